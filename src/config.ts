@@ -1,0 +1,42 @@
+// The one place that reads the environment. Everything else receives a Config.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  BANGFU_DATA_DIR: z.string().default('data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  BANGFU_SESSION_HOURS: z.coerce.number().positive().default(12),
+  BANGFU_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  BANGFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  /** Real PostgreSQL when set; embedded PGlite in `dataDir/pglite` otherwise. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  sessionHours: number;
+  cookieSecure: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误（环境变量）:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.BANGFU_DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    sessionHours: e.BANGFU_SESSION_HOURS,
+    cookieSecure: e.BANGFU_COOKIE_SECURE === 'true',
+    logLevel: e.BANGFU_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,153 @@
+// Opens the system of record: a real PostgreSQL server when DATABASE_URL is set, the
+// embedded PGlite in a data folder otherwise. Both speak the same SQL.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Mutex } from './mutex.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** One session for raw SQL: multi-statement scripts and COPY, which the query builder lacks. */
+export interface RawSession {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a script of several statements without parameters. */
+  exec(script: string): Promise<void>;
+  /** `COPY table (cols) FROM STDIN (FORMAT csv)` with the given CSV text. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  kysely: Kysely<DB>;
+  /** Runs `fn` with one dedicated session (a pool client, or PGlite under its lock). */
+  withSession<T>(fn: (s: RawSession) => Promise<T>): Promise<T>;
+  /** PGlite only: the data folder as a tarball, to start other instances from (tests). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  /** A PGlite data-dir dump to start from (tests start from a migrated template). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPGlite(opts);
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === DATE || oid === INT8 ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    kysely,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          async query(text, params) {
+            return (await client.query(text, params)).rows;
+          },
+          async exec(script) {
+            await client.query(script);
+          },
+          async copyCsv(table, columns, csv) {
+            const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
+            await pipeline(Readable.from([csv]), stream);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+async function openPGlite(opts: OpenOptions): Promise<Database> {
+  let dataDir = opts.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    dataDir = join(dataDir, 'pglite');
+  }
+  const pgl = await PGlite.create({
+    dataDir,
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    parsers: { [INT8]: (v: string) => v, [DATE]: (v: string) => v },
+  });
+  const mutex = new Mutex();
+  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pgl, mutex) });
+  return {
+    kind: 'pglite',
+    kysely,
+    async withSession(fn) {
+      const release = await mutex.acquire();
+      try {
+        return await fn({
+          async query(text, params) {
+            return (await pgl.query(text, params)).rows as never[];
+          },
+          async exec(script) {
+            await pgl.exec(script);
+          },
+          async copyCsv(table, columns, csv) {
+            await pgl.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+          },
+        });
+      } finally {
+        release();
+      }
+    },
+    async dumpDataDir() {
+      const release = await mutex.acquire();
+      try {
+        return await pgl.dumpDataDir('none');
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await pgl.close();
+    },
+  };
+}
+
+export type Scoped = Transaction<DB>;
+
+/**
+ * Runs `fn` in a transaction as bangfu_app with the region scope set: PostgreSQL row-level
+ * security then hides every row whose region code does not start with `scope`.
+ */
+export async function inScope<T>(kysely: Kysely<DB>, scope: string, fn: (trx: Scoped) => Promise<T>): Promise<T> {
+  return kysely.transaction().execute(async (trx) => {
+    await sql`SET LOCAL ROLE bangfu_app`.execute(trx);
+    await sql`SELECT set_config('bangfu.scope', ${scope}, true)`.execute(trx);
+    return fn(trx);
+  });
+}

@@ -1,0 +1,205 @@
+// Kysely table types, kept in step with src/db/migrations by hand (reviewed with the SQL).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Dates are read as YYYY-MM-DD strings (see the type parser in connection.ts). */
+type DateCol = ColumnType<string, string, string>;
+type Int8 = ColumnType<string, string | number | bigint, string | number | bigint>;
+/** A bigserial key: read as string, optional on insert. */
+type SerialId = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  valid_from: DateCol;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+  source: string;
+}
+
+export interface RegionChangesTable {
+  id: SerialId;
+  kind: 'rename' | 'merge' | 'move' | 'split' | 'abolish' | 'create';
+  old_code: string | null;
+  new_code: string | null;
+  effective: DateCol;
+  note: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface RegionLoadsTable {
+  province_code: string;
+  source: string;
+  valid_from: DateCol;
+  rows: number;
+  loaded_at: Generated<Timestamp>;
+}
+
+export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin';
+
+export interface UsersTable {
+  id: SerialId;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_code: string;
+  can_view_full_id: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: Int8;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface HouseholdsTable {
+  id: SerialId;
+  number: string;
+  village_code: string;
+  type: '脱贫户' | '监测对象';
+  monitoring_category: string | null;
+  relocated: Generated<boolean>;
+  relocation_site: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonsTable {
+  id: SerialId;
+  id_number: string;
+  name: string;
+  name_initials: Generated<string>;
+  sex: '男' | '女';
+  birth_date: DateCol;
+  household_id: Int8;
+  relationship: string;
+  village_code: string;
+  ethnicity: string | null;
+  education: string | null;
+  work_capacity: string;
+  health: string | null;
+  disability: string | null;
+  student_status: Generated<string>;
+  phone: string | null;
+  skills: Generated<string[]>;
+  certificates: Generated<string[]>;
+  migrate_willing: Generated<boolean>;
+  preferred_places: Generated<string[]>;
+  preferred_work: Generated<string[]>;
+  service_needs: Generated<string[]>;
+  training_needs: Generated<string[]>;
+  row_hash: Generated<string>;
+  merged_into: Int8 | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface EmploymentSpellsTable {
+  id: SerialId;
+  person_id: Int8;
+  village_code: string;
+  start_date: DateCol;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  place_code: string | null;
+  place_name: Generated<string>;
+  out_of_province: Generated<boolean>;
+  employer: Generated<string>;
+  channel: string;
+  monthly_income_fen: Int8;
+  insured: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface DuplicateCandidatesTable {
+  id: SerialId;
+  person_a: Int8;
+  person_b: Int8;
+  village_code: string;
+  reason: string;
+  status: Generated<'open' | 'merged' | 'dismissed'>;
+  decided_by: Int8 | null;
+  decided_at: Timestamp | null;
+  note: Generated<string>;
+}
+
+export interface ImportsTable {
+  id: SerialId;
+  kind: Generated<string>;
+  file_name: string;
+  file_sha256: string;
+  file_path: string;
+  region_code: string;
+  user_id: Int8 | null;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  failed: Generated<number>;
+  message: Generated<string>;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportErrorsTable {
+  import_id: Int8;
+  row_number: number;
+  column_name: string;
+  value: string;
+  reason: string;
+}
+
+export interface AuditLogTable {
+  seq: Int8;
+  at: Timestamp;
+  actor_id: Int8 | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  region_code: string;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: boolean;
+  seq: Int8;
+  hash: string;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  region_changes: RegionChangesTable;
+  region_loads: RegionLoadsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  employment_spells: EmploymentSpellsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
+  imports: ImportsTable;
+  import_errors: ImportErrorsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type PersonUpdate = Updateable<PersonsTable>;
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type SpellRow = Selectable<EmploymentSpellsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type RegionRow = Selectable<RegionsTable>;

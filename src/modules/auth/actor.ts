@@ -1,0 +1,34 @@
+// The signed-in user as every service sees it: role, region scope and rights.
+import type { Role } from '../../db/schema.ts';
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Region code prefix the user may see. */
+  scope: string;
+  canViewFullId: boolean;
+}
+
+export const ROLE_NAMES: Record<Role, string> = {
+  province: '省级（自治区）',
+  city: '盟市级',
+  county: '县级（旗县）',
+  township: '乡镇（苏木）',
+  village: '村级信息员',
+  auditor: '审计（只读）',
+  admin: '系统管理员',
+};
+
+/** Roles that may change the register; province and city oversee, the auditor only reads. */
+const WRITERS: ReadonlySet<Role> = new Set(['county', 'township', 'village']);
+
+export function canWriteRegister(actor: Actor): boolean {
+  return WRITERS.has(actor.role);
+}
+
+/** Province, city and county officers may review and merge likely duplicates. */
+export function canDecideDuplicates(actor: Actor): boolean {
+  return actor.role === 'county';
+}

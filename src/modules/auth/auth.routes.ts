@@ -1,0 +1,104 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../http/context.ts';
+import { errors } from '../../http/errors.ts';
+import { type Actor, canWriteRegister, ROLE_NAMES } from './actor.ts';
+import { actorForToken, csrfMatches, login, logout } from './auth.service.ts';
+
+export const SESSION_COOKIE = 'bangfu_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+/** The signed-in actor, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw errors.unauthenticated();
+  return request.actor;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves the session cookie on every /api request and checks CSRF on writes. */
+export function registerSessionHook(app: FastifyInstance, ctx: AppContext) {
+  app.addHook('preHandler', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await actorForToken(ctx.database.kysely, token);
+    if (!found) return;
+    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/auth/login')) {
+      if (!csrfMatches(found.csrfToken, request.headers['x-csrf-token'] as string | undefined)) throw errors.csrf();
+    }
+    request.actor = found.actor;
+  });
+}
+
+export const MeSchema = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  roleName: Type.String(),
+  regionCode: Type.String(),
+  canViewFullId: Type.Boolean(),
+  canWrite: Type.Boolean(),
+  csrfToken: Type.String(),
+});
+
+function presentMe(actor: Actor, csrfToken: string) {
+  return {
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    roleName: ROLE_NAMES[actor.role],
+    regionCode: actor.scope,
+    canViewFullId: actor.canViewFullId,
+    canWrite: canWriteRegister(actor),
+    csrfToken,
+  };
+}
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.config.cookieSecure,
+      path: '/',
+      maxAge: ctx.config.sessionHours * 3600,
+    });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) }),
+        response: { 200: MeSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body as { username: string; password: string };
+      const r = await login(ctx.database.kysely, username, password, ctx.config.sessionHours);
+      setCookie(reply, r.token);
+      return presentMe(r.actor, r.csrfToken);
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(ctx.database.kysely, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } }, async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const found = token ? await actorForToken(ctx.database.kysely, token) : undefined;
+    if (!found) throw errors.unauthenticated();
+    return presentMe(found.actor, found.csrfToken);
+  });
+}
