@@ -2,7 +2,7 @@
 import { pinyin } from 'pinyin-pro';
 
 export function nameInitials(name: string): string {
-  return pinyin(name.replace(/[·\s]/g, ''), { pattern: 'first', toneType: 'none', type: 'array' })
+  return pinyin(name.replace(/[·\s]/g, ''), { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' })
     .join('')
     .toLowerCase()
     .replace(/[^a-z]/g, '');
