@@ -25,7 +25,7 @@ export interface RegionChangesTable {
   new_code: string | null;
   effective: DateCol;
   note: Generated<string>;
-  recorded_at: Generated<Timestamp>;
+  recorded_at: Timestamp;
 }
 
 export interface RegionLoadsTable {
@@ -33,7 +33,7 @@ export interface RegionLoadsTable {
   source: string;
   valid_from: DateCol;
   rows: number;
-  loaded_at: Generated<Timestamp>;
+  loaded_at: Timestamp;
 }
 
 export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin';
@@ -49,14 +49,14 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: Int8;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
 }
 
@@ -68,8 +68,8 @@ export interface HouseholdsTable {
   monitoring_category: string | null;
   relocated: Generated<boolean>;
   relocation_site: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PersonsTable {
@@ -98,8 +98,8 @@ export interface PersonsTable {
   training_needs: Generated<string[]>;
   row_hash: Generated<string>;
   merged_into: Int8 | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -116,7 +116,7 @@ export interface EmploymentSpellsTable {
   channel: string;
   monthly_income_fen: Int8;
   insured: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface DuplicateCandidatesTable {
@@ -147,7 +147,7 @@ export interface ImportsTable {
   unchanged: Generated<number>;
   failed: Generated<number>;
   message: Generated<string>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   finished_at: Timestamp | null;
 }
 

@@ -3,6 +3,8 @@
 
 export interface FieldProblem {
   field: string;
+  /** The field's name as the user sees it (column header or form label). */
+  label?: string;
   message: string;
   value?: string;
 }

@@ -1,0 +1,113 @@
+// Rows never go to the client as they are: personal numbers are masked unless the viewer
+// has the right to see them.
+import { ageOn, employmentStatus, isWorkingAge } from '../../domain/registry/derive.ts';
+import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
+import type { HouseholdRow, PersonRow, SpellRow } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
+
+export function idFor(actor: Actor, id: string): string {
+  return actor.canViewFullId ? id : maskIdNumber(id);
+}
+
+export function phoneFor(actor: Actor, phone: string | null): string {
+  if (!phone) return '';
+  return actor.canViewFullId ? phone : maskPhone(phone);
+}
+
+export interface ListRow {
+  id: string;
+  name: string;
+  id_number: string;
+  sex: '男' | '女';
+  birth_date: string;
+  village_code: string;
+  household_id: string;
+  work_capacity: string;
+  migrate_willing: boolean;
+  phone: string | null;
+  household_number: string;
+  household_type: string;
+  current_channel: string | null;
+  village_name: string | null;
+}
+
+export function presentListItem(actor: Actor, r: ListRow, today: string) {
+  return {
+    id: r.id,
+    name: r.name,
+    idNumber: idFor(actor, r.id_number),
+    sex: r.sex,
+    age: ageOn(r.birth_date, today),
+    villageCode: r.village_code,
+    villageName: r.village_name ?? '',
+    householdId: r.household_id,
+    householdNumber: r.household_number,
+    householdType: r.household_type,
+    workCapacity: r.work_capacity,
+    status: r.current_channel ? '已就业' : '未就业',
+    channel: r.current_channel ?? '',
+    migrateWilling: r.migrate_willing,
+    phone: phoneFor(actor, r.phone),
+  };
+}
+
+export function presentSpell(s: SpellRow) {
+  return {
+    id: s.id,
+    startDate: s.start_date,
+    endDate: s.end_date,
+    channel: s.channel,
+    placeCode: s.place_code,
+    placeName: s.place_name,
+    outOfProvince: s.out_of_province,
+    employer: s.employer,
+    monthlyIncomeFen: Number(s.monthly_income_fen),
+    insured: s.insured,
+  };
+}
+
+export function presentPerson(actor: Actor, p: PersonRow, spells: SpellRow[], villagePath: string, today: string) {
+  const spellLikes = spells.map((s) => ({ startDate: s.start_date, endDate: s.end_date, channel: s.channel as EmploymentChannel }));
+  return {
+    id: p.id,
+    version: p.version,
+    idNumber: idFor(actor, p.id_number),
+    name: p.name,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    age: ageOn(p.birth_date, today),
+    ethnicity: p.ethnicity ?? '',
+    education: p.education ?? '',
+    workCapacity: p.work_capacity,
+    health: p.health ?? '',
+    disability: p.disability ?? '',
+    studentStatus: p.student_status,
+    phone: phoneFor(actor, p.phone),
+    skills: p.skills,
+    certificates: p.certificates,
+    migrateWilling: p.migrate_willing,
+    preferredPlaces: p.preferred_places,
+    preferredWork: p.preferred_work,
+    serviceNeeds: p.service_needs,
+    trainingNeeds: p.training_needs,
+    villageCode: p.village_code,
+    villagePath,
+    relationship: p.relationship,
+    workingAge: isWorkingAge(p.sex, p.birth_date, today),
+    status: employmentStatus(spellLikes, today),
+    mergedInto: p.merged_into,
+  };
+}
+
+export function presentHousehold(h: HouseholdRow) {
+  return {
+    id: h.id,
+    number: h.number,
+    type: h.type,
+    monitoringCategory: h.monitoring_category ?? '',
+    relocated: h.relocated,
+    relocationSite: h.relocation_site ?? '',
+    villageCode: h.village_code,
+  };
+}

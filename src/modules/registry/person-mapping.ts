@@ -1,0 +1,110 @@
+// Between database rows and the register's text fields (what the form and the import carry).
+import type { PersonInput, RawPerson } from '../../domain/registry/person-input.ts';
+import type { RawSpell, SpellInput } from '../../domain/registry/spell-input.ts';
+import { nameInitials } from '../../domain/registry/name-initials.ts';
+import type { HouseholdRow, PersonRow, SpellRow } from '../../db/schema.ts';
+
+const yesNo = (b: boolean) => (b ? '是' : '否');
+
+export function personToRaw(p: PersonRow, h: HouseholdRow): RawPerson {
+  return {
+    householdNumber: h.number,
+    villageCode: h.village_code,
+    householdType: h.type,
+    monitoringCategory: h.monitoring_category ?? '',
+    relocated: yesNo(h.relocated),
+    relocationSite: h.relocation_site ?? '',
+    relationship: p.relationship,
+    name: p.name,
+    idNumber: p.id_number,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    ethnicity: p.ethnicity ?? '',
+    education: p.education ?? '',
+    workCapacity: p.work_capacity,
+    health: p.health ?? '',
+    disability: p.disability ?? '',
+    studentStatus: p.student_status,
+    phone: p.phone ?? '',
+    skills: p.skills.join('、'),
+    certificates: p.certificates.join('、'),
+    migrateWilling: yesNo(p.migrate_willing),
+    preferredPlaces: p.preferred_places.join('、'),
+    preferredWork: p.preferred_work.join('、'),
+    serviceNeeds: p.service_needs.join('、'),
+    trainingNeeds: p.training_needs.join('、'),
+  };
+}
+
+/** The person columns a validated input sets (household columns are separate). */
+export function personColumns(v: PersonInput) {
+  return {
+    id_number: v.idNumber,
+    name: v.name,
+    name_initials: nameInitials(v.name),
+    sex: v.sex,
+    birth_date: v.birthDate,
+    relationship: v.relationship,
+    village_code: v.villageCode,
+    ethnicity: v.ethnicity,
+    education: v.education,
+    work_capacity: v.workCapacity,
+    health: v.health,
+    disability: v.disability,
+    student_status: v.studentStatus,
+    phone: v.phone,
+    skills: v.skills,
+    certificates: v.certificates,
+    migrate_willing: v.migrateWilling,
+    preferred_places: v.preferredPlaces,
+    preferred_work: v.preferredWork,
+    service_needs: v.serviceNeeds,
+    training_needs: v.trainingNeeds,
+  };
+}
+
+export function householdColumns(v: PersonInput) {
+  return {
+    number: v.householdNumber,
+    village_code: v.villageCode,
+    type: v.householdType,
+    monitoring_category: v.monitoringCategory,
+    relocated: v.relocated,
+    relocation_site: v.relocationSite,
+  };
+}
+
+export function spellToRaw(s: SpellRow): RawSpell {
+  return {
+    channel: s.channel,
+    startDate: s.start_date,
+    endDate: s.end_date ?? '',
+    place: s.out_of_province ? `省外:${s.place_name}` : (s.place_code ?? s.place_name),
+    employer: s.employer,
+    monthlyIncome: (Number(s.monthly_income_fen) / 100).toFixed(2),
+    insured: yesNo(s.insured),
+  };
+}
+
+export function spellColumns(v: SpellInput) {
+  return {
+    start_date: v.startDate,
+    end_date: v.endDate,
+    place_code: v.placeCode,
+    place_name: v.placeName,
+    out_of_province: v.outOfProvince,
+    employer: v.employer,
+    channel: v.channel,
+    monthly_income_fen: v.monthlyIncomeFen,
+    insured: v.insured,
+  };
+}
+
+/** The keys whose values differ (arrays compared by content), for audit before/after. */
+export function changedKeys<T extends Record<string, unknown>>(before: T, after: Partial<T>): (keyof T)[] {
+  return (Object.keys(after) as (keyof T)[]).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}
+
+export function pick<T extends Record<string, unknown>>(o: T, keys: (keyof T)[]): Partial<T> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Partial<T>;
+}

@@ -1,0 +1,150 @@
+// SQL of the register. Every function runs inside a scoped transaction (inScope), so
+// row-level security already hides what the actor may not see.
+import { sql } from 'kysely';
+import type { Scoped } from '../../db/connection.ts';
+import type { HouseholdsTable, PersonUpdate, SpellRow } from '../../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { EmploymentSpellsTable } from '../../db/schema.ts';
+import { applyLaborerFilters, type LaborerFilters } from './laborer-filters.ts';
+
+export const LIST_COLUMNS = [
+  'persons.id',
+  'persons.name',
+  'persons.id_number',
+  'persons.sex',
+  'persons.birth_date',
+  'persons.village_code',
+  'persons.household_id',
+  'persons.work_capacity',
+  'persons.migrate_willing',
+  'persons.phone',
+  'households.number as household_number',
+  'households.type as household_type',
+] as const;
+
+export async function listLaborers(trx: Scoped, filters: LaborerFilters, today: string, page: number, pageSize: number) {
+  const base = applyLaborerFilters(
+    trx.selectFrom('persons').innerJoin('households', 'households.id', 'persons.household_id'),
+    filters,
+    today,
+  );
+  const [{ total }] = (await base.select((eb) => eb.fn.countAll<string>().as('total')).execute()) as [{ total: string }];
+  const items = await base
+    .select([...LIST_COLUMNS])
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('employment_spells as s')
+          .select(['s.channel'])
+          .whereRef('s.person_id', '=', 'persons.id')
+          .where('s.start_date', '<=', today)
+          .where((w) => w.or([w('s.end_date', 'is', null), w('s.end_date', '>=', today)]))
+          .orderBy('s.start_date', 'desc')
+          .limit(1)
+          .as('cur'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'persons.village_code').on('v.valid_to', 'is', null))
+    .select(['cur.channel as current_channel', 'v.name as village_name'])
+    .orderBy('persons.village_code')
+    .orderBy('households.number')
+    .orderBy('persons.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total: Number(total), items };
+}
+
+export function getPerson(trx: Scoped, id: string) {
+  return trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function getHousehold(trx: Scoped, id: string) {
+  return trx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findHouseholdByNumber(trx: Scoped, number: string) {
+  return trx.selectFrom('households').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+/** Household numbers are national: tells whether a number is taken outside the scope too. */
+export async function householdNumberTakenAnywhere(trx: Scoped, number: string): Promise<boolean> {
+  const r = await sql<{ taken: boolean }>`SELECT household_number_taken(${number}) AS taken`.execute(trx);
+  return r.rows[0]?.taken ?? false;
+}
+
+export function householdMembers(trx: Scoped, householdId: string) {
+  return trx
+    .selectFrom('persons')
+    .select(['id', 'name', 'relationship', 'sex', 'birth_date', 'work_capacity', 'student_status'])
+    .where('household_id', '=', householdId)
+    .where('merged_into', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
+export function spellsOf(trx: Scoped, personIds: string[]): Promise<SpellRow[]> {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return trx
+    .selectFrom('employment_spells')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .orderBy('start_date', 'desc')
+    .execute();
+}
+
+export function getSpell(trx: Scoped, personId: string, spellId: string) {
+  return trx.selectFrom('employment_spells').selectAll().where('id', '=', spellId).where('person_id', '=', personId).executeTakeFirst();
+}
+
+/** Where an ID number is registered, across the whole database (definer function). */
+export async function locateIdNumber(trx: Scoped, idNumber: string) {
+  const r = await sql<{ person_id: string; village_code: string }>`
+    SELECT person_id::text, village_code FROM locate_id_numbers(ARRAY[${idNumber}]::text[])`.execute(trx);
+  return r.rows[0];
+}
+
+export function insertHousehold(trx: Scoped, h: Insertable<HouseholdsTable>) {
+  return trx.insertInto('households').values(h).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateHousehold(trx: Scoped, id: string, patch: Updateable<HouseholdsTable>) {
+  return trx
+    .updateTable('households')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function insertPerson(trx: Scoped, p: Parameters<ReturnType<Scoped['insertInto']>['values']>[0]) {
+  return trx.insertInto('persons').values(p as never).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Optimistic locking: updates only if nobody changed the record since `version`. */
+export function updatePersonAtVersion(trx: Scoped, id: string, version: number, patch: PersonUpdate) {
+  return trx
+    .updateTable('persons')
+    .set({ ...patch, version: version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function insertSpell(trx: Scoped, s: Insertable<EmploymentSpellsTable>) {
+  return trx.insertInto('employment_spells').values(s).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateSpell(trx: Scoped, id: string, patch: Updateable<EmploymentSpellsTable>) {
+  return trx.updateTable('employment_spells').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export function villageName(trx: Scoped, code: string) {
+  return trx
+    .selectFrom('regions')
+    .select(['name', 'level'])
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}

@@ -1,0 +1,241 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connection.ts';
+import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
+import { createTestApp } from '../../../test/app.ts';
+import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
+import { verifyAuditChain } from '../audit/audit.repository.ts';
+import { scanDuplicates } from './duplicates.repository.ts';
+
+let app: FastifyInstance;
+let database: Database;
+let close: () => Promise<void>;
+let hedong: BuiltPerson[];
+let wengniute: BuiltPerson[];
+let huize: BuiltPerson[];
+const as: Record<string, Record<string, string>> = {};
+
+beforeAll(async () => {
+  ({ app, database, close } = await createTestApp());
+  const db = database.kysely;
+  hedong = (await buildHousehold(db, { village: VILLAGES.hedong, members: [{ name: '王建国' }, { name: '李秀英', sex: '女', birth: '1987-06-15' }] })).persons;
+  await buildHousehold(db, { village: VILLAGES.henandian, members: [{ name: '赵志强' }] });
+  wengniute = (await buildHousehold(db, { village: VILLAGES.shanzuizi, members: [{ name: '孙立军' }] })).persons;
+  huize = (await buildHousehold(db, { village: VILLAGES.tanglang, members: [{ name: '陈国华' }] })).persons;
+  await buildUser(db, { username: 'county', role: 'county', region: '150425', fullId: true });
+  await buildUser(db, { username: 'village', role: 'village', region: VILLAGES.hedong });
+  await buildUser(db, { username: 'province', role: 'province', region: '15' });
+  await buildUser(db, { username: 'huize', role: 'county', region: '530326' });
+  for (const u of ['county', 'village', 'province', 'huize']) as[u] = await loginAs(app, u);
+});
+afterAll(() => close());
+
+const get = (user: string, url: string) => app.inject({ method: 'GET', url, headers: as[user] });
+const send = (user: string, method: 'POST' | 'PATCH', url: string, payload: unknown) =>
+  app.inject({ method, url, headers: as[user], payload: payload as object });
+
+describe('access to the register by region', () => {
+  it('a county officer lists the laborers of the county and none of another county', async () => {
+    const res = await get('county', '/api/laborers?pageSize=100');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(3);
+    expect(body.items.every((i: { villageCode: string }) => i.villageCode.startsWith('150425'))).toBe(true);
+    expect(body.items.map((i: { villageName: string }) => i.villageName)).toContain('河东村委会');
+  });
+
+  it('a county officer asking for a person of another county by ID gets nothing', async () => {
+    const res = await get('county', `/api/laborers/${wengniute[0]?.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('NOT_FOUND');
+    const huizeRes = await get('county', `/api/laborers/${huize[0]?.id}`);
+    expect(huizeRes.statusCode).toBe(404);
+  });
+
+  it('filtering by a region outside the scope is refused', async () => {
+    const res = await get('county', '/api/laborers?region=150426');
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'REGION_OUT_OF_SCOPE' });
+    expect(res.json().message).toContain('150426');
+  });
+
+  it('a village collector sees only the own village', async () => {
+    const res = await get('village', '/api/laborers');
+    expect(res.json().total).toBe(2);
+  });
+
+  it('a province user sees every county below and cannot edit', async () => {
+    expect((await get('province', '/api/laborers')).json().total).toBe(4);
+    const res = await send('province', 'PATCH', `/api/laborers/${hedong[0]?.id}`, { version: 1, fields: { phone: '13900001111' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  it('requests without a session are refused, writes without the CSRF token too', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/laborers' })).statusCode).toBe(401);
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/laborers/${hedong[0]?.id}`,
+      headers: { cookie: as.county?.cookie ?? '' },
+      payload: { version: 1, fields: {} },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF_INVALID');
+  });
+});
+
+describe('masking of personal numbers', () => {
+  it('masks ID and phone for a collector without the right, shows them to the county officer', async () => {
+    const masked = (await get('village', '/api/laborers')).json().items[0];
+    expect(masked.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(masked.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const full = (await get('county', `/api/laborers?q=${encodeURIComponent('王建国')}`)).json().items[0];
+    expect(full.idNumber).toBe(hedong[0]?.idNumber);
+  });
+
+  it('showing a full ID is audited, and refused without the right', async () => {
+    expect((await send('village', 'POST', `/api/laborers/${hedong[0]?.id}/reveal-id`, {})).statusCode).toBe(403);
+    const res = await send('county', 'POST', `/api/laborers/${hedong[0]?.id}/reveal-id`, {});
+    expect(res.json()).toEqual({ idNumber: hedong[0]?.idNumber });
+    const audit = (await get('county', `/api/laborers/${hedong[0]?.id}/audit`)).json();
+    expect(audit[0]).toMatchObject({ action: 'person.view_id', actorName: 'county(county)' });
+  });
+});
+
+describe('search', () => {
+  it('finds by name, by pinyin initials and by the start of the ID number', async () => {
+    expect((await get('county', '/api/laborers?q=wjg')).json().items.map((i: { name: string }) => i.name)).toEqual(['王建国']);
+    expect((await get('county', `/api/laborers?q=${encodeURIComponent('秀英')}`)).json().total).toBe(1);
+    const prefix = hedong[1]?.idNumber.slice(0, 14) ?? '';
+    expect((await get('county', `/api/laborers?q=${prefix}`)).json().items[0].name).toBe('李秀英');
+  });
+});
+
+describe('correcting a record', () => {
+  it('updates a field, increments the version and audits before and after', async () => {
+    const id = hedong[0]?.id;
+    const res = await send('county', 'PATCH', `/api/laborers/${id}`, { version: 1, fields: { education: '高中', phone: '13912345678' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().person).toMatchObject({ version: 2, education: '高中', phone: '13912345678' });
+    const audit = (await get('county', `/api/laborers/${id}/audit`)).json();
+    const upd = audit.find((a: { action: string }) => a.action === 'person.update');
+    expect(upd.before).toMatchObject({ education: '初中' });
+    expect(upd.after).toMatchObject({ education: '高中', phone: '13912345678' });
+  });
+
+  it('refuses a stale version', async () => {
+    const res = await send('county', 'PATCH', `/api/laborers/${hedong[0]?.id}`, { version: 1, fields: { education: '小学' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('PERSON_VERSION_CONFLICT');
+  });
+
+  it('names the record and the field of a bad value, and writes nothing', async () => {
+    const res = await send('county', 'PATCH', `/api/laborers/${hedong[1]?.id}`, { version: 1, fields: { birthDate: '1987-02-30', workCapacity: '很强' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.message).toContain('李秀英');
+    expect(body.details.problems.map((p: { field: string }) => p.field).sort()).toEqual(['birthDate', 'workCapacity']);
+    expect((await get('county', `/api/laborers/${hedong[1]?.id}`)).json().person.version).toBe(1);
+  });
+
+  it('a collector sending masked numbers back keeps the stored ones', async () => {
+    const detail = (await get('village', `/api/laborers/${hedong[1]?.id}`)).json();
+    const res = await send('village', 'PATCH', `/api/laborers/${hedong[1]?.id}`, {
+      version: detail.person.version,
+      fields: { idNumber: detail.person.idNumber, phone: detail.person.phone, skills: '电焊、驾驶' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await send('county', 'POST', `/api/laborers/${hedong[1]?.id}/reveal-id`, {})).json().idNumber).toBe(hedong[1]?.idNumber);
+    expect(res.json().person.skills).toEqual(['电焊', '驾驶']);
+  });
+});
+
+describe('registering people', () => {
+  const fields = (o: Record<string, string>) => ({
+    householdNumber: '1504251002000099',
+    villageCode: VILLAGES.hedong,
+    householdType: '脱贫户',
+    relationship: '户主',
+    name: '刘海',
+    idNumber: makeIdNumber('150425', '1990-01-01', 501, '男'),
+    workCapacity: '普通劳动力',
+    migrateWilling: '是',
+    ...o,
+  });
+
+  it('refuses a second record for an ID registered in another county, saying where', async () => {
+    const res = await send('county', 'POST', '/api/laborers', { fields: fields({ idNumber: wengniute[0]?.idNumber ?? '' }) });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('PERSON_DUPLICATE_ID');
+    expect(res.json().message).toContain('翁牛特旗');
+    expect(res.json().message).toContain(VILLAGES.shanzuizi);
+  });
+
+  it('refuses a village outside the scope and an unknown village code', async () => {
+    const out = await send('village', 'POST', '/api/laborers', { fields: fields({ villageCode: VILLAGES.henandian }) });
+    expect(out.statusCode).toBe(400);
+    expect(out.json().details.problems[0]).toMatchObject({ field: 'villageCode' });
+    const unknown = await send('county', 'POST', '/api/laborers', { fields: fields({ villageCode: '150425999999' }) });
+    expect(unknown.json().message).toContain('不是现行的村级区划代码');
+  });
+
+  it('creates a person and household, then records an employment spell', async () => {
+    const created = await send('county', 'POST', '/api/laborers', { fields: fields({}) });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().person.id;
+    expect(created.json().person.status).toBe('未就业');
+    expect(created.json().household.zeroEmployment).toBe(true);
+    const spell = await send('county', 'POST', `/api/laborers/${id}/spells`, {
+      fields: { channel: '外出务工(有组织)', startDate: '2026-03-01', place: '省外:北京市朝阳区', employer: '北京某物业公司', monthlyIncome: '4500', insured: '是' },
+    });
+    expect(spell.statusCode).toBe(201);
+    expect(spell.json().person.status).toBe('已就业');
+    expect(spell.json().household.zeroEmployment).toBe(false);
+    expect(spell.json().spells[0]).toMatchObject({ monthlyIncomeFen: 450000, outOfProvince: true, placeName: '北京市朝阳区' });
+    const again = await send('county', 'POST', `/api/laborers/${id}/spells`, { fields: { channel: '外出务工(有组织)', startDate: '2026-03-01' } });
+    expect(again.statusCode).toBe(409);
+    const ended = await send('county', 'PATCH', `/api/laborers/${id}/spells/${spell.json().spells[0].id}`, { fields: { endDate: '2026-06-30' } });
+    expect(ended.json().person.status).toBe('未就业');
+    expect(ended.json().spells[0].endDate).toBe('2026-06-30');
+    const bad = await send('county', 'POST', `/api/laborers/${id}/spells`, { fields: { channel: '种地', startDate: '2026-13-01' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.problems.map((p: { field: string }) => p.field).sort()).toEqual(['channel', 'startDate']);
+  });
+});
+
+describe('workbench', () => {
+  it('counts the laborers of the region and splits them by township', async () => {
+    const res = (await get('county', '/api/workbench')).json();
+    expect(res.regionName).toBe('克什克腾旗');
+    expect(res.laborers).toBeGreaterThanOrEqual(3);
+    expect(res.byChild[0]).toMatchObject({ code: '150425100', name: '经棚镇' });
+  });
+});
+
+describe('likely duplicates', () => {
+  it('lists same name and birth date in one county, and a merge is audited', async () => {
+    const db = database.kysely;
+    const a = await buildHousehold(db, { village: VILLAGES.hedong, members: [{ name: '周明', birth: '1979-09-09' }] });
+    const b = await buildHousehold(db, { village: VILLAGES.henandian, members: [{ name: '周明', birth: '1979-09-09' }] });
+    expect(await scanDuplicates(db, '15')).toBeGreaterThanOrEqual(1);
+    const list = (await get('county', '/api/duplicates')).json();
+    const cand = list.find((c: { a: { name: string } }) => c.a.name === '周明');
+    expect(cand.reason).toBe('同县同名同出生日期');
+    expect((await send('village', 'POST', `/api/duplicates/${cand.id}/merge`, { keep: a.persons[0]?.id })).statusCode).toBe(403);
+    const merged = await send('county', 'POST', `/api/duplicates/${cand.id}/merge`, { keep: a.persons[0]?.id, note: '同一人，身份证号录错' });
+    expect(merged.json()).toMatchObject({ status: 'merged', retired: b.persons[0]?.id });
+    expect((await get('county', `/api/laborers?q=${encodeURIComponent('周明')}`)).json().total).toBe(1);
+    const audit = (await get('county', `/api/laborers/${b.persons[0]?.id}/audit`)).json();
+    expect(audit[0]).toMatchObject({ action: 'person.merge' });
+    expect((await send('county', 'POST', `/api/duplicates/${cand.id}/dismiss`, {})).statusCode).toBe(409);
+  });
+});
+
+describe('audit log', () => {
+  it('the hash chain verifies after all of the above', async () => {
+    const r = await verifyAuditChain(database.kysely);
+    expect(r.ok).toBe(true);
+    expect(r.entries).toBeGreaterThan(5);
+  });
+});

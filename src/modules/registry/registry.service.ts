@@ -1,0 +1,312 @@
+// The register's use cases: read, correct and extend laborer records within the actor's
+// region, with the same validation as the import and an audit entry for every change.
+import { isInside } from '../../domain/region/region-code.ts';
+import { ageOn, employmentStatus, isZeroEmploymentHousehold, type MemberLike, todayInShanghai } from '../../domain/registry/derive.ts';
+import { FIELD_LABELS, type PersonField, type RawPerson, validatePerson } from '../../domain/registry/person-input.ts';
+import { type RawSpell, validateSpell } from '../../domain/registry/spell-input.ts';
+import type { EmploymentChannel, WorkCapacity } from '../../domain/registry/vocabulary.ts';
+import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import type { HouseholdRow, PersonRow } from '../../db/schema.ts';
+import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
+import { appendAudit, auditFor } from '../audit/audit.repository.ts';
+import { type Actor, canWriteRegister } from '../auth/actor.ts';
+import type { LaborerFilters } from './laborer-filters.ts';
+import {
+  idFor,
+  type ListRow,
+  presentHousehold,
+  presentListItem,
+  presentPerson,
+  presentSpell,
+} from './laborer.presenter.ts';
+import { changedKeys, householdColumns, personColumns, personToRaw, pick, spellColumns, spellToRaw } from './person-mapping.ts';
+import * as repo from './registry.repository.ts';
+import { workbenchCounts } from './workbench.repository.ts';
+
+function audit(actor: Actor) {
+  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
+}
+
+function requireWriter(actor: Actor) {
+  if (!canWriteRegister(actor)) throw errors.forbidden('您的角色只能查看台账，不能修改');
+}
+
+/** A region filter must lie inside the actor's scope; none means the whole scope. */
+export function resolveRegion(actor: Actor, region: string | undefined): string {
+  if (!region) return actor.scope;
+  if (!isInside(region, actor.scope) && !isInside(actor.scope, region)) throw errors.outOfScope(region);
+  // Asking for a wider region than the scope shows the scope (RLS would hide the rest anyway).
+  return region.length < actor.scope.length ? actor.scope : region;
+}
+
+export async function listLaborers(database: Database, actor: Actor, filters: LaborerFilters, page: number, pageSize: number) {
+  const today = todayInShanghai();
+  const region = resolveRegion(actor, filters.region);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const { total, items } = await repo.listLaborers(trx, { ...filters, region }, today, page, pageSize);
+    return { total, page, pageSize, items: items.map((r) => presentListItem(actor, r as ListRow, today)) };
+  });
+}
+
+async function villagePath(trx: Scoped, code: string): Promise<string> {
+  const names: string[] = [];
+  for (const len of [2, 4, 6, 9, 12]) {
+    if (code.length < len) break;
+    const r = await repo.villageName(trx, code.slice(0, len));
+    names.push(r?.name ?? code.slice(0, len));
+  }
+  return names.join('/');
+}
+
+async function loadDetail(trx: Scoped, actor: Actor, personId: string) {
+  const today = todayInShanghai();
+  const person = await repo.getPerson(trx, personId);
+  if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
+  const household = await repo.getHousehold(trx, person.household_id);
+  if (!household) throw errors.notFound(`户（ID ${person.household_id}）`);
+  const members = await repo.householdMembers(trx, household.id);
+  const spells = await repo.spellsOf(trx, members.map((m) => m.id).concat(members.some((m) => m.id === person.id) ? [] : [person.id]));
+  const spellsByPerson = new Map<string, typeof spells>();
+  for (const s of spells) spellsByPerson.set(s.person_id, [...(spellsByPerson.get(s.person_id) ?? []), s]);
+  const statusOf = (id: string) =>
+    employmentStatus(
+      (spellsByPerson.get(id) ?? []).map((s) => ({ startDate: s.start_date, endDate: s.end_date, channel: s.channel as EmploymentChannel })),
+      today,
+    );
+  const memberLikes: MemberLike[] = members.map((m) => ({
+    sex: m.sex,
+    birthDate: m.birth_date,
+    workCapacity: m.work_capacity as WorkCapacity,
+    studentStatus: m.student_status,
+    employed: statusOf(m.id) === '已就业',
+  }));
+  return {
+    person: presentPerson(actor, person, spellsByPerson.get(person.id) ?? [], await villagePath(trx, person.village_code), today),
+    household: {
+      ...presentHousehold(household),
+      zeroEmployment: isZeroEmploymentHousehold(memberLikes, today),
+      members: members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        relationship: m.relationship,
+        sex: m.sex,
+        age: ageOn(m.birth_date, today),
+        workCapacity: m.work_capacity,
+        status: statusOf(m.id),
+      })),
+    },
+    spells: (spellsByPerson.get(person.id) ?? []).map(presentSpell),
+  };
+}
+
+export async function getLaborer(database: Database, actor: Actor, personId: string) {
+  return inScope(database.kysely, actor.scope, (trx) => loadDetail(trx, actor, personId));
+}
+
+function toFieldProblems(problems: { field: string; label: string; value: string; reason: string }[]): FieldProblem[] {
+  return problems.map((p) => ({ field: p.field, label: p.label, message: p.reason, value: p.value }));
+}
+
+function invalid(record: string, problems: { field: string; label: string; value: string; reason: string }[]) {
+  return new AppError('VALIDATION_FAILED', `${record}：${problems.map((p) => `${p.label}${p.reason}`).join('；')}`, 400, {
+    record,
+    problems: toFieldProblems(problems),
+  });
+}
+
+/** Checks the village exists now and lies inside the actor's scope. */
+async function checkVillage(trx: Scoped, actor: Actor, code: string, record: string) {
+  const village = await repo.villageName(trx, code);
+  if (!village || village.level !== 5) {
+    throw invalid(record, [{ field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: '不是现行的村级区划代码' }]);
+  }
+  if (!isInside(code, actor.scope)) {
+    throw invalid(record, [{ field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: `不在您的管辖范围（${actor.scope}）内` }]);
+  }
+}
+
+async function checkIdNumberFree(trx: Scoped, idNumber: string, exceptPersonId: string | null, record: string) {
+  const found = await repo.locateIdNumber(trx, idNumber);
+  if (found && found.person_id !== exceptPersonId) {
+    const place = await villagePath(trx, found.village_code);
+    throw new AppError('PERSON_DUPLICATE_ID', `${record}：身份证号已登记在 ${place}（${found.village_code}），同一人不能重复登记`, 409, {
+      record,
+      problems: [{ field: 'idNumber', label: FIELD_LABELS.idNumber, message: `已登记在 ${place}（${found.village_code}）`, value: idNumber }],
+      existingVillageCode: found.village_code,
+    });
+  }
+}
+
+/** Finds or creates the household the validated input names, updating its own fields. */
+async function resolveHousehold(trx: Scoped, actor: Actor, v: ReturnType<typeof householdColumns>, record: string): Promise<HouseholdRow> {
+  const existing = await repo.findHouseholdByNumber(trx, v.number);
+  if (!existing) {
+    if (await repo.householdNumberTakenAnywhere(trx, v.number)) {
+      throw invalid(record, [{ field: 'householdNumber', label: FIELD_LABELS.householdNumber, value: v.number, reason: '已被其他地区的户使用' }]);
+    }
+    const created = await repo.insertHousehold(trx, v);
+    await appendAudit(trx, { ...audit(actor), action: 'household.create', entity: 'household', entityId: created.id, regionCode: created.village_code, after: created });
+    return created;
+  }
+  if (existing.village_code !== v.village_code) {
+    throw invalid(record, [
+      { field: 'villageCode', label: FIELD_LABELS.villageCode, value: v.village_code, reason: `与户 ${v.number} 的村代码 ${existing.village_code} 不一致` },
+    ]);
+  }
+  const keys = changedKeys(existing as unknown as Record<string, unknown>, v);
+  if (keys.length === 0) return existing;
+  const updated = await repo.updateHousehold(trx, existing.id, pick(v, keys as (keyof typeof v)[]));
+  await appendAudit(trx, {
+    ...audit(actor),
+    action: 'household.update',
+    entity: 'household',
+    entityId: existing.id,
+    regionCode: existing.village_code,
+    before: pick(existing as unknown as Record<string, unknown>, keys as string[]),
+    after: pick(updated as unknown as Record<string, unknown>, keys as string[]),
+  });
+  return updated;
+}
+
+export async function createLaborer(database: Database, actor: Actor, fields: RawPerson) {
+  requireWriter(actor);
+  const today = todayInShanghai();
+  const record = `新增劳动力 ${fields.name ?? ''}`.trim();
+  const result = validatePerson(fields, today);
+  if (!result.ok) throw invalid(record, result.problems);
+  const v = result.value;
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    await checkVillage(trx, actor, v.villageCode, record);
+    await checkIdNumberFree(trx, v.idNumber, null, record);
+    const household = await resolveHousehold(trx, actor, householdColumns(v), record);
+    const person = await repo.insertPerson(trx, { ...personColumns(v), household_id: household.id, merged_into: null });
+    await appendAudit(trx, { ...audit(actor), action: 'person.create', entity: 'person', entityId: person.id, regionCode: person.village_code, after: person });
+    return loadDetail(trx, actor, person.id);
+  });
+}
+
+export async function updateLaborer(database: Database, actor: Actor, personId: string, version: number, fields: RawPerson) {
+  requireWriter(actor);
+  const today = todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const person = await repo.getPerson(trx, personId);
+    if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
+    const household = await repo.getHousehold(trx, person.household_id);
+    if (!household) throw errors.notFound(`户（ID ${person.household_id}）`);
+    const record = `劳动力 ${person.name}（${idFor(actor, person.id_number)}）`;
+    if (person.version !== version) {
+      throw errors.conflict('PERSON_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${person.version}），请刷新后重试`);
+    }
+    // A viewer who only sees masked numbers sends them back masked: keep the stored ones.
+    const raw: RawPerson = { ...personToRaw(person, household), ...fields };
+    if (!actor.canViewFullId) {
+      if (raw.idNumber?.includes('*')) raw.idNumber = person.id_number;
+      if (raw.phone?.includes('*')) raw.phone = person.phone ?? '';
+    }
+    const result = validatePerson(raw, today);
+    if (!result.ok) throw invalid(record, result.problems);
+    const v = result.value;
+    if (v.villageCode !== person.village_code) await checkVillage(trx, actor, v.villageCode, record);
+    if (v.idNumber !== person.id_number) await checkIdNumberFree(trx, v.idNumber, person.id, record);
+    const hh = await resolveHousehold(trx, actor, householdColumns(v), record);
+    const next = { ...personColumns(v), household_id: hh.id };
+    const keys = changedKeys(person as unknown as Record<string, unknown>, next);
+    if (keys.length > 0) {
+      const updated = await repo.updatePersonAtVersion(trx, person.id, version, pick(next, keys as (keyof typeof next)[]));
+      if (!updated) throw errors.conflict('PERSON_VERSION_CONFLICT', `${record}已被他人修改，请刷新后重试`);
+      await appendAudit(trx, {
+        ...audit(actor),
+        action: 'person.update',
+        entity: 'person',
+        entityId: person.id,
+        regionCode: updated.village_code,
+        before: pick(person as unknown as Record<string, unknown>, keys as string[]),
+        after: pick(updated as unknown as Record<string, unknown>, keys as string[]),
+      });
+    }
+    return loadDetail(trx, actor, person.id);
+  });
+}
+
+async function personForWrite(trx: Scoped, actor: Actor, personId: string): Promise<PersonRow> {
+  requireWriter(actor);
+  const person = await repo.getPerson(trx, personId);
+  if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
+  if (person.merged_into) throw errors.conflict('PERSON_MERGED', `劳动力 ${person.name} 已合并到其他记录，不能再修改`);
+  return person;
+}
+
+export async function addSpell(database: Database, actor: Actor, personId: string, fields: RawSpell) {
+  const today = todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const person = await personForWrite(trx, actor, personId);
+    const record = `劳动力 ${person.name} 的就业经历`;
+    const r = validateSpell(fields, today);
+    if (!r.ok) throw invalid(record, r.problems);
+    const spell = await repo.insertSpell(trx, { ...spellColumns(r.value), person_id: person.id, village_code: person.village_code }).catch((e: Error) => {
+      if (/spells_person_start_key|duplicate key/.test(e.message)) {
+        throw errors.conflict('SPELL_DUPLICATE', `${record}：${r.value.startDate} 开始的“${r.value.channel}”经历已登记`);
+      }
+      throw e;
+    });
+    await appendAudit(trx, { ...audit(actor), action: 'spell.create', entity: 'person', entityId: person.id, regionCode: person.village_code, after: spell });
+    return loadDetail(trx, actor, person.id);
+  });
+}
+
+export async function updateSpell(database: Database, actor: Actor, personId: string, spellId: string, fields: RawSpell) {
+  const today = todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const person = await personForWrite(trx, actor, personId);
+    const spell = await repo.getSpell(trx, person.id, spellId);
+    if (!spell) throw errors.notFound(`就业经历（ID ${spellId}）`);
+    const record = `劳动力 ${person.name} 的就业经历`;
+    const r = validateSpell({ ...spellToRaw(spell), ...fields }, today);
+    if (!r.ok) throw invalid(record, r.problems);
+    const next = spellColumns(r.value);
+    const keys = changedKeys(spell as unknown as Record<string, unknown>, next);
+    if (keys.length === 0) return loadDetail(trx, actor, person.id);
+    const updated = await repo.updateSpell(trx, spell.id, pick(next, keys as (keyof typeof next)[]));
+    await appendAudit(trx, {
+      ...audit(actor),
+      action: 'spell.update',
+      entity: 'person',
+      entityId: person.id,
+      regionCode: person.village_code,
+      before: { spellId: spell.id, ...pick(spell as unknown as Record<string, unknown>, keys as string[]) },
+      after: { spellId: spell.id, ...pick(updated as unknown as Record<string, unknown>, keys as string[]) },
+    });
+    return loadDetail(trx, actor, person.id);
+  });
+}
+
+/** Showing a full ID number is an audited event, allowed only to those with the right. */
+export async function revealIdNumber(database: Database, actor: Actor, personId: string) {
+  if (!actor.canViewFullId) throw errors.forbidden('查看完整身份证号');
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const person = await repo.getPerson(trx, personId);
+    if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
+    await appendAudit(trx, { ...audit(actor), action: 'person.view_id', entity: 'person', entityId: person.id, regionCode: person.village_code });
+    return { idNumber: person.id_number };
+  });
+}
+
+export async function laborerAudit(database: Database, actor: Actor, personId: string) {
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const person = await repo.getPerson(trx, personId);
+    if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
+    const rows = await auditFor(trx, 'person', person.id);
+    return rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, action: r.action, before: r.before, after: r.after }));
+  });
+}
+
+export const PERSON_FIELDS = Object.keys(FIELD_LABELS) as PersonField[];
+
+export async function workbench(database: Database, actor: Actor, region: string | undefined) {
+  const code = resolveRegion(actor, region);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const r = await workbenchCounts(trx, code, todayInShanghai());
+    const name = (await repo.villageName(trx, code))?.name ?? code;
+    return { regionCode: code, regionName: name, ...r.counts, unemployed: r.counts.laborers - r.counts.employed, byChannel: r.byChannel, byChild: r.byChild };
+  });
+}

@@ -1,0 +1,113 @@
+// Builders for test data: users who can log in, and households with laborers written
+// straight into the database (as a system job, outside row-level security).
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { makeIdNumber } from '../src/domain/idcard/gb11643.ts';
+import { nameInitials } from '../src/domain/registry/name-initials.ts';
+import type { DB, Role } from '../src/db/schema.ts';
+import { insertUser } from '../src/modules/auth/auth.repository.ts';
+import { hashPassword } from '../src/modules/auth/password.ts';
+
+/** Real village codes of the 2023 division dataset. */
+export const VILLAGES = {
+  /** 内蒙古 赤峰市 克什克腾旗 经棚镇 河东村委会 */
+  hedong: '150425100200',
+  /** 克什克腾旗 经棚镇 河南店村委会 */
+  henandian: '150425100201',
+  /** 赤峰市 翁牛特旗 山咀子村委会 */
+  shanzuizi: '150426100212',
+  /** 云南 曲靖市 会泽县 堂琅社区 */
+  tanglang: '530326001001',
+} as const;
+
+export const PASSWORD = 'Test@2026pass';
+let hashed: Promise<string> | undefined;
+
+export async function buildUser(
+  db: Kysely<DB>,
+  o: { username: string; role: Role; region: string; fullId?: boolean; displayName?: string },
+) {
+  hashed ??= hashPassword(PASSWORD);
+  const r = await insertUser(db, {
+    username: o.username,
+    displayName: o.displayName ?? o.username,
+    passwordHash: await hashed,
+    role: o.role,
+    regionCode: o.region,
+    canViewFullId: o.fullId ?? false,
+  });
+  return r.id;
+}
+
+let seq = 0;
+
+export interface BuiltPerson {
+  id: string;
+  idNumber: string;
+  name: string;
+  householdId: string;
+  villageCode: string;
+}
+
+export async function buildHousehold(
+  db: Kysely<DB>,
+  o: {
+    village: string;
+    number?: string;
+    type?: '脱贫户' | '监测对象';
+    members?: { name: string; sex?: '男' | '女'; birth?: string; relationship?: string; phone?: string; idNumber?: string; willing?: boolean }[];
+  },
+): Promise<{ householdId: string; persons: BuiltPerson[] }> {
+  seq++;
+  const h = await db
+    .insertInto('households')
+    .values({
+      number: o.number ?? `${o.village}${String(seq).padStart(4, '0')}`,
+      village_code: o.village,
+      type: o.type ?? '脱贫户',
+      monitoring_category: o.type === '监测对象' ? '脱贫不稳定户' : null,
+      relocation_site: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const members = o.members ?? [{ name: '张三' }];
+  const persons: BuiltPerson[] = [];
+  for (const [i, m] of members.entries()) {
+    const sex = m.sex ?? '男';
+    const birth = m.birth ?? '1985-03-0' + ((seq % 9) + 1);
+    const idNumber = m.idNumber ?? makeIdNumber(o.village.slice(0, 6), birth, seq * 10 + i, sex);
+    const p = await db
+      .insertInto('persons')
+      .values({
+        id_number: idNumber,
+        name: m.name,
+        name_initials: nameInitials(m.name),
+        sex,
+        birth_date: birth,
+        household_id: h.id,
+        relationship: m.relationship ?? (i === 0 ? '户主' : '配偶'),
+        village_code: o.village,
+        ethnicity: '汉族',
+        education: '初中',
+        work_capacity: '普通劳动力',
+        health: '健康',
+        disability: '无',
+        phone: m.phone ?? `1380000${String(seq * 10 + i).padStart(4, '0')}`,
+        migrate_willing: m.willing ?? true,
+        merged_into: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    persons.push({ id: p.id, idNumber, name: m.name, householdId: h.id, villageCode: o.village });
+  }
+  return { householdId: h.id, persons };
+}
+
+/** Logs in through the API and returns headers to send with later requests. */
+export async function loginAs(app: FastifyInstance, username: string, password = PASSWORD) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'bangfu_session');
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie: `bangfu_session=${cookie?.value}`, 'x-csrf-token': csrf };
+}
