@@ -1,0 +1,37 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { RequireAuth } from './components/AuthProvider.tsx';
+import { DuplicatesPage } from './pages/DuplicatesPage.tsx';
+import { ImportPage } from './pages/ImportPage.tsx';
+import { LaborerCreatePage } from './pages/LaborerCreatePage.tsx';
+import { LaborerDetailPage } from './pages/LaborerDetailPage.tsx';
+import { LaborerListPage } from './pages/LaborerListPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RegionsPage } from './pages/RegionsPage.tsx';
+import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/workbench" replace />} />
+        <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="laborers" element={<LaborerListPage />} />
+        <Route path="laborers/new" element={<LaborerCreatePage />} />
+        <Route path="laborers/:id" element={<LaborerDetailPage />} />
+        <Route path="imports" element={<ImportPage />} />
+        <Route path="duplicates" element={<DuplicatesPage />} />
+        <Route path="regions" element={<RegionsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

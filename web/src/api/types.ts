@@ -1,0 +1,181 @@
+// Shapes of the API responses the web app reads (see GET /api/openapi.json).
+import type { PersonField } from '@domain/registry/person-input.ts';
+import type { SpellField } from '@domain/registry/spell-input.ts';
+
+/** bigserial ids arrive as strings; accept numbers too. */
+export type Id = string | number;
+
+export interface Me {
+  username: string;
+  displayName: string;
+  role: string;
+  roleName: string;
+  regionCode: string;
+  canViewFullId: boolean;
+  canWrite: boolean;
+  /** Not in every server version: the duplicates screen falls back to role === 'county'. */
+  canDecide?: boolean;
+  csrfToken: string;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: number;
+  levelName: string;
+  parentCode: string | null;
+  path: { code: string; name: string }[];
+}
+
+export interface RegionChild {
+  code: string;
+  name: string;
+  level: number;
+  childCount: number;
+}
+
+export interface Workbench {
+  regionCode: string;
+  regionName: string;
+  laborers: number;
+  households: number;
+  employed: number;
+  unemployed: number;
+  migrateWilling: number;
+  zeroEmploymentHouseholds: number;
+  monitoringHouseholds: number;
+  byChannel: { channel: string; count: number }[];
+  byChild: { code: string; name: string; laborers: number; employed: number }[];
+}
+
+export interface LaborerListItem {
+  id: Id;
+  name: string;
+  idNumber: string;
+  sex: string;
+  age: number;
+  villageCode: string;
+  villageName: string;
+  householdId: Id;
+  householdNumber: string;
+  householdType: string;
+  workCapacity: string;
+  status: string;
+  channel: string | null;
+  migrateWilling: boolean;
+  phone: string | null;
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: T[];
+}
+
+export interface Person {
+  id: Id;
+  version: number;
+  idNumber: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  age: number;
+  ethnicity: string | null;
+  education: string | null;
+  workCapacity: string;
+  health: string | null;
+  disability: string | null;
+  studentStatus: string;
+  phone: string | null;
+  skills: string[];
+  certificates: string[];
+  migrateWilling: boolean;
+  preferredPlaces: string[];
+  preferredWork: string[];
+  serviceNeeds: string[];
+  trainingNeeds: string[];
+  villageCode: string;
+  villagePath?: string | { code: string; name: string }[];
+  relationship: string;
+  workingAge: boolean;
+  status: string;
+}
+
+export interface HouseholdMember {
+  id: Id;
+  name: string;
+  relationship: string;
+  sex: string;
+  age: number;
+  workCapacity: string;
+  status: string;
+}
+
+export interface Household {
+  id: Id;
+  number: string;
+  type: string;
+  monitoringCategory: string | null;
+  relocated: boolean;
+  relocationSite: string | null;
+  villageCode: string;
+  zeroEmployment: boolean;
+  members: HouseholdMember[];
+}
+
+export interface Spell {
+  id: Id;
+  startDate: string;
+  endDate: string | null;
+  channel: string;
+  placeCode: string | null;
+  placeName: string;
+  outOfProvince: boolean;
+  employer: string;
+  monthlyIncomeFen: number | string;
+  insured: boolean;
+}
+
+export interface LaborerDetail {
+  person: Person;
+  household: Household;
+  spells: Spell[];
+}
+
+export interface AuditEntry {
+  seq: string | number;
+  at: string;
+  actorName: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export type PersonFields = Partial<Record<PersonField, string>>;
+export type SpellFields = Partial<Record<SpellField, string>>;
+
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportJob {
+  id: Id;
+  fileName: string;
+  status: ImportStatus;
+  totalRows: number;
+  processedRows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  message: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface DuplicateCandidate {
+  id: Id;
+  reason: string;
+  status: string;
+  a: LaborerListItem;
+  b: LaborerListItem;
+}

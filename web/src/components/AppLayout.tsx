@@ -1,0 +1,87 @@
+// The frame of every signed-in screen: dark left menu, header with the user, role and region.
+import {
+  CopyOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { getRegion } from '../api/regions.ts';
+import { useAuth, useMe } from './AuthProvider.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+const MENU = [
+  { key: '/workbench', icon: <DashboardOutlined />, label: '工作台' },
+  { key: '/laborers', icon: <TeamOutlined />, label: '劳动力台账' },
+  { key: '/imports', icon: <UploadOutlined />, label: '数据导入' },
+  { key: '/duplicates', icon: <CopyOutlined />, label: '疑似重复' },
+  { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
+];
+
+/** The name of a region code, or the code itself until (or unless) the name is known. */
+export function useRegionName(code: string | undefined): string {
+  const region = useQuery({
+    queryKey: ['region', code],
+    queryFn: () => getRegion(code as string),
+    enabled: !!code,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  return region.data?.name ?? code ?? '';
+}
+
+export function AppLayout() {
+  const me = useMe();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const regionName = useRegionName(me.regionCode);
+  const selected = MENU.find((m) => location.pathname.startsWith(m.key))?.key ?? '/workbench';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={208} breakpoint="lg" collapsedWidth={0}>
+        <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 20px', color: '#fff' }}>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+            帮扶 · 就业帮扶
+          </Typography.Text>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={MENU} onClick={(e) => navigate(e.key)} />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Typography.Text strong>农村劳动力就业帮扶管理平台</Typography.Text>
+          <Space size="middle" data-testid="current-user">
+            <Space size={4}>
+              <UserOutlined />
+              <span>{me.displayName}</span>
+            </Space>
+            <Tag color="red">{me.roleName}</Tag>
+            <span title={me.regionCode}>{regionName}</span>
+            <Button type="link" icon={<LogoutOutlined />} onClick={() => void signOut()}>
+              退出
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 16 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
