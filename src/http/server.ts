@@ -1,6 +1,7 @@
 // Builds the HTTP application: plugins, error mapping, OpenAPI, every module's routes,
 // and the built web app.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -16,6 +17,9 @@ import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
+
+// ajv-i18n is CommonJS with a default export that TypeScript's ESM view cannot call.
+const localizeZh: (errors: unknown[]) => void = createRequire(import.meta.url)('ajv-i18n/localize/zh');
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -46,12 +50,17 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     if (err instanceof AppError) {
       return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     }
-    if ((err as FastifyError).validation) {
-      const problems = (err as FastifyError).validation?.map((v) => ({
-        field: String(v.instancePath || (v.params as { missingProperty?: string }).missingProperty || ''),
+    const validation = (err as FastifyError).validation;
+    if (validation) {
+      // ajv's messages in Chinese; the field is the JSON path or the missing property.
+      localizeZh(validation);
+      const where = (err as FastifyError).validationContext;
+      const problems = validation.map((v) => ({
+        field: String((v.params as { missingProperty?: string }).missingProperty ?? v.instancePath.replace(/^\//, '')),
         message: v.message ?? '',
       }));
-      return reply.status(400).send({ code: 'REQUEST_INVALID', message: `请求格式不正确：${err.message}`, details: { problems } });
+      const text = problems.map((p) => `${p.field ? `${p.field} ` : ''}${p.message}`).join('；');
+      return reply.status(400).send({ code: 'REQUEST_INVALID', message: `请求格式不正确（${where ?? 'request'}）：${text}`, details: { problems } });
     }
     if ((err as FastifyError).statusCode === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });

@@ -76,3 +76,14 @@ describe('API description', () => {
     expect(res.json()).toHaveProperty('code');
   });
 });
+
+describe('malformed requests', () => {
+  it('explain in Chinese which field is wrong', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' }, remoteAddress: '10.7.7.7' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('REQUEST_INVALID');
+    expect(body.details.problems[0].field).toBe('password');
+    expect(body.message).toMatch(/password.*应当有必需属性|应当有必需属性.*password/);
+  });
+});
