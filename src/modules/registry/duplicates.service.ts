@@ -31,6 +31,12 @@ export async function listDuplicates(database: Database, actor: Actor, status: '
   });
 }
 
+/** Looks for new likely duplicates under the actor's region (a system scan, outside RLS). */
+export async function scanForDuplicates(database: Database, actor: Actor) {
+  if (!canDecideDuplicates(actor)) throw errors.forbidden('查找疑似重复记录（仅县级经办人员）');
+  return { found: await dup.scanDuplicates(database.kysely, actor.scope) };
+}
+
 export async function decideDuplicate(
   database: Database,
   actor: Actor,

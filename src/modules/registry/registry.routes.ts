@@ -6,7 +6,7 @@ import { FIELD_LABELS } from '../../domain/registry/person-input.ts';
 import { SPELL_FIELD_LABELS } from '../../domain/registry/spell-input.ts';
 import type { AppContext } from '../../http/context.ts';
 import { requireActor } from '../auth/auth.routes.ts';
-import { decideDuplicate, listDuplicates } from './duplicates.service.ts';
+import { decideDuplicate, listDuplicates, scanForDuplicates } from './duplicates.service.ts';
 import * as registry from './registry.service.ts';
 
 const Id = Type.String({ pattern: '^\\d{1,18}$' });
@@ -98,6 +98,10 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/duplicates',
     { schema: { tags, summary: '疑似重复记录', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('merged'), Type.Literal('dismissed')])) }) } },
     async (req) => listDuplicates(db, requireActor(req), (req.query as { status?: 'open' | 'merged' | 'dismissed' }).status),
+  );
+
+  app.post('/api/duplicates/scan', { schema: { tags, summary: '查找本辖区新的疑似重复记录' } }, async (req) =>
+    scanForDuplicates(db, requireActor(req)),
   );
 
   app.post(
