@@ -9,20 +9,55 @@ import { RegionTreeSelect } from './RegionTreeSelect.tsx';
 
 const options = (values: readonly string[] | undefined) => (values ?? []).map((v) => ({ value: v, label: v }));
 
-function FieldInput({ field }: { field: FieldSpec }) {
+/** Form.Item passes id, value and onChange to its child: hand them on to the control. */
+interface ControlProps {
+  id?: string;
+  value?: string | string[];
+  onChange?: (value: unknown) => void;
+}
+
+function FieldInput({ field, ...control }: { field: FieldSpec } & ControlProps) {
+  const value = control.value as never;
   switch (field.kind) {
     case 'select':
-      return <Select allowClear showSearch options={options(field.options)} placeholder="请选择" />;
+      return <Select {...control} value={value} allowClear showSearch options={options(field.options)} placeholder="请选择" />;
     case 'yesno':
-      return <Select allowClear options={options(['是', '否'])} placeholder="请选择" />;
+      return <Select {...control} value={value} allowClear options={options(['是', '否'])} placeholder="请选择" />;
     case 'tags':
-      return <Select mode="tags" tokenSeparators={['、', ',', '，']} open={false} placeholder="输入后回车，可填多个" />;
+      return (
+        <Select
+          {...control}
+          value={value}
+          mode="tags"
+          tokenSeparators={['、', ',', '，']}
+          open={false}
+          placeholder="输入后回车，可填多个"
+        />
+      );
     case 'multi':
-      return <Select mode="multiple" allowClear options={options(field.options)} placeholder="可多选" />;
+      return (
+        <Select {...control} value={value} mode="multiple" allowClear options={options(field.options)} placeholder="可多选" />
+      );
     case 'village':
-      return <RegionTreeSelect villagesOnly placeholder="选择所在村（社区）" />;
+      return (
+        <RegionTreeSelect
+          id={control.id}
+          value={control.value as string | undefined}
+          onChange={control.onChange}
+          villagesOnly
+          placeholder="选择所在村（社区）"
+        />
+      );
     default:
-      return <Input placeholder={field.placeholder} allowClear />;
+      return (
+        <Input
+          id={control.id}
+          value={control.value as string | undefined}
+          onChange={(e) => control.onChange?.(e)}
+          placeholder={field.placeholder}
+          allowClear
+        />
+      );
   }
 }
 
