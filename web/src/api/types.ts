@@ -34,6 +34,14 @@ export interface RegionChild {
   childCount: number;
 }
 
+/** A search hit: `path` is the names from the province down, joined with '/'. */
+export interface RegionHit {
+  code: string;
+  name: string;
+  level: number;
+  path: string;
+}
+
 export interface Workbench {
   regionCode: string;
   regionName: string;
@@ -161,6 +169,11 @@ export interface ImportJob {
   id: Id;
   fileName: string;
   status: ImportStatus;
+  statusName?: string;
+  /** 0-100, by bytes read (the row count of a streamed file is known only at its end). */
+  percent?: number;
+  /** totalRows is an estimate until the file has been read to its end. */
+  totalKnown?: boolean;
   totalRows: number;
   processedRows: number;
   inserted: number;
@@ -168,6 +181,10 @@ export interface ImportJob {
   unchanged: number;
   failed: number;
   message: string;
+  format?: string;
+  encoding?: string;
+  ignoredColumns?: string[];
+  errorsUrl?: string | null;
   createdAt: string;
   finishedAt: string | null;
 }

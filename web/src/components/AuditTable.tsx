@@ -71,8 +71,8 @@ export function diffEntry(entry: Pick<AuditEntry, 'before' | 'after'>): FieldCha
   const villageChanged = JSON.stringify(before.village_code) !== JSON.stringify(after.village_code) && !!entry.before;
   return keys
     .filter((k) => !HIDDEN.has(camel(k)) || (camel(k) === 'villageCode' && villageChanged))
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ field: fieldLabel(k), before: show(k, before[k]), after: show(k, after[k]) }));
+    .map((k) => ({ field: fieldLabel(k), before: show(k, before[k]), after: show(k, after[k]) }))
+    .filter((c) => c.before !== c.after);
 }
 
 export function AuditTable({ entries, loading }: { entries: AuditEntry[] | undefined; loading: boolean }) {

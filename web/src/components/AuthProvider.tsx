@@ -83,7 +83,7 @@ export function useMe(): Me {
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
   const location = useLocation();
-  if (loading) return <Spin size="large" fullscreen tip="加载中…" />;
+  if (loading) return <Spin size="large" fullscreen description="加载中…" />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
 }

@@ -13,12 +13,15 @@ export function SpellTimeline({ spells, onEdit }: Props) {
   const sorted = [...spells].sort((a, b) => b.startDate.localeCompare(a.startDate));
   return (
     <Timeline
+      mode="start"
       items={sorted.map((s) => ({
         key: String(s.id),
         color: s.endDate ? 'gray' : 'green',
-        title: `${s.startDate} 至 ${s.endDate ?? '今'}`,
         content: (
           <Space orientation="vertical" size={2}>
+            <Typography.Text strong>
+              {s.startDate} 至 {s.endDate ?? '今'}
+            </Typography.Text>
             <Space wrap>
               <Tag color="blue">{s.channel}</Tag>
               {!s.endDate && <Tag color="green">在业</Tag>}

@@ -20,7 +20,7 @@ const STATUS: Record<ImportStatus, { text: string; color: string }> = {
 
 const finished = (j: ImportJob | undefined) => j?.status === 'done' || j?.status === 'failed';
 const percentOf = (j: ImportJob) =>
-  j.status === 'done' ? 100 : j.totalRows > 0 ? Math.floor((j.processedRows / j.totalRows) * 100) : 0;
+  j.status === 'done' ? 100 : (j.percent ?? (j.totalRows > 0 ? Math.floor((j.processedRows / j.totalRows) * 100) : 0));
 
 function ErrorRowsLink({ job }: { job: ImportJob }) {
   const { message } = App.useApp();
@@ -29,7 +29,11 @@ function ErrorRowsLink({ job }: { job: ImportJob }) {
     <Button
       type="link"
       icon={<DownloadOutlined />}
-      onClick={() => download(importErrorsUrl(job.id), `导入错误行-${job.id}.xlsx`).catch((e: Error) => message.error(e.message))}
+      onClick={() =>
+        download(job.errorsUrl ?? importErrorsUrl(job.id), `导入错误行-${job.id}.xlsx`).catch((e: Error) =>
+          message.error(e.message),
+        )
+      }
     >
       下载错误行
     </Button>
@@ -48,8 +52,17 @@ function ImportSummary({ job }: { job: ImportJob }) {
         status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'}
       />
       <Typography.Text type="secondary">
-        已处理 {job.processedRows} / {job.totalRows || '?'} 行
+        已处理 {job.processedRows} 行{job.totalRows ? ` / ${job.totalKnown === false ? '约 ' : ''}${job.totalRows} 行` : ''}
+        {job.encoding ? `（${job.format ? `${job.format}，` : ''}${job.encoding}）` : ''}
       </Typography.Text>
+      {!!job.ignoredColumns?.length && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={`以下列不是模板列，已忽略：${job.ignoredColumns.join('、')}`}
+        />
+      )}
       {job.status === 'failed' && job.message && <Alert type="error" showIcon title={job.message} style={{ marginTop: 8 }} />}
       {finished(job) && (
         <Row gutter={16} style={{ marginTop: 16 }}>

@@ -176,7 +176,7 @@ export function LaborerListPage() {
           { title: '性别', dataIndex: 'sex', width: 60 },
           { title: '年龄', dataIndex: 'age', width: 60 },
           { title: '所在村', dataIndex: 'villageName', width: 140 },
-          { title: '户编号', dataIndex: 'householdNumber', width: 140 },
+          { title: '户编号', dataIndex: 'householdNumber', width: 170 },
           {
             title: '户类型',
             dataIndex: 'householdType',

@@ -4,7 +4,7 @@ import { Breadcrumb, Button, Descriptions, Input, Space, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { getRegion, getRegionChildren, searchRegions } from '../api/regions.ts';
-import type { RegionChild } from '../api/types.ts';
+import type { RegionChild, RegionHit } from '../api/types.ts';
 import { useMe } from '../components/AuthProvider.tsx';
 import { ErrorAlert } from '../components/ErrorResult.tsx';
 import { PageCard } from '../components/PageCard.tsx';
@@ -25,6 +25,7 @@ export function RegionsPage() {
   const children = useQuery({ queryKey: ['region', code, 'children'], queryFn: () => getRegionChildren(code), enabled: !q });
   const found = useQuery({ queryKey: ['region-search', q], queryFn: () => searchRegions(q), enabled: !!q });
   const rows = q ? found : children;
+  type Row = RegionChild | (RegionHit & { childCount?: undefined });
   const r = region.data;
   // Only the part of the path inside the user's own region can be navigated.
   const path = (r?.path ?? []).filter((p) => p.code.startsWith(me.regionCode));
@@ -54,18 +55,18 @@ export function RegionsPage() {
           />
         </Space>
       )}
-      <Table<RegionChild>
+      <Table<Row>
         size="small"
         rowKey="code"
         loading={rows.isFetching}
-        dataSource={rows.data}
+        dataSource={rows.data as Row[] | undefined}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           {
             title: '名称',
             dataIndex: 'name',
             render: (name: string, c) =>
-              c.childCount > 0 || q ? (
+              (c.childCount ?? 0) > 0 || q ? (
                 <LinkButton
                   onClick={() => {
                     setQ('');
@@ -80,7 +81,9 @@ export function RegionsPage() {
           },
           { title: '代码', dataIndex: 'code', width: 160 },
           { title: '级别', dataIndex: 'level', width: 90, render: (l: number) => LEVELS[l] ?? l },
-          { title: '下级数', dataIndex: 'childCount', width: 90, align: 'right' },
+          q
+            ? { title: '所属', dataIndex: 'path', render: (p: string) => p.split('/').join(' / ') }
+            : { title: '下级数', dataIndex: 'childCount', width: 90, align: 'right' },
         ]}
       />
     </PageCard>
