@@ -1,0 +1,191 @@
+// A county officer's day with the register, in a real browser: log in, import a CSV file,
+// find the imported people in the list, correct one of them and read the change in 变更记录.
+import { mkdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/connection.ts';
+import { makeIdNumber } from '../../src/domain/idcard/gb11643.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { createTestDatabase } from '../db.ts';
+import { buildHousehold, buildUser, PASSWORD, VILLAGES } from '../factories.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = resolve('test-results');
+const DATA_DIR = resolve('.tmp', `e2e-data-${process.pid}`);
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let baseUrl = '';
+
+/** Three people of two households in 河东村, one of them working away from home. */
+const imported = [
+  {
+    household: 'E2E-HD-0001',
+    relationship: '户主',
+    name: '刘春生',
+    id: makeIdNumber('150425', '1982-04-12', 11, '男'),
+    phone: '13847600001',
+  },
+  {
+    household: 'E2E-HD-0001',
+    relationship: '配偶',
+    name: '马桂兰',
+    id: makeIdNumber('150425', '1984-09-03', 12, '女'),
+    phone: '13847600002',
+  },
+  {
+    household: 'E2E-HD-0002',
+    relationship: '户主',
+    name: '高永福',
+    id: makeIdNumber('150425', '1990-01-20', 13, '男'),
+    phone: '13847600003',
+  },
+];
+
+function importCsv(): string {
+  const header = [
+    '户编号',
+    '村代码',
+    '户类型',
+    '与户主关系',
+    '姓名',
+    '身份证号',
+    '劳动技能',
+    '外出务工意愿',
+    '联系电话',
+    '就业渠道',
+    '就业开始日期',
+    '务工地点',
+    '务工单位',
+    '月收入(元)',
+  ];
+  const rows = imported.map((p, i) => [
+    p.household,
+    VILLAGES.hedong,
+    '脱贫户',
+    p.relationship,
+    p.name,
+    p.id,
+    '普通劳动力',
+    '是',
+    p.phone,
+    ...(i === 2 ? ['外出务工(自主)', '2025-03-01', '省外:广东省深圳市', '深圳某电子厂', '4800'] : ['', '', '', '', '']),
+  ]);
+  return `${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+}
+
+/** On failure, keeps what the browser showed. */
+function screenshotOnFailure(name: string) {
+  onTestFailed(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    await page?.screenshot({ path: join(RESULTS, `e2e-${name}.png`), fullPage: true }).catch(() => {});
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.kysely;
+  await buildUser(db, { username: 'kesk_county', role: 'county', region: '150425', fullId: true, displayName: '张经办' });
+  await buildHousehold(db, {
+    village: VILLAGES.hedong,
+    members: [{ name: '王建国' }, { name: '李秀英', sex: '女', birth: '1987-06-15' }],
+  });
+  await buildHousehold(db, { village: VILLAGES.henandian, members: [{ name: '赵志强' }] });
+
+  const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: DATA_DIR });
+  app = await buildServer({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+describe('register in the browser', () => {
+  it('a wrong password shows the server message, the right one opens the workbench with the user', async () => {
+    screenshotOnFailure('login');
+    await page.goto(`${baseUrl}/laborers`);
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill('kesk_county');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    // Back to the page asked for first.
+    await page.waitForURL('**/laborers');
+    const header = page.getByTestId('current-user');
+    await header.getByText('张经办').waitFor();
+    await header.getByText('县级（旗县）').waitFor();
+    await header.getByText('克什克腾旗').waitFor();
+  });
+
+  it('an imported CSV file reports its counts and its rows appear in the list', async () => {
+    screenshotOnFailure('import');
+    await page.getByRole('menuitem', { name: '数据导入' }).click();
+    await page.waitForURL('**/imports');
+    await page.locator('input[type=file]').setInputFiles({
+      name: '河东村劳动力.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(importCsv(), 'utf8'),
+    });
+    const summary = page.getByTestId('import-summary');
+    await summary.getByText('已完成').waitFor({ timeout: 60_000 });
+    const stat = (title: string) =>
+      summary.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
+    expect(await stat('新增').textContent()).toBe('3');
+    expect(await stat('失败').textContent()).toBe('0');
+
+    await page.getByRole('menuitem', { name: '劳动力台账' }).click();
+    await page.waitForURL('**/laborers');
+    // 2 seeded households of 3 people + 3 imported.
+    await page.getByText('共 6 人').waitFor();
+    await page.getByPlaceholder('姓名、身份证号或拼音首字母').fill('lcs');
+    await page.getByPlaceholder('姓名、身份证号或拼音首字母').press('Enter');
+    await page.getByText('共 1 人').waitFor();
+    await page.getByRole('link', { name: '刘春生' }).waitFor();
+  });
+
+  it('a correction made in the form is saved and shows in 变更记录 with before and after', async () => {
+    screenshotOnFailure('edit');
+    await page.getByRole('link', { name: '刘春生' }).click();
+    await page.waitForURL(/\/laborers\/\d+$/);
+    await page.getByText('劳动力详情 · 刘春生').waitFor();
+    await page.getByRole('tab', { name: '家庭成员' }).click();
+    await page.getByRole('link', { name: '马桂兰' }).waitFor();
+    await page.getByRole('tab', { name: '基本信息' }).click();
+
+    await page.getByRole('button', { name: /修\s*改/ }).click();
+    const phone = page.getByLabel('联系电话');
+    expect(await phone.inputValue()).toBe('13847600001');
+    await phone.fill('13947611111');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存').waitFor();
+    await page.getByText('13947611111').waitFor();
+
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    const change = page.getByTestId('audit-changes').filter({ hasText: '联系电话' });
+    await change.waitFor();
+    expect(await change.textContent()).toContain('13847600001');
+    expect(await change.textContent()).toContain('13947611111');
+    await page.getByText('张经办(kesk_county)').first().waitFor();
+  });
+});
