@@ -118,6 +118,20 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
 };
 
+/**
+ * Lets the browser download a (possibly very large) file straight to disk: the session
+ * cookie goes with it. Errors then arrive as a JSON file, so use this only for URLs whose
+ * parameters the app itself built.
+ */
+export function downloadDirect(path: string) {
+  const a = document.createElement('a');
+  a.href = path;
+  a.download = '';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 /** Fetches a file (so that errors show as messages, not as a JSON page) and saves it. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   let res: Response;

@@ -2,7 +2,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Progress, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { download } from '../api/client.ts';
 import { getImport, IMPORT_TEMPLATE_URL, importErrorsUrl, listImports, uploadImport } from '../api/imports.ts';
 import type { Id, ImportJob, ImportStatus } from '../api/types.ts';
@@ -92,6 +92,11 @@ export function ImportPage() {
   const [currentId, setCurrentId] = useState<Id>();
   const [uploading, setUploading] = useState(false);
   const recent = useQuery({ queryKey: ['imports'], queryFn: listImports });
+  // Coming back to the page while an import runs: follow it.
+  useEffect(() => {
+    const running = recent.data?.find((j) => !finished(j));
+    if (currentId === undefined && running) setCurrentId(running.id);
+  }, [recent.data, currentId]);
   const current = useQuery({
     queryKey: ['import', currentId],
     queryFn: async () => {

@@ -3,9 +3,8 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { EMPLOYMENT_CHANNELS, EMPLOYMENT_STATUSES, HOUSEHOLD_TYPES, WORK_CAPACITIES } from '@domain/registry/vocabulary.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Col, Form, Input, Row, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { download, toSearchParams } from '../api/client.ts';
+import { downloadDirect, toSearchParams } from '../api/client.ts';
 import { type LaborerQuery, listLaborers } from '../api/laborers.ts';
 import type { LaborerListItem } from '../api/types.ts';
 import { useMe } from '../components/AuthProvider.tsx';
@@ -42,7 +41,6 @@ export function LaborerListPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [exporting, setExporting] = useState(false);
   const filters = readFilters(params);
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -57,16 +55,11 @@ export function LaborerListPage() {
     setParams(toSearchParams(next as Record<string, string | number | undefined>));
   const setFilter = (changes: Filters) => setQuery({ ...filters, ...changes, page: 1, pageSize });
 
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      const qs = toSearchParams(filters).toString();
-      await download(`/api/laborers/export.xlsx${qs ? `?${qs}` : ''}`, '劳动力台账.xlsx');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setExporting(false);
-    }
+  // A county's register is large: the browser streams the file to disk instead of holding it.
+  const exportExcel = () => {
+    const qs = toSearchParams(filters).toString();
+    downloadDirect(`/api/laborers/export.xlsx${qs ? `?${qs}` : ''}`);
+    message.info('正在导出，文件将由浏览器下载');
   };
 
   const select = (key: FilterKey, placeholder: string, options: { value: string; label: string }[]) => (
@@ -86,7 +79,7 @@ export function LaborerListPage() {
       title="劳动力台账"
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+          <Button icon={<DownloadOutlined />} onClick={exportExcel}>
             导出Excel
           </Button>
           {me.canWrite && (
