@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { AREA_PRESETS, DEFAULT_AREA, parseAreas } from '../../domain/seed/areas.ts';
+import { DEMO_PASSWORD } from '../../domain/seed/demo-accounts.ts';
+import { ROLE_NAMES } from '../../modules/auth/actor.ts';
+import { ensureDemoUsers, type SavedUser, type SeedSummary, seedPopulation } from '../../modules/seed/index.ts';
+import type { Command } from '../command.ts';
+import { openMigrated } from '../open.ts';
+import { formatTable } from '../table.ts';
+
+export const DEFAULT_LABORERS = 3000;
+export const DEFAULT_SEED = 2026;
+
+export function summaryTable(s: SeedSummary): string {
+  const rows = s.counties.map((c) => [`${c.name}（${c.code}）`, c.villages, c.households, c.persons, c.laborers, c.employed]);
+  rows.push(['合计', s.villages.length, s.households, s.persons, s.laborers, s.employed]);
+  return [
+    formatTable(['旗县', '>村', '>户', '>人', '>劳动力', '>已就业'], rows),
+    `就业经历 ${s.spells.toLocaleString('en-US')} 条，疑似重复人员 ${s.duplicates} 对（待复核）；用时 ${s.seconds.toFixed(1)} 秒`,
+  ].join('\n');
+}
+
+export function accountsTable(
+  users:
+    | readonly SavedUser[]
+    | readonly {
+        username: string;
+        role: string;
+        region_code: string;
+        region_name: string | null;
+        display_name: string;
+        can_view_full_id: boolean;
+      }[],
+): string {
+  const rows = users.map((u) =>
+    'regionCode' in u
+      ? [u.username, ROLE_NAMES[u.role], `${u.regionName}（${u.regionCode}）`, u.displayName, u.canViewFullId ? '是' : '否']
+      : [
+          u.username,
+          ROLE_NAMES[u.role as keyof typeof ROLE_NAMES] ?? u.role,
+          `${u.region_name ?? ''}（${u.region_code}）`,
+          u.display_name,
+          u.can_view_full_id ? '是' : '否',
+        ],
+  );
+  return formatTable(['用户名', '角色', '管辖区划', '名称', '看完整身份证号'], rows);
+}
+
+const USAGE = `bangfu seed [--area ${Object.keys(AREA_PRESETS).join('|')}|区划代码,...] [--laborers N] [--seed S] [--append] [--no-users]`;
+
+export const seed: Command = {
+  path: ['seed'],
+  usage: 'bangfu seed [--area nm|huize|CODE,...] [--laborers N] [--seed S]',
+  summary: '生成演示数据（真实区划的脱贫户、劳动力、就业经历）和演示账号',
+  async run(args, config) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        area: { type: 'string', default: DEFAULT_AREA },
+        laborers: { type: 'string', default: String(DEFAULT_LABORERS) },
+        seed: { type: 'string', default: String(DEFAULT_SEED) },
+        today: { type: 'string' },
+        append: { type: 'boolean', default: false },
+        'no-users': { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const areas = parseAreas(values.area);
+    if (!areas.ok) {
+      console.error(`${areas.message}\n用法: ${USAGE}`);
+      return 2;
+    }
+    const laborers = Number(values.laborers);
+    const seedNumber = Number(values.seed);
+    if (!Number.isInteger(laborers) || laborers < 1 || laborers > 10_000_000) {
+      console.error('--laborers 应为 1 到 10000000 之间的整数');
+      return 2;
+    }
+    if (!Number.isInteger(seedNumber) || seedNumber < 0) {
+      console.error('--seed 应为非负整数');
+      return 2;
+    }
+    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+      console.error('--today 应为 YYYY-MM-DD');
+      return 2;
+    }
+    const database = await openMigrated(config);
+    try {
+      const preset = AREA_PRESETS[values.area.toLowerCase()];
+      console.log(
+        `正在生成演示数据：${preset ? preset.label : areas.codes.join('、')}，劳动力 ${laborers.toLocaleString('en-US')} 人，随机种子 ${seedNumber}`,
+      );
+      let lastReport = performance.now();
+      const summary = await seedPopulation(database, {
+        areas: areas.codes,
+        laborers,
+        seed: seedNumber,
+        ...(values.today ? { today: values.today } : {}),
+        append: values.append,
+        onProgress: (p) => {
+          if (performance.now() - lastReport > 5000) {
+            lastReport = performance.now();
+            console.error(
+              `  已写入 ${p.households.toLocaleString('en-US')} 户、${p.persons.toLocaleString('en-US')} 人（劳动力 ${p.laborers.toLocaleString('en-US')}）`,
+            );
+          }
+        },
+      });
+      console.log(summaryTable(summary));
+      if (!values['no-users']) {
+        const users = await ensureDemoUsers(database, summary.villages);
+        console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示，正式使用前请删除或改密）：`);
+        console.log(accountsTable(users));
+      }
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};
