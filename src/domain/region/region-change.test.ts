@@ -92,14 +92,14 @@ describe('region changes as new versions', () => {
 
   it('refuses a change registered out of order, which would rewrite what is recorded after it', () => {
     const renamed = apply(BASE, { kind: 'rename', code: '150425100', name: '经棚新镇', effective: '2024-01-01' });
-    expect(problems(renamed, { kind: 'rename', code: '150425100', name: '经棚老镇', effective: '2023-10-01' })).toMatch(
-      /生效日期.*须按时间顺序登记/,
+    expect(problems(renamed, { kind: 'rename', code: '150425100', name: '经棚老镇', effective: '2023-10-01' })).toBe(
+      '生效日期：2023-10-01 不晚于 经棚镇（150425100） 已登记的 2024-01-01 的变更，区划变更须按时间顺序登记',
     );
     expect(problems(renamed, { kind: 'merge', code: '150425', into: '150426', effective: '2023-10-01' })).toMatch(
       /须按时间顺序登记/,
     );
     expect(problems(renamed, { kind: 'rename', code: '150425100', name: '经棚老镇', effective: '2024-01-01' })).toMatch(
-      /当天或之后/,
+      /2024-01-01 不晚于 经棚新镇（150425100） 已登记的 2024-01-01 的变更/,
     );
   });
 

@@ -125,8 +125,10 @@ function plan(change: RegionChange, known: readonly RegionVersion[]): ChangePlan
   // change touches means this change would rewrite what is already recorded after it.
   const touched = known.filter((v) => (change.kind === 'rename' ? v.code === code : v.code.startsWith(code)));
   for (const v of touched) {
-    if (v.validFrom >= effective || (v.validTo !== null && v.validTo > effective)) {
-      reject(F.effective, `${label(v)} 在 ${effective} 当天或之后已有变更记录（${v.validFrom} 起），区划变更须按时间顺序登记`);
+    // The later change is the start of a version, or the end of the version valid then.
+    const at = v.validFrom >= effective ? v.validFrom : v.validTo !== null && v.validTo > effective ? v.validTo : undefined;
+    if (at !== undefined) {
+      reject(F.effective, `${effective} 不晚于 ${label(v)} 已登记的 ${at} 的变更，区划变更须按时间顺序登记`);
     }
   }
   const members = touched.filter((v) => isValidOn(v, effective));
