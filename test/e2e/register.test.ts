@@ -1,6 +1,6 @@
 // A county officer's day with the register, in a real browser: log in, import a CSV file,
 // find the imported people in the list, correct one of them and read the change in 变更记录.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -80,11 +80,15 @@ function importCsv(): string {
   return `${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
 
-/** On failure, keeps what the browser showed. */
+/** What the browser reported: console errors and failed API calls, for the failure report. */
+const browserLog: string[] = [];
+
+/** On failure, keeps what the browser showed and what it logged. */
 function screenshotOnFailure(name: string) {
   onTestFailed(async () => {
     mkdirSync(RESULTS, { recursive: true });
     await page?.screenshot({ path: join(RESULTS, `e2e-${name}.png`), fullPage: true }).catch(() => {});
+    writeFileSync(join(RESULTS, `e2e-${name}.log`), `${browserLog.join('\n')}\n`);
   });
 }
 
@@ -109,6 +113,13 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(15_000);
+  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
+  page.on('response', async (r) => {
+    if (r.url().includes('/api/') && r.status() >= 400) {
+      browserLog.push(`${r.request().method()} ${r.url()} -> ${r.status()} ${await r.text().catch(() => '')}`);
+    }
+  });
 });
 
 afterAll(async () => {
