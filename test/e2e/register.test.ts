@@ -199,4 +199,31 @@ describe('register in the browser', () => {
     expect(await change.textContent()).toContain('13947611111');
     await page.getByText('张经办(kesk_county)').first().waitFor();
   });
+  it('the list exports as a workbook, and a file with a bad row offers its error rows for download', async () => {
+    screenshotOnFailure('downloads');
+    await page.getByRole('menuitem', { name: '劳动力台账' }).click();
+    await page.waitForURL('**/laborers*');
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出Excel/ }).click(),
+    ]);
+    expect(exported.suggestedFilename()).toMatch(/^劳动力台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(await exported.failure()).toBeNull();
+
+    await page.getByRole('menuitem', { name: '数据导入' }).click();
+    const bad = `户编号,村代码,户类型,与户主关系,姓名,身份证号,劳动技能\r\nE2E-HD-0003,${VILLAGES.hedong},脱贫户,户主,韩明,150425198001010000,普通劳动力\r\n`;
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '错误行.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+    const summary = page.getByTestId('import-summary').filter({ hasText: '错误行.csv' });
+    await summary.getByText('已完成').waitFor({ timeout: 60_000 });
+    expect(
+      await summary.locator('.ant-statistic').filter({ hasText: '失败' }).locator('.ant-statistic-content').textContent(),
+    ).toBe('1');
+    const [errors] = await Promise.all([
+      page.waitForEvent('download'),
+      summary.getByRole('button', { name: '下载错误行' }).click(),
+    ]);
+    expect(errors.suggestedFilename()).toMatch(/^导入错误行-\d+\.xlsx$/);
+  });
 });
