@@ -104,10 +104,16 @@ function unique(xs: string[]): string[] {
 
 /**
  * Plans `change` against `known`: every version of the changed region's subtree and of the
- * codes `codesToLookUp` names. Rejects changes that would rewrite the past or break the tree.
+ * codes `codesToLookUp` names. Rejects changes that would rewrite the past or break the tree,
+ * and, when `today` is given, changes not yet in force.
  */
-export function planRegionChange(change: RegionChange, known: readonly RegionVersion[]): PlanResult {
+export function planRegionChange(change: RegionChange, known: readonly RegionVersion[], today?: string): PlanResult {
   try {
+    // Only changes already in force are registered, so the open version of a code is always
+    // the one valid today (what `valid_to IS NULL` look-ups elsewhere rely on).
+    if (today !== undefined && change.effective > today) {
+      reject(F.effective, `${change.effective} 晚于今天（${today}），请在生效当日或之后登记`);
+    }
     return { ok: true, plan: plan(change, known) };
   } catch (e) {
     if (e instanceof Rejected) return { ok: false, problems: [{ field: e.field, message: e.message }] };

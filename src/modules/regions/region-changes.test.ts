@@ -115,6 +115,9 @@ describe('changes of the division tree are new versions that never rewrite the p
         BY,
       ),
     ).rejects.toMatchObject({ message: expect.stringContaining('已被') });
+    await expect(
+      applyRegionChange(database.kysely, { kind: 'rename', code: '150425104', name: '万合永新镇', effective: '2999-01-01' }, BY),
+    ).rejects.toMatchObject({ message: expect.stringContaining('请在生效当日或之后登记') });
     const countAfter = await database.kysely
       .selectFrom('regions')
       .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -12,6 +12,7 @@ import {
   type RegionChange,
 } from '../../domain/region/region-change.ts';
 import type { RegionVersion } from '../../domain/region/region-version.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './regions.repository.ts';
@@ -42,7 +43,7 @@ async function knownVersions(db: Kysely<DB>, change: RegionChange): Promise<Regi
 
 /** Works out the change without writing anything (for a preview). */
 export async function planChange(db: Kysely<DB>, change: RegionChange): Promise<ChangePlan> {
-  const r = planRegionChange(change, await knownVersions(db, change));
+  const r = planRegionChange(change, await knownVersions(db, change), todayInShanghai());
   if (!r.ok) {
     const message = `区划变更：${r.problems.map((p) => `${p.field} ${p.message}`).join('；')}`;
     throw new AppError('VALIDATION_FAILED', message, 400, { record: '区划变更', problems: r.problems });

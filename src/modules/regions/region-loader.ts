@@ -48,5 +48,8 @@ export async function loadProvinces(database: Database, provinces: readonly stri
     });
     counts[province] = lines.length;
   }
+  // Fresh statistics: without them PostgreSQL misjudges the freshly copied rows badly
+  // enough to JIT-compile simple look-ups (measured: children of a county 210 ms -> 1 ms).
+  await database.withSession((s) => s.exec('ANALYZE regions'));
   return counts;
 }
