@@ -10,6 +10,7 @@ export interface IdNumberInfo {
   sex: Sex;
 }
 
+/** Problem messages follow the field's name: "身份证号" + message reads as a sentence. */
 export type IdNumberProblem =
   | { kind: 'format'; message: string }
   | { kind: 'birth-date'; message: string }
@@ -49,7 +50,7 @@ export function parseIdNumber(
 ): { ok: true; value: IdNumberInfo } | { ok: false; problem: IdNumberProblem } {
   const id = normalizeIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(id)) {
-    return { ok: false, problem: { kind: 'format', message: '身份证号应为18位，前17位为数字，末位为数字或X' } };
+    return { ok: false, problem: { kind: 'format', message: '应为18位，前17位为数字，末位为数字或X' } };
   }
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
@@ -57,13 +58,13 @@ export function parseIdNumber(
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const earliest = `${Number(today.slice(0, 4)) - 130}${today.slice(4)}`;
   if (!isValidCalendarDate(y, m, d) || birthDate > today || birthDate < earliest) {
-    return { ok: false, problem: { kind: 'birth-date', message: `身份证号中的出生日期 ${id.slice(6, 14)} 不是有效日期` } };
+    return { ok: false, problem: { kind: 'birth-date', message: `中的出生日期 ${id.slice(6, 14)} 不是有效日期` } };
   }
   const expected = checkCharacter(id.slice(0, 17));
   if (id[17] !== expected) {
     return {
       ok: false,
-      problem: { kind: 'check-digit', message: `身份证号校验码错误（末位应为 ${expected}）`, expected },
+      problem: { kind: 'check-digit', message: `校验码错误（末位应为 ${expected}）`, expected },
     };
   }
   const sex: Sex = Number(id[16]) % 2 === 1 ? '男' : '女';

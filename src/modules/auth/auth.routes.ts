@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { errors } from '../../http/errors.ts';
-import { type Actor, canWriteRegister, ROLE_NAMES } from './actor.ts';
+import { type Actor, canDecideDuplicates, canWriteRegister, ROLE_NAMES } from './actor.ts';
 import { actorForToken, csrfMatches, login, logout } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'bangfu_session';
@@ -43,6 +43,7 @@ export const MeSchema = Type.Object({
   regionCode: Type.String(),
   canViewFullId: Type.Boolean(),
   canWrite: Type.Boolean(),
+  canDecideDuplicates: Type.Boolean(),
   csrfToken: Type.String(),
 });
 
@@ -55,6 +56,7 @@ function presentMe(actor: Actor, csrfToken: string) {
     regionCode: actor.scope,
     canViewFullId: actor.canViewFullId,
     canWrite: canWriteRegister(actor),
+    canDecideDuplicates: canDecideDuplicates(actor),
     csrfToken,
   };
 }

@@ -111,3 +111,12 @@ export function presentHousehold(h: HouseholdRow) {
     villageCode: h.village_code,
   };
 }
+
+/** Audit before/after values carry raw columns: mask the personal numbers in them too. */
+export function maskAuditValues(actor: Actor, value: unknown): unknown {
+  if (actor.canViewFullId || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (typeof out.id_number === 'string') out.id_number = maskIdNumber(out.id_number);
+  if (typeof out.phone === 'string') out.phone = maskPhone(out.phone);
+  return out;
+}

@@ -117,6 +117,9 @@ describe('correcting a record', () => {
     const res = await send('county', 'PATCH', `/api/laborers/${id}`, { version: 1, fields: { education: '高中', phone: '13912345678' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().person).toMatchObject({ version: 2, education: '高中', phone: '13912345678' });
+    // A collector without the right sees the phone masked in the history too.
+    const seen = (await get('village', `/api/laborers/${id}/audit`)).json().find((a: { action: string }) => a.action === 'person.update');
+    expect(seen.after.phone).toBe('139****5678');
     const audit = (await get('county', `/api/laborers/${id}/audit`)).json();
     const upd = audit.find((a: { action: string }) => a.action === 'person.update');
     expect(upd.before).toMatchObject({ education: '初中' });

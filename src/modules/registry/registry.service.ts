@@ -13,6 +13,7 @@ import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import type { LaborerFilters } from './laborer-filters.ts';
 import {
   idFor,
+  maskAuditValues,
   type ListRow,
   presentHousehold,
   presentListItem,
@@ -296,7 +297,14 @@ export async function laborerAudit(database: Database, actor: Actor, personId: s
     const person = await repo.getPerson(trx, personId);
     if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
     const rows = await auditFor(trx, 'person', person.id);
-    return rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, action: r.action, before: r.before, after: r.after }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actorName: r.actor_name,
+      action: r.action,
+      before: maskAuditValues(actor, r.before),
+      after: maskAuditValues(actor, r.after),
+    }));
   });
 }
 

@@ -14,7 +14,7 @@ export interface Me {
   canViewFullId: boolean;
   canWrite: boolean;
   /** Not in every server version: the duplicates screen falls back to role === 'county'. */
-  canDecide?: boolean;
+  canDecideDuplicates: boolean;
   csrfToken: string;
 }
 

@@ -90,5 +90,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 /** Duplicates may be decided by county officers (server: canDecideDuplicates). */
 export function canDecide(me: Me): boolean {
-  return me.canDecide ?? me.role === 'county';
+  return me.canDecideDuplicates;
 }
