@@ -1,0 +1,328 @@
+// SQL of one import chunk: the valid rows are COPYed into a temporary staging table, then
+// merged into households, persons and employment_spells with a few set-based statements.
+// Everything here runs inside the chunk's transaction on one session (see import-runner.ts).
+import type { RawSession } from '../../db/connection.ts';
+import type { ValidRow } from '../../domain/import/row.ts';
+
+const STAGE_TABLE = 'import_stage';
+
+const STAGE_DDL = `
+CREATE TEMP TABLE IF NOT EXISTS ${STAGE_TABLE} (
+  row_number          integer NOT NULL,
+  person_id           bigint,             -- the existing person with this ID number (same village), if any
+  household_number    text NOT NULL,
+  village_code        text NOT NULL,
+  household_type      text NOT NULL,
+  monitoring_category text,
+  relocated           boolean NOT NULL,
+  relocation_site     text,
+  relationship        text NOT NULL,
+  name                text NOT NULL,
+  name_initials       text NOT NULL,
+  id_number           text NOT NULL,
+  sex                 text NOT NULL,
+  birth_date          date NOT NULL,
+  ethnicity           text,
+  education           text,
+  work_capacity       text NOT NULL,
+  health              text,
+  disability          text,
+  student_status      text NOT NULL,
+  phone               text,
+  skills              text[] NOT NULL,
+  certificates        text[] NOT NULL,
+  migrate_willing     boolean NOT NULL,
+  preferred_places    text[] NOT NULL,
+  preferred_work      text[] NOT NULL,
+  service_needs       text[] NOT NULL,
+  training_needs      text[] NOT NULL,
+  row_hash            text NOT NULL,
+  spell_channel       text,
+  spell_start         date,
+  spell_end           date,
+  place_code          text,
+  place_name          text,
+  out_of_province     boolean,
+  employer            text,
+  monthly_income_fen  bigint,
+  insured             boolean
+) ON COMMIT DELETE ROWS`;
+
+export const STAGE_COLUMNS = [
+  'row_number',
+  'person_id',
+  'household_number',
+  'village_code',
+  'household_type',
+  'monitoring_category',
+  'relocated',
+  'relocation_site',
+  'relationship',
+  'name',
+  'name_initials',
+  'id_number',
+  'sex',
+  'birth_date',
+  'ethnicity',
+  'education',
+  'work_capacity',
+  'health',
+  'disability',
+  'student_status',
+  'phone',
+  'skills',
+  'certificates',
+  'migrate_willing',
+  'preferred_places',
+  'preferred_work',
+  'service_needs',
+  'training_needs',
+  'row_hash',
+  'spell_channel',
+  'spell_start',
+  'spell_end',
+  'place_code',
+  'place_name',
+  'out_of_province',
+  'employer',
+  'monthly_income_fen',
+  'insured',
+] as const;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A CSV field for COPY: NULL is an empty field, the empty string is "". */
+export function csvField(v: string | null): string {
+  if (v === null) return '';
+  if (v === '' || NEEDS_QUOTES.test(v)) return `"${v.replaceAll('"', '""')}"`;
+  return v;
+}
+
+/** A text[] literal as a CSV field. */
+export function csvArray(xs: readonly string[]): string {
+  if (xs.length === 0) return '{}';
+  return csvField(`{${xs.map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+}
+
+const bool = (b: boolean) => (b ? 't' : 'f');
+
+/** The staging line of a valid row after its first two fields (row number, person id). */
+export function stageTail(r: ValidRow, initials: string): string {
+  const p = r.person;
+  const s = r.spell;
+  let line =
+    `${csvField(p.householdNumber)},${p.villageCode},${csvField(p.householdType)},${csvField(p.monitoringCategory)},` +
+    `${bool(p.relocated)},${csvField(p.relocationSite)},${csvField(p.relationship)},${csvField(p.name)},${csvField(initials)},` +
+    `${p.idNumber},${p.sex},${p.birthDate},${csvField(p.ethnicity)},${csvField(p.education)},${csvField(p.workCapacity)},` +
+    `${csvField(p.health)},${csvField(p.disability)},${csvField(p.studentStatus)},${csvField(p.phone)},` +
+    `${csvArray(p.skills)},${csvArray(p.certificates)},${bool(p.migrateWilling)},${csvArray(p.preferredPlaces)},` +
+    `${csvArray(p.preferredWork)},${csvArray(p.serviceNeeds)},${csvArray(p.trainingNeeds)},${csvField(r.rowHash)},`;
+  if (s) {
+    line +=
+      `${csvField(s.channel)},${s.startDate},${s.endDate ?? ''},${csvField(s.placeCode)},${csvField(s.placeName)},` +
+      `${bool(s.outOfProvince)},${csvField(s.employer)},${s.monthlyIncomeFen},${bool(s.insured)}`;
+  } else line += ',,,,,,,,';
+  return `${line}\n`;
+}
+
+export function stageLine(rowNumber: number, personId: string | null, tail: string): string {
+  return `${rowNumber},${personId ?? ''},${tail}`;
+}
+
+/** Creates the session's staging table once and lets the application role read it. */
+export async function prepareStage(s: RawSession): Promise<void> {
+  const [found] = await s.query<{ t: string | null }>(`SELECT to_regclass('pg_temp.${STAGE_TABLE}')::text AS t`);
+  if (found?.t) return;
+  await s.exec(STAGE_DDL);
+  await s.exec(`GRANT SELECT ON pg_temp.${STAGE_TABLE} TO bangfu_app`);
+}
+
+export async function copyStage(s: RawSession, csv: string): Promise<void> {
+  await s.copyCsv(STAGE_TABLE, STAGE_COLUMNS, csv);
+}
+
+export interface Located {
+  key: string;
+  id: string;
+  villageCode: string;
+  villageName: string | null;
+}
+
+/** Where these ID numbers are registered, in any village (SECURITY DEFINER function). */
+export async function locatePersons(s: RawSession, ids: readonly string[]): Promise<Located[]> {
+  if (ids.length === 0) return [];
+  return s.query<Located>(
+    `SELECT l.id_number AS key, l.person_id::text AS id, l.village_code AS "villageCode", r.name AS "villageName"
+       FROM locate_id_numbers($1::text[]) l
+       LEFT JOIN regions r ON r.code = l.village_code AND r.valid_to IS NULL`,
+    [ids],
+  );
+}
+
+export async function locateHouseholds(s: RawSession, numbers: readonly string[]): Promise<Located[]> {
+  if (numbers.length === 0) return [];
+  return s.query<Located>(
+    `SELECT l.number AS key, l.household_id::text AS id, l.village_code AS "villageCode", r.name AS "villageName"
+       FROM locate_household_numbers($1::text[]) l
+       LEFT JOIN regions r ON r.code = l.village_code AND r.valid_to IS NULL`,
+    [numbers],
+  );
+}
+
+export interface Changed {
+  id: string;
+  key: string;
+  village_code: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+export interface Inserted {
+  id: string;
+  key: string;
+  village_code: string;
+}
+
+export interface MergeResult {
+  householdsInserted: Inserted[];
+  householdsUpdated: Changed[];
+  personsInserted: Inserted[];
+  personsUpdated: Changed[];
+  spellsInserted: Inserted[];
+  spellsUpdated: Changed[];
+}
+
+const HOUSEHOLD_SRC = `
+  SELECT DISTINCT ON (household_number) household_number, village_code, household_type, monitoring_category,
+         relocated, relocation_site
+    FROM ${STAGE_TABLE} ORDER BY household_number, row_number`;
+
+// Changed households: the attributes differ. Households of another village were refused
+// before staging; the village condition makes sure of it.
+const UPDATE_HOUSEHOLDS = `
+WITH src AS (${HOUSEHOLD_SRC})
+UPDATE households h
+   SET type = src.household_type, monitoring_category = src.monitoring_category,
+       relocated = src.relocated, relocation_site = src.relocation_site, updated_at = now()
+  FROM src, households o
+ WHERE h.number = src.household_number AND h.village_code = src.village_code AND o.id = h.id
+   AND (h.type, h.monitoring_category, h.relocated, h.relocation_site)
+       IS DISTINCT FROM (src.household_type, src.monitoring_category, src.relocated, src.relocation_site)
+RETURNING h.id::text AS id, h.number AS key, h.village_code,
+  jsonb_build_object('type', o.type, 'monitoring_category', o.monitoring_category, 'relocated', o.relocated,
+                     'relocation_site', o.relocation_site) AS before,
+  jsonb_build_object('type', h.type, 'monitoring_category', h.monitoring_category, 'relocated', h.relocated,
+                     'relocation_site', h.relocation_site) AS after`;
+
+const INSERT_HOUSEHOLDS = `
+INSERT INTO households (number, village_code, type, monitoring_category, relocated, relocation_site)
+SELECT src.household_number, src.village_code, src.household_type, src.monitoring_category, src.relocated, src.relocation_site
+  FROM (${HOUSEHOLD_SRC}) src
+ WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.number = src.household_number)
+RETURNING id::text AS id, number AS key, village_code`;
+
+/** The person columns an import writes, with the staging expression for each. */
+const PERSON_SET: [string, string][] = [
+  ['name', 's.name'],
+  ['name_initials', 's.name_initials'],
+  ['sex', 's.sex'],
+  ['birth_date', 's.birth_date'],
+  ['household_id', 'h.id'],
+  ['relationship', 's.relationship'],
+  ['ethnicity', 's.ethnicity'],
+  ['education', 's.education'],
+  ['work_capacity', 's.work_capacity'],
+  ['health', 's.health'],
+  ['disability', 's.disability'],
+  ['student_status', 's.student_status'],
+  ['phone', 's.phone'],
+  ['skills', 's.skills'],
+  ['certificates', 's.certificates'],
+  ['migrate_willing', 's.migrate_willing'],
+  ['preferred_places', 's.preferred_places'],
+  ['preferred_work', 's.preferred_work'],
+  ['service_needs', 's.service_needs'],
+  ['training_needs', 's.training_needs'],
+];
+const jsonOf = (alias: string) => `jsonb_build_object(${PERSON_SET.map(([c]) => `'${c}', ${alias}.${c}`).join(', ')})`;
+
+// A row whose hash differs and whose values differ: a correction. New version, audited.
+const UPDATE_PERSONS = `
+UPDATE persons p
+   SET ${PERSON_SET.map(([c, e]) => `${c} = ${e}`).join(', ')},
+       row_hash = s.row_hash, version = p.version + 1, updated_at = now()
+  FROM ${STAGE_TABLE} s JOIN households h ON h.number = s.household_number, persons o
+ WHERE p.id = s.person_id AND o.id = p.id AND p.village_code = s.village_code
+   AND p.row_hash IS DISTINCT FROM s.row_hash
+   AND (${PERSON_SET.map(([c]) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${PERSON_SET.map(([, e]) => e).join(', ')})
+RETURNING p.id::text AS id, p.id_number AS key, p.village_code, ${jsonOf('o')} AS before, ${jsonOf('p')} AS after`;
+
+// Same values under another hash (a record entered by hand, then imported): remember the hash only.
+const REHASH_PERSONS = `
+UPDATE persons p SET row_hash = s.row_hash
+  FROM ${STAGE_TABLE} s
+ WHERE p.id = s.person_id AND p.village_code = s.village_code AND p.row_hash IS DISTINCT FROM s.row_hash`;
+
+const INSERT_PERSONS = `
+INSERT INTO persons (id_number, village_code, row_hash, ${PERSON_SET.map(([c]) => c).join(', ')})
+SELECT s.id_number, s.village_code, s.row_hash, ${PERSON_SET.map(([, e]) => e).join(', ')}
+  FROM ${STAGE_TABLE} s JOIN households h ON h.number = s.household_number
+ WHERE s.person_id IS NULL
+RETURNING id::text AS id, id_number AS key, village_code`;
+
+const SPELL_SET: [string, string][] = [
+  ['end_date', 's.spell_end'],
+  ['place_code', 's.place_code'],
+  ['place_name', 's.place_name'],
+  ['out_of_province', 's.out_of_province'],
+  ['employer', 's.employer'],
+  ['monthly_income_fen', 's.monthly_income_fen'],
+  ['insured', 's.insured'],
+];
+const spellJson = (alias: string) => `jsonb_build_object(${SPELL_SET.map(([c]) => `'${c}', ${alias}.${c}`).join(', ')})`;
+
+// The same spell (person, start date, channel) with other details: a correction, audited.
+const UPDATE_SPELLS = `
+UPDATE employment_spells e
+   SET ${SPELL_SET.map(([c, x]) => `${c} = ${x}`).join(', ')}
+  FROM ${STAGE_TABLE} s JOIN persons p ON p.id_number = s.id_number, employment_spells o
+ WHERE s.spell_channel IS NOT NULL AND e.person_id = p.id AND e.start_date = s.spell_start
+   AND e.channel = s.spell_channel AND o.id = e.id
+   AND (${SPELL_SET.map(([c]) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${SPELL_SET.map(([, x]) => x).join(', ')})
+RETURNING e.id::text AS id, p.id_number AS key, e.village_code, ${spellJson('o')} AS before, ${spellJson('e')} AS after`;
+
+const INSERT_SPELLS = `
+INSERT INTO employment_spells (person_id, village_code, start_date, channel, ${SPELL_SET.map(([c]) => c).join(', ')})
+SELECT p.id, s.village_code, s.spell_start, s.spell_channel, ${SPELL_SET.map(([, x]) => x).join(', ')}
+  FROM ${STAGE_TABLE} s JOIN persons p ON p.id_number = s.id_number
+ WHERE s.spell_channel IS NOT NULL AND p.village_code = s.village_code
+   AND NOT EXISTS (SELECT 1 FROM employment_spells e
+                    WHERE e.person_id = p.id AND e.start_date = s.spell_start AND e.channel = s.spell_channel)
+RETURNING id::text AS id, (SELECT id_number FROM persons WHERE id = person_id) AS key, village_code`;
+
+/**
+ * The inserts are plain (no ON CONFLICT, whose speculative insertion costs a third more):
+ * the chunk checked where every ID and household number is registered in this transaction,
+ * and a concurrent import that registers one meanwhile makes the insert fail with a unique
+ * violation, after which the chunk is run again (see import-runner.ts).
+ */
+export async function mergeStage(s: RawSession): Promise<MergeResult> {
+  // A chunk is a few thousand rows against tables of millions: look them up by index. Hash
+  // joins would scan the whole table for every chunk (and PGlite has no autovacuum to keep
+  // the statistics that might avoid it).
+  await s.exec('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
+  const householdsUpdated = await s.query<Changed>(UPDATE_HOUSEHOLDS);
+  const householdsInserted = await s.query<Inserted>(INSERT_HOUSEHOLDS);
+  const personsUpdated = await s.query<Changed>(UPDATE_PERSONS);
+  await s.query(REHASH_PERSONS);
+  const personsInserted = await s.query<Inserted>(INSERT_PERSONS);
+  const spellsUpdated = await s.query<Changed>(UPDATE_SPELLS);
+  const spellsInserted = await s.query<Inserted>(INSERT_SPELLS);
+  return { householdsInserted, householdsUpdated, personsInserted, personsUpdated, spellsInserted, spellsUpdated };
+}
+
+/** Switches the rest of the transaction to the application role with the importer's scope. */
+export async function enterScope(s: RawSession, scope: string): Promise<void> {
+  await s.exec('SET LOCAL ROLE bangfu_app');
+  await s.query(`SELECT set_config('bangfu.scope', $1, true)`, [scope]);
+}
