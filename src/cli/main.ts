@@ -3,12 +3,13 @@ import { loadConfig } from '../config.ts';
 import type { Command } from './command.ts';
 import { auditVerify } from './commands/audit.ts';
 import { dbMigrate } from './commands/db.ts';
+import { importLaborers } from './commands/import.ts';
 import { regionCommands } from './commands/regions.ts';
 import { seed } from './commands/seed.ts';
 import { serve } from './commands/serve.ts';
 import { usersAdd, usersList } from './commands/users.ts';
 
-const COMMANDS: Command[] = [dbMigrate, auditVerify, seed, serve, usersAdd, usersList, ...regionCommands];
+const COMMANDS: Command[] = [dbMigrate, auditVerify, seed, serve, usersAdd, usersList, importLaborers, ...regionCommands];
 
 function help(): string {
   return ['用法: bangfu <命令> [参数]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(52)} ${c.summary}`)].join('\n');
