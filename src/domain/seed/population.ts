@@ -172,6 +172,9 @@ function birthDateForAge(rnd: Random, age: number, today: string): string {
   return `${year}-${md}`;
 }
 
+/** Birth dates are counted in days from 1900-01-01. */
+const DAY_ZERO = Math.floor(Date.UTC(1900, 0, 1) / 86_400_000);
+
 function fnv(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
@@ -606,19 +609,27 @@ function ageFromBirth(birthDate: string, today: string): number {
 export function* generatePopulation(spec: PopulationSpec): Generator<SeedHousehold> {
   const rnd = new Random(spec.seed);
   const today = spec.today;
-  const idCounters = new Map<string, number>();
+  // People born on one day in one county, per sex: the villages of a county come one after
+  // another, so one county's counters are enough (a few hundred KB at province scale).
+  let idCounty = '';
+  const idCounters = new Uint16Array(2 * 366 * 200);
   const counties = new Map<string, CountyState>();
   const nextSeq = new Map<string, number>();
 
   const idNumberFor = (countyCode: string, birthDate: string, sex: '男' | '女'): string => {
-    const key = `${countyCode}${birthDate}${sex}`;
-    const n = idCounters.get(key) ?? 0;
-    idCounters.set(key, n + 1);
-    // 499 sequence numbers per sex, county and day; starting at a point fixed by the seed.
-    const slot = (((fnv(key) ^ spec.seed) >>> 0) + n) % 499;
-    const sequence = sex === '男' ? slot * 2 + 1 : slot * 2 + 2;
+    if (countyCode !== idCounty) {
+      idCounters.fill(0);
+      idCounty = countyCode;
+    }
+    const day = Math.floor(toUtc(birthDate) / 86_400_000) - DAY_ZERO;
+    if (day < 0 || day * 2 + 1 >= idCounters.length) throw new Error(`出生日期超出范围：${birthDate}`);
+    const index = day * 2 + (sex === '男' ? 1 : 0);
+    const n = idCounters[index] as number;
     if (n >= 499) throw new Error(`同一旗县同一出生日期的${sex}性超过499人：${countyCode} ${birthDate}`);
-    return makeIdNumber(countyCode, birthDate, sequence, sex);
+    idCounters[index] = n + 1;
+    // 499 sequence numbers per sex, county and day; starting at a point fixed by the seed.
+    const slot = (((fnv(`${countyCode}${birthDate}${sex}`) ^ spec.seed) >>> 0) + n) % 499;
+    return makeIdNumber(countyCode, birthDate, sex === '男' ? slot * 2 + 1 : slot * 2 + 2, sex);
   };
 
   for (const plan of planVillages(spec)) {
