@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { AREA_PRESETS, DEFAULT_AREA, parseAreas } from '../../domain/seed/areas.ts';
 import { DEMO_PASSWORD } from '../../domain/seed/demo-accounts.ts';
 import { ROLE_NAMES } from '../../modules/auth/actor.ts';
 import { ensureDemoUsers, type SavedUser, type SeedSummary, seedPopulation } from '../../modules/seed/index.ts';
+import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
 import { formatTable } from '../table.ts';
@@ -45,75 +45,76 @@ export function accountsTable(
   return formatTable(['用户名', '角色', '管辖区划', '名称', '看完整身份证号'], rows);
 }
 
-const USAGE = `bangfu seed [--area ${Object.keys(AREA_PRESETS).join('|')}|区划代码,...] [--laborers N] [--seed S] [--append] [--no-users]`;
+const USAGE = `bangfu seed [--area ${Object.keys(AREA_PRESETS).join('|')}|区划代码,...] [--laborers N] [--seed S] [--today YYYY-MM-DD] [--append] [--no-users]`;
 
 export const seed: Command = {
   path: ['seed'],
-  usage: 'bangfu seed [--area nm|huize|CODE,...] [--laborers N] [--seed S]',
+  usage: 'bangfu seed [--area nm|huize|CODE] [--laborers N]',
   summary: '生成演示数据（真实区划的脱贫户、劳动力、就业经历）和演示账号',
-  async run(args, config) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        area: { type: 'string', default: DEFAULT_AREA },
-        laborers: { type: 'string', default: String(DEFAULT_LABORERS) },
-        seed: { type: 'string', default: String(DEFAULT_SEED) },
-        today: { type: 'string' },
-        append: { type: 'boolean', default: false },
-        'no-users': { type: 'boolean', default: false },
-      },
-      strict: true,
-    });
-    const areas = parseAreas(values.area);
-    if (!areas.ok) {
-      console.error(`${areas.message}\n用法: ${USAGE}`);
-      return 2;
-    }
-    const laborers = Number(values.laborers);
-    const seedNumber = Number(values.seed);
-    if (!Number.isInteger(laborers) || laborers < 1 || laborers > 10_000_000) {
-      console.error('--laborers 应为 1 到 10000000 之间的整数');
-      return 2;
-    }
-    if (!Number.isInteger(seedNumber) || seedNumber < 0) {
-      console.error('--seed 应为非负整数');
-      return 2;
-    }
-    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
-      console.error('--today 应为 YYYY-MM-DD');
-      return 2;
-    }
-    const database = await openMigrated(config);
-    try {
-      const preset = AREA_PRESETS[values.area.toLowerCase()];
-      console.log(
-        `正在生成演示数据：${preset ? preset.label : areas.codes.join('、')}，劳动力 ${laborers.toLocaleString('en-US')} 人，随机种子 ${seedNumber}`,
-      );
-      let lastReport = performance.now();
-      const summary = await seedPopulation(database, {
-        areas: areas.codes,
-        laborers,
-        seed: seedNumber,
-        ...(values.today ? { today: values.today } : {}),
-        append: values.append,
-        onProgress: (p) => {
-          if (performance.now() - lastReport > 5000) {
-            lastReport = performance.now();
-            console.error(
-              `  已写入 ${p.households.toLocaleString('en-US')} 户、${p.persons.toLocaleString('en-US')} 人（劳动力 ${p.laborers.toLocaleString('en-US')}）`,
-            );
-          }
+  run: (args, config) =>
+    withUsage(async () => {
+      const { values } = parseCommandArgs(
+        args,
+        {
+          area: { type: 'string', default: DEFAULT_AREA },
+          laborers: { type: 'string', default: String(DEFAULT_LABORERS) },
+          seed: { type: 'string', default: String(DEFAULT_SEED) },
+          today: { type: 'string' },
+          append: { type: 'boolean', default: false },
+          'no-users': { type: 'boolean', default: false },
         },
-      });
-      console.log(summaryTable(summary));
-      if (!values['no-users']) {
-        const users = await ensureDemoUsers(database, summary.villages);
-        console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示，正式使用前请删除或改密）：`);
-        console.log(accountsTable(users));
+        USAGE,
+      );
+      const areas = parseAreas(values.area);
+      if (!areas.ok) {
+        console.error(`${areas.message}\n用法: ${USAGE}`);
+        return 2;
       }
-      return 0;
-    } finally {
-      await database.close();
-    }
-  },
+      const laborers = Number(values.laborers);
+      const seedNumber = Number(values.seed);
+      if (!Number.isInteger(laborers) || laborers < 1 || laborers > 10_000_000) {
+        console.error('--laborers 应为 1 到 10000000 之间的整数');
+        return 2;
+      }
+      if (!Number.isInteger(seedNumber) || seedNumber < 0) {
+        console.error('--seed 应为非负整数');
+        return 2;
+      }
+      if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+        console.error('--today 应为 YYYY-MM-DD');
+        return 2;
+      }
+      const database = await openMigrated(config);
+      try {
+        const preset = AREA_PRESETS[values.area.toLowerCase()];
+        console.log(
+          `正在生成演示数据：${preset ? preset.label : areas.codes.join('、')}，劳动力 ${laborers.toLocaleString('en-US')} 人，随机种子 ${seedNumber}`,
+        );
+        let lastReport = performance.now();
+        const summary = await seedPopulation(database, {
+          areas: areas.codes,
+          laborers,
+          seed: seedNumber,
+          ...(values.today ? { today: values.today } : {}),
+          append: values.append,
+          onProgress: (p) => {
+            if (performance.now() - lastReport > 5000) {
+              lastReport = performance.now();
+              console.error(
+                `  已写入 ${p.households.toLocaleString('en-US')} 户、${p.persons.toLocaleString('en-US')} 人（劳动力 ${p.laborers.toLocaleString('en-US')}）`,
+              );
+            }
+          },
+        });
+        console.log(summaryTable(summary));
+        if (!values['no-users']) {
+          const users = await ensureDemoUsers(database, summary.villages);
+          console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示，正式使用前请删除或改密）：`);
+          console.log(accountsTable(users));
+        }
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }),
 };

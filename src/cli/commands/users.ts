@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import type { Database } from '../../db/connection.ts';
 import type { Role } from '../../db/schema.ts';
 import { addUser, listUsers, ROLES } from '../../modules/seed/index.ts';
+import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
 import { accountsTable } from './seed.ts';
@@ -11,18 +11,18 @@ const ADD_USAGE = 'bangfu users add USERNAME --role ROLE --region CODE [--passwo
 
 /** `users add` against an open database (the command opens it; tests pass their own). */
 export async function runUsersAdd(database: Database, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       role: { type: 'string' },
       region: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
       'full-id': { type: 'boolean', default: false },
     },
-    strict: true,
-  });
+    ADD_USAGE,
+    true,
+  );
   const username = positionals[0];
   if (!username || positionals.length > 1 || !values.role || !values.region) {
     console.error(`用法: ${ADD_USAGE}\n角色: ${ROLES.join('、')}`);
@@ -51,7 +51,7 @@ export const usersAdd: Command = {
   async run(args, config) {
     const database = await openMigrated(config);
     try {
-      return await runUsersAdd(database, args);
+      return await withUsage(() => runUsersAdd(database, args));
     } finally {
       await database.close();
     }
