@@ -53,11 +53,7 @@ function invalid(field: string, message: string): AppError {
 }
 
 /** Creates the user, or updates role, region, name and password of an existing one. */
-export async function addUser(
-  database: Database,
-  u: NewUser,
-  opts: { actorName?: string; passwordHash?: string } = {},
-): Promise<SavedUser> {
+export async function addUser(database: Database, u: NewUser, opts: { actorName?: string } = {}): Promise<SavedUser> {
   const actorName = opts.actorName ?? 'bangfu users add';
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(u.username)) throw invalid('用户名', '应为2-32位字母、数字、下划线、点或连字符');
   if (!ROLES.includes(u.role)) throw invalid('角色', `应为：${ROLES.join('/')}`);
@@ -77,7 +73,7 @@ export async function addUser(
     .executeTakeFirst();
   if (!region) throw invalid('区划代码', `${u.regionCode} 在区划数据中不存在`);
   const displayName = u.displayName?.trim() || `${region.name}${ROLE_TITLES[u.role]}`;
-  const passwordHash = opts.passwordHash ?? (await hashPassword(u.password));
+  const passwordHash = await hashPassword(u.password);
   return db.transaction().execute(async (trx) => {
     const before = await findUserByUsername(trx, u.username);
     const { id } = await insertUser(trx, {
@@ -124,12 +120,9 @@ export async function addUser(
 export async function ensureDemoUsers(database: Database, seeded: readonly SeededVillage[]): Promise<SavedUser[]> {
   const accounts: DemoAccount[] = demoAccounts(seeded);
   await loadProvinces(database, [...new Set(accounts.map((a) => a.regionCode.slice(0, 2)))]);
-  // Hashing is the slow part and runs on libuv's threads: hash all at once, then write in turn.
-  const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
   const saved: SavedUser[] = [];
-  for (const [i, a] of accounts.entries()) {
-    const user = { ...a, password: DEMO_PASSWORD };
-    saved.push(await addUser(database, user, { actorName: 'bangfu seed', passwordHash: hashes[i] as string }));
+  for (const a of accounts) {
+    saved.push(await addUser(database, { ...a, password: DEMO_PASSWORD }, { actorName: 'bangfu seed' }));
   }
   return saved;
 }
