@@ -315,6 +315,13 @@ export async function workbench(database: Database, actor: Actor, region: string
   return inScope(database.kysely, actor.scope, async (trx) => {
     const r = await workbenchCounts(trx, code, todayInShanghai());
     const name = (await repo.villageName(trx, code))?.name ?? code;
-    return { regionCode: code, regionName: name, ...r.counts, unemployed: r.counts.laborers - r.counts.employed, byChannel: r.byChannel, byChild: r.byChild };
+    return {
+      regionCode: code,
+      regionName: name,
+      ...r.counts,
+      unemployed: r.counts.laborers - r.counts.employed,
+      byChannel: r.byChannel,
+      byChild: r.byChild,
+    };
   });
 }

@@ -45,6 +45,9 @@ export interface RegionHit {
 export interface Workbench {
   regionCode: string;
   regionName: string;
+  /** Everyone registered. */
+  persons: number;
+  /** Working age, able to work, not a student; employed/unemployed/migrateWilling count among these. */
   laborers: number;
   households: number;
   employed: number;

@@ -9,8 +9,9 @@ import { PageCard } from '../components/PageCard.tsx';
 import { RegionTreeSelect } from '../components/RegionTreeSelect.tsx';
 
 const STATS: { key: keyof Workbench; title: string; color?: string }[] = [
-  { key: 'laborers', title: '劳动力人数' },
+  { key: 'persons', title: '登记人数' },
   { key: 'households', title: '户数' },
+  { key: 'laborers', title: '劳动力（劳动年龄内）' },
   { key: 'employed', title: '已就业', color: '#389e0d' },
   { key: 'unemployed', title: '未就业', color: '#cf1322' },
   { key: 'migrateWilling', title: '有外出务工意愿' },
