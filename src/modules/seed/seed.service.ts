@@ -18,7 +18,7 @@ import { AppError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { loadProvinces } from '../regions/region-loader.ts';
 import { csvLine } from './csv.ts';
-import { nameInitials } from './initials.ts';
+import { nameInitials } from '../../domain/registry/name-initials.ts';
 import * as repo from './seed.repository.ts';
 
 export interface SeedOptions {
