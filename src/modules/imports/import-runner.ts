@@ -44,6 +44,7 @@ import {
 } from './imports.repository.ts';
 import {
   type Changed,
+  type ChunkKeys,
   copyStage,
   enterScope,
   locateHouseholds,
@@ -309,7 +310,10 @@ class ChunkWriter {
         }
         await timed(ph, 'errors', () => copyErrors(s, this.imp.id, errors));
         if (scope) await enterScope(s, scope);
-        if (staged.rows.length) merged = await timed(ph, 'merge', () => mergeStage(s));
+        if (staged.rows.length) {
+          const keys: ChunkKeys = { existingPersons: staged.personIds.size > 0, existingHouseholds: staged.existingHouseholds };
+          merged = await timed(ph, 'merge', () => mergeStage(s, keys, ph));
+        }
 
         const late: ErrorLine[] = [];
         const counts = this.count(staged.rows, staged.personIds, merged, late);
@@ -341,7 +345,7 @@ class ChunkWriter {
     s: RawSession,
     valid: StagedRow[],
     addErrors: (row: number, problems: RowProblem[]) => void,
-  ): Promise<{ rows: StagedRow[]; personIds: Map<StagedRow, string> }> {
+  ): Promise<{ rows: StagedRow[]; personIds: Map<StagedRow, string>; existingHouseholds: boolean }> {
     const persons = new Map(
       (
         await locatePersons(
@@ -355,6 +359,7 @@ class ChunkWriter {
     );
     const rows: StagedRow[] = [];
     const personIds = new Map<StagedRow, string>();
+    let existingHouseholds = false;
     for (const r of valid) {
       const problems: RowProblem[] = [];
       const p = persons.get(r.idNumber);
@@ -379,9 +384,10 @@ class ChunkWriter {
       else {
         rows.push(r);
         if (p) personIds.set(r, p.id);
+        if (h) existingHouseholds = true;
       }
     }
-    return { rows, personIds };
+    return { rows, personIds, existingHouseholds };
   }
 
   private count(rows: StagedRow[], personIds: Map<StagedRow, string>, m: MergeResult | undefined, late: ErrorLine[]) {

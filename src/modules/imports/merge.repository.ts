@@ -139,6 +139,9 @@ export async function prepareStage(s: RawSession): Promise<void> {
 
 export async function copyStage(s: RawSession, csv: string): Promise<void> {
   await s.copyCsv(STAGE_TABLE, STAGE_COLUMNS, csv);
+  // A temporary table gets no statistics unless asked: without them the planner may join a
+  // chunk of thousands of rows to tables of millions by scanning them, or the other way round.
+  await s.exec(`ANALYZE ${STAGE_TABLE} (person_id, household_number, id_number, village_code, spell_channel)`);
 }
 
 export interface Located {
@@ -206,7 +209,7 @@ UPDATE households h
        relocated = src.relocated, relocation_site = src.relocation_site, updated_at = now()
   FROM src, households o
  WHERE h.number = src.household_number AND h.village_code = src.village_code AND o.id = h.id
-   AND (h.type, h.monitoring_category, h.relocated, h.relocation_site)
+   AND (o.type, o.monitoring_category, o.relocated, o.relocation_site)
        IS DISTINCT FROM (src.household_type, src.monitoring_category, src.relocated, src.relocation_site)
 RETURNING h.id::text AS id, h.number AS key, h.village_code,
   jsonb_build_object('type', o.type, 'monitoring_category', o.monitoring_category, 'relocated', o.relocated,
@@ -252,16 +255,17 @@ UPDATE persons p
    SET ${PERSON_SET.map(([c, e]) => `${c} = ${e}`).join(', ')},
        row_hash = s.row_hash, version = p.version + 1, updated_at = now()
   FROM ${STAGE_TABLE} s JOIN households h ON h.number = s.household_number, persons o
- WHERE p.id = s.person_id AND o.id = p.id AND p.village_code = s.village_code
-   AND p.row_hash IS DISTINCT FROM s.row_hash
-   AND (${PERSON_SET.map(([c]) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${PERSON_SET.map(([, e]) => e).join(', ')})
+ WHERE s.person_id IS NOT NULL AND p.id = s.person_id AND o.id = s.person_id AND o.village_code = s.village_code
+   AND o.row_hash IS DISTINCT FROM s.row_hash
+   AND (${PERSON_SET.map(([c]) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${PERSON_SET.map(([, e]) => e).join(', ')})
 RETURNING p.id::text AS id, p.id_number AS key, p.village_code, ${jsonOf('o')} AS before, ${jsonOf('p')} AS after`;
 
 // Same values under another hash (a record entered by hand, then imported): remember the hash only.
 const REHASH_PERSONS = `
 UPDATE persons p SET row_hash = s.row_hash
   FROM ${STAGE_TABLE} s
- WHERE p.id = s.person_id AND p.village_code = s.village_code AND p.row_hash IS DISTINCT FROM s.row_hash`;
+ WHERE s.person_id IS NOT NULL AND p.id = s.person_id AND p.village_code = s.village_code
+   AND p.row_hash IS DISTINCT FROM s.row_hash`;
 
 const INSERT_PERSONS = `
 INSERT INTO persons (id_number, village_code, row_hash, ${PERSON_SET.map(([c]) => c).join(', ')})
@@ -285,17 +289,17 @@ const spellJson = (alias: string) => `jsonb_build_object(${SPELL_SET.map(([c]) =
 const UPDATE_SPELLS = `
 UPDATE employment_spells e
    SET ${SPELL_SET.map(([c, x]) => `${c} = ${x}`).join(', ')}
-  FROM ${STAGE_TABLE} s JOIN persons p ON p.id_number = s.id_number, employment_spells o
- WHERE s.spell_channel IS NOT NULL AND e.person_id = p.id AND e.start_date = s.spell_start
-   AND e.channel = s.spell_channel AND o.id = e.id
-   AND (${SPELL_SET.map(([c]) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${SPELL_SET.map(([, x]) => x).join(', ')})
+  FROM ${STAGE_TABLE} s JOIN persons p ON p.id = s.person_id, employment_spells o
+ WHERE s.person_id IS NOT NULL AND s.spell_channel IS NOT NULL
+   AND o.person_id = p.id AND o.start_date = s.spell_start AND o.channel = s.spell_channel AND e.id = o.id
+   AND (${SPELL_SET.map(([c]) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${SPELL_SET.map(([, x]) => x).join(', ')})
 RETURNING e.id::text AS id, p.id_number AS key, e.village_code, ${spellJson('o')} AS before, ${spellJson('e')} AS after`;
 
 const INSERT_SPELLS = `
 INSERT INTO employment_spells (person_id, village_code, start_date, channel, ${SPELL_SET.map(([c]) => c).join(', ')})
 SELECT p.id, s.village_code, s.spell_start, s.spell_channel, ${SPELL_SET.map(([, x]) => x).join(', ')}
-  FROM ${STAGE_TABLE} s JOIN persons p ON p.id_number = s.id_number
- WHERE s.spell_channel IS NOT NULL AND p.village_code = s.village_code
+  FROM ${STAGE_TABLE} s JOIN persons p ON p.id_number = s.id_number AND p.village_code = s.village_code
+ WHERE s.spell_channel IS NOT NULL
    AND NOT EXISTS (SELECT 1 FROM employment_spells e
                     WHERE e.person_id = p.id AND e.start_date = s.spell_start AND e.channel = s.spell_channel)
 RETURNING id::text AS id, (SELECT id_number FROM persons WHERE id = person_id) AS key, village_code`;
@@ -306,18 +310,39 @@ RETURNING id::text AS id, (SELECT id_number FROM persons WHERE id = person_id) A
  * and a concurrent import that registers one meanwhile makes the insert fail with a unique
  * violation, after which the chunk is run again (see import-runner.ts).
  */
-export async function mergeStage(s: RawSession): Promise<MergeResult> {
-  // A chunk is a few thousand rows against tables of millions: look them up by index. Hash
-  // joins would scan the whole table for every chunk (and PGlite has no autovacuum to keep
-  // the statistics that might avoid it).
-  await s.exec('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
-  const householdsUpdated = await s.query<Changed>(UPDATE_HOUSEHOLDS);
-  const householdsInserted = await s.query<Inserted>(INSERT_HOUSEHOLDS);
-  const personsUpdated = await s.query<Changed>(UPDATE_PERSONS);
-  await s.query(REHASH_PERSONS);
-  const personsInserted = await s.query<Inserted>(INSERT_PERSONS);
-  const spellsUpdated = await s.query<Changed>(UPDATE_SPELLS);
-  const spellsInserted = await s.query<Inserted>(INSERT_SPELLS);
+/** The merge statements, for review and for EXPLAIN in tests and benchmarks. */
+export const MERGE_SQL = {
+  UPDATE_HOUSEHOLDS,
+  INSERT_HOUSEHOLDS,
+  UPDATE_PERSONS,
+  REHASH_PERSONS,
+  INSERT_PERSONS,
+  UPDATE_SPELLS,
+  INSERT_SPELLS,
+} as const;
+
+/** What the chunk's check against the database found: statements with nothing to do are skipped. */
+export interface ChunkKeys {
+  /** Some person of the chunk is registered already (in the row's village). */
+  existingPersons: boolean;
+  /** Some household of the chunk is registered already. */
+  existingHouseholds: boolean;
+}
+
+export async function mergeStage(s: RawSession, k: ChunkKeys, phases?: Record<string, number>): Promise<MergeResult> {
+  const run = async <R>(name: string, text: string): Promise<R[]> => {
+    const t = performance.now();
+    const rows = await s.query<R>(text);
+    if (phases) phases[`merge.${name}`] = (phases[`merge.${name}`] ?? 0) + performance.now() - t;
+    return rows;
+  };
+  const householdsUpdated = k.existingHouseholds ? await run<Changed>('householdsUpdate', UPDATE_HOUSEHOLDS) : [];
+  const householdsInserted = await run<Inserted>('householdsInsert', INSERT_HOUSEHOLDS);
+  const personsUpdated = k.existingPersons ? await run<Changed>('personsUpdate', UPDATE_PERSONS) : [];
+  if (k.existingPersons) await run('personsRehash', REHASH_PERSONS);
+  const personsInserted = await run<Inserted>('personsInsert', INSERT_PERSONS);
+  const spellsUpdated = k.existingPersons ? await run<Changed>('spellsUpdate', UPDATE_SPELLS) : [];
+  const spellsInserted = await run<Inserted>('spellsInsert', INSERT_SPELLS);
   return { householdsInserted, householdsUpdated, personsInserted, personsUpdated, spellsInserted, spellsUpdated };
 }
 
