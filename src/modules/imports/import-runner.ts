@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database, RawSession } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
-import { cachedNameInitials } from '../../domain/import/initials.ts';
+import { nameInitials } from '../../domain/registry/name-initials.ts';
 import {
   type CheckedRow,
   checkRow,
@@ -129,7 +129,7 @@ function prepare(c: CheckedRow): Prepared {
     idNumber: c.person.idNumber,
     householdNumber: c.person.householdNumber,
     villageCode: c.person.villageCode,
-    tail: stageTail(c, cachedNameInitials(c.person.name)),
+    tail: stageTail(c, nameInitials(c.person.name)),
   };
 }
 
