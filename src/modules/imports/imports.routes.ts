@@ -17,17 +17,24 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Streams a workbook written by `write`; a failure before the first byte becomes a normal error reply. */
 async function sendWorkbook(reply: FastifyReply, fileName: string, write: (out: Writable) => Promise<unknown>) {
   const out = new PassThrough();
+  out.on('error', (e) => reply.log.warn({ err: e }, 'workbook stream failed'));
   const started = new Promise<void>((resolve) => out.once('readable', () => resolve()));
+  let failure: unknown;
   const done = write(out).then(
-    () => out.end(),
+    () => {
+      out.end();
+    },
     (e: unknown) => {
-      out.destroy(e as Error);
-      throw e;
+      failure = e;
+      out.destroy();
     },
   );
   // Wait for the first bytes (or the error) so that access errors still get a JSON answer.
   await Promise.race([started, done]);
-  done.catch((e) => reply.log.error(e));
+  if (failure) throw failure;
+  void done.then(() => {
+    if (failure) reply.log.error(failure);
+  });
   return reply
     .header('content-type', XLSX)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
