@@ -108,6 +108,10 @@ export async function claimImport(db: Kysely<DB>, id: string, worker: string, ex
   return Number(r.numUpdatedRows) === 1;
 }
 
+export async function updateFilePath(db: Kysely<DB>, id: string, filePath: string): Promise<void> {
+  await importDb(db).updateTable('imports').set({ file_path: filePath }).where('id', '=', id).execute();
+}
+
 export async function recordFileFacts(
   db: Kysely<DB>,
   id: string,

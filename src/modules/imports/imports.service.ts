@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import { type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Database, inScope } from '../../db/connection.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
@@ -21,6 +21,7 @@ import {
   type ImportRow,
   insertImport,
   listImports,
+  updateFilePath,
 } from './imports.repository.ts';
 
 const STATUS_NAMES: Record<ImportRow['status'], string> = { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' };
@@ -144,9 +145,14 @@ export async function acceptUpload(
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${new Date().toISOString().slice(0, 10)}-${randomBytes(8).toString('hex')}${ext}`);
   const hash = createHash('sha256');
-  upload.stream.on('data', (b: Buffer) => hash.update(b));
+  const hashing = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
   try {
-    await pipeline(upload.stream, createWriteStream(path));
+    await pipeline(upload.stream, hashing, createWriteStream(path));
     await inspectFile(path, upload.fileName);
   } catch (e) {
     await rm(path, { force: true });
@@ -217,7 +223,11 @@ export async function prepareCliImport(
   const sha256 = await sha256File(path);
   if (!o.fresh) {
     const candidate = (await findUnfinished(database.kysely, sha256, region)).find((i) => !workerAlive(i));
-    if (candidate) return { id: candidate.id, resumed: true, processedRows: candidate.processed_rows };
+    if (candidate) {
+      // The same content, perhaps moved: read it from where it is now.
+      if (candidate.file_path !== path) await updateFilePath(database.kysely, candidate.id, path);
+      return { id: candidate.id, resumed: true, processedRows: candidate.processed_rows };
+    }
   }
   const size = (await stat(path)).size;
   const id = await insertImport(database.kysely, {

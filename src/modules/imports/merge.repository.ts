@@ -9,7 +9,9 @@ const STAGE_TABLE = 'import_stage';
 const STAGE_DDL = `
 CREATE TEMP TABLE IF NOT EXISTS ${STAGE_TABLE} (
   row_number          integer NOT NULL,
-  person_id           bigint,             -- the existing person with this ID number (same village), if any
+  existing            boolean NOT NULL,   -- the person is registered already (in this village)
+  person_id           bigint,             -- that person, or the one inserted for this row
+  household_id        bigint,             -- the household registered already, or the one inserted
   household_number    text NOT NULL,
   village_code        text NOT NULL,
   household_type      text NOT NULL,
@@ -50,7 +52,9 @@ CREATE TEMP TABLE IF NOT EXISTS ${STAGE_TABLE} (
 
 export const STAGE_COLUMNS = [
   'row_number',
+  'existing',
   'person_id',
+  'household_id',
   'household_number',
   'village_code',
   'household_type',
@@ -106,7 +110,7 @@ export function csvArray(xs: readonly string[]): string {
 
 const bool = (b: boolean) => (b ? 't' : 'f');
 
-/** The staging line of a valid row after its first two fields (row number, person id). */
+/** The staging line of a valid row after its first four fields (row number, existing, person id, household id). */
 export function stageTail(r: ValidRow, initials: string): string {
   const p = r.person;
   const s = r.spell;
@@ -125,8 +129,13 @@ export function stageTail(r: ValidRow, initials: string): string {
   return `${line}\n`;
 }
 
-export function stageLine(rowNumber: number, personId: string | null, tail: string): string {
-  return `${rowNumber},${personId ?? ''},${tail}`;
+export function stageLine(
+  rowNumber: number,
+  personId: string | undefined,
+  householdId: string | undefined,
+  tail: string,
+): string {
+  return `${rowNumber},${personId ? 't' : 'f'},${personId ?? ''},${householdId ?? ''},${tail}`;
 }
 
 /** Creates the session's staging table once and lets the application role read it. */
@@ -141,7 +150,7 @@ export async function copyStage(s: RawSession, csv: string): Promise<void> {
   await s.copyCsv(STAGE_TABLE, STAGE_COLUMNS, csv);
   // A temporary table gets no statistics unless asked: without them the planner may join a
   // chunk of thousands of rows to tables of millions by scanning them, or the other way round.
-  await s.exec(`ANALYZE ${STAGE_TABLE} (person_id, household_number, id_number, village_code, spell_channel)`);
+  await s.exec(`ANALYZE ${STAGE_TABLE} (existing, person_id, household_id, household_number, id_number, spell_channel)`);
 }
 
 export interface Located {
@@ -195,20 +204,21 @@ export interface MergeResult {
   spellsUpdated: Changed[];
 }
 
-const HOUSEHOLD_SRC = `
-  SELECT DISTINCT ON (household_number) household_number, village_code, household_type, monitoring_category,
-         relocated, relocation_site
-    FROM ${STAGE_TABLE} ORDER BY household_number, row_number`;
+// The chunk's check against the database found which people and households are registered
+// already, and their ids are in the staging table. So no statement looks a staged row up in
+// the big tables by anything but a primary key: a chunk is a few thousand rows, the tables
+// millions, and a join the planner chose to do by scanning would read all of them per chunk.
 
-// Changed households: the attributes differ. Households of another village were refused
-// before staging; the village condition makes sure of it.
+// Changed households: the attributes differ (their village is the row's: checked before staging).
 const UPDATE_HOUSEHOLDS = `
-WITH src AS (${HOUSEHOLD_SRC})
+WITH src AS (
+  SELECT DISTINCT ON (household_id) household_id, village_code, household_type, monitoring_category, relocated, relocation_site
+    FROM ${STAGE_TABLE} WHERE household_id IS NOT NULL ORDER BY household_id, row_number)
 UPDATE households h
    SET type = src.household_type, monitoring_category = src.monitoring_category,
        relocated = src.relocated, relocation_site = src.relocation_site, updated_at = now()
   FROM src, households o
- WHERE h.number = src.household_number AND h.village_code = src.village_code AND o.id = h.id
+ WHERE h.id = src.household_id AND o.id = src.household_id AND o.village_code = src.village_code
    AND (o.type, o.monitoring_category, o.relocated, o.relocation_site)
        IS DISTINCT FROM (src.household_type, src.monitoring_category, src.relocated, src.relocation_site)
 RETURNING h.id::text AS id, h.number AS key, h.village_code,
@@ -217,11 +227,11 @@ RETURNING h.id::text AS id, h.number AS key, h.village_code,
   jsonb_build_object('type', h.type, 'monitoring_category', h.monitoring_category, 'relocated', h.relocated,
                      'relocation_site', h.relocation_site) AS after`;
 
+// New households, once each (the first row of each describes it).
 const INSERT_HOUSEHOLDS = `
 INSERT INTO households (number, village_code, type, monitoring_category, relocated, relocation_site)
-SELECT src.household_number, src.village_code, src.household_type, src.monitoring_category, src.relocated, src.relocation_site
-  FROM (${HOUSEHOLD_SRC}) src
- WHERE NOT EXISTS (SELECT 1 FROM households h WHERE h.number = src.household_number)
+SELECT DISTINCT ON (household_number) household_number, village_code, household_type, monitoring_category, relocated, relocation_site
+  FROM ${STAGE_TABLE} WHERE household_id IS NULL ORDER BY household_number, row_number
 RETURNING id::text AS id, number AS key, village_code`;
 
 /** The person columns an import writes, with the staging expression for each. */
@@ -230,7 +240,7 @@ const PERSON_SET: [string, string][] = [
   ['name_initials', 's.name_initials'],
   ['sex', 's.sex'],
   ['birth_date', 's.birth_date'],
-  ['household_id', 'h.id'],
+  ['household_id', 'coalesce(s.household_id, nh.id)'],
   ['relationship', 's.relationship'],
   ['ethnicity', 's.ethnicity'],
   ['education', 's.education'],
@@ -249,13 +259,17 @@ const PERSON_SET: [string, string][] = [
 ];
 const jsonOf = (alias: string) => `jsonb_build_object(${PERSON_SET.map(([c]) => `'${c}', ${alias}.${c}`).join(', ')})`;
 
+// Households inserted by this chunk, by number: $1 numbers, $2 ids (from INSERT_HOUSEHOLDS).
+const NEW_HOUSEHOLDS = `LEFT JOIN unnest($1::text[], $2::bigint[]) AS nh(number, id)
+       ON s.household_id IS NULL AND nh.number = s.household_number`;
+
 // A row whose hash differs and whose values differ: a correction. New version, audited.
 const UPDATE_PERSONS = `
 UPDATE persons p
    SET ${PERSON_SET.map(([c, e]) => `${c} = ${e}`).join(', ')},
        row_hash = s.row_hash, version = p.version + 1, updated_at = now()
-  FROM ${STAGE_TABLE} s JOIN households h ON h.number = s.household_number, persons o
- WHERE s.person_id IS NOT NULL AND p.id = s.person_id AND o.id = s.person_id AND o.village_code = s.village_code
+  FROM ${STAGE_TABLE} s ${NEW_HOUSEHOLDS}, persons o
+ WHERE s.existing AND p.id = s.person_id AND o.id = s.person_id AND o.village_code = s.village_code
    AND o.row_hash IS DISTINCT FROM s.row_hash
    AND (${PERSON_SET.map(([c]) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${PERSON_SET.map(([, e]) => e).join(', ')})
 RETURNING p.id::text AS id, p.id_number AS key, p.village_code, ${jsonOf('o')} AS before, ${jsonOf('p')} AS after`;
@@ -264,14 +278,13 @@ RETURNING p.id::text AS id, p.id_number AS key, p.village_code, ${jsonOf('o')} A
 const REHASH_PERSONS = `
 UPDATE persons p SET row_hash = s.row_hash
   FROM ${STAGE_TABLE} s
- WHERE s.person_id IS NOT NULL AND p.id = s.person_id AND p.village_code = s.village_code
-   AND p.row_hash IS DISTINCT FROM s.row_hash`;
+ WHERE s.existing AND p.id = s.person_id AND p.village_code = s.village_code AND p.row_hash IS DISTINCT FROM s.row_hash`;
 
 const INSERT_PERSONS = `
 INSERT INTO persons (id_number, village_code, row_hash, ${PERSON_SET.map(([c]) => c).join(', ')})
 SELECT s.id_number, s.village_code, s.row_hash, ${PERSON_SET.map(([, e]) => e).join(', ')}
-  FROM ${STAGE_TABLE} s JOIN households h ON h.number = s.household_number
- WHERE s.person_id IS NULL
+  FROM ${STAGE_TABLE} s ${NEW_HOUSEHOLDS}
+ WHERE NOT s.existing
 RETURNING id::text AS id, id_number AS key, village_code`;
 
 const SPELL_SET: [string, string][] = [
@@ -289,27 +302,24 @@ const spellJson = (alias: string) => `jsonb_build_object(${SPELL_SET.map(([c]) =
 const UPDATE_SPELLS = `
 UPDATE employment_spells e
    SET ${SPELL_SET.map(([c, x]) => `${c} = ${x}`).join(', ')}
-  FROM ${STAGE_TABLE} s JOIN persons p ON p.id = s.person_id, employment_spells o
- WHERE s.person_id IS NOT NULL AND s.spell_channel IS NOT NULL
-   AND o.person_id = p.id AND o.start_date = s.spell_start AND o.channel = s.spell_channel AND e.id = o.id
+  FROM ${STAGE_TABLE} s, employment_spells o
+ WHERE s.existing AND s.spell_channel IS NOT NULL
+   AND o.person_id = s.person_id AND o.start_date = s.spell_start AND o.channel = s.spell_channel AND e.id = o.id
    AND (${SPELL_SET.map(([c]) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${SPELL_SET.map(([, x]) => x).join(', ')})
-RETURNING e.id::text AS id, p.id_number AS key, e.village_code, ${spellJson('o')} AS before, ${spellJson('e')} AS after`;
+RETURNING e.id::text AS id, s.id_number AS key, e.village_code, ${spellJson('o')} AS before, ${spellJson('e')} AS after`;
 
+// A spell not there yet (only people registered before can have it already).
+// $1 ID numbers and $2 ids of the people this chunk inserted (from INSERT_PERSONS).
 const INSERT_SPELLS = `
 INSERT INTO employment_spells (person_id, village_code, start_date, channel, ${SPELL_SET.map(([c]) => c).join(', ')})
-SELECT p.id, s.village_code, s.spell_start, s.spell_channel, ${SPELL_SET.map(([, x]) => x).join(', ')}
-  FROM ${STAGE_TABLE} s JOIN persons p ON p.id_number = s.id_number AND p.village_code = s.village_code
+SELECT coalesce(s.person_id, np.id), s.village_code, s.spell_start, s.spell_channel, ${SPELL_SET.map(([, x]) => x).join(', ')}
+  FROM ${STAGE_TABLE} s LEFT JOIN unnest($1::text[], $2::bigint[]) AS np(id_number, id)
+       ON NOT s.existing AND np.id_number = s.id_number
  WHERE s.spell_channel IS NOT NULL
-   AND NOT EXISTS (SELECT 1 FROM employment_spells e
-                    WHERE e.person_id = p.id AND e.start_date = s.spell_start AND e.channel = s.spell_channel)
-RETURNING id::text AS id, (SELECT id_number FROM persons WHERE id = person_id) AS key, village_code`;
+   AND (NOT s.existing OR NOT EXISTS (SELECT 1 FROM employment_spells e
+                                       WHERE e.person_id = s.person_id AND e.start_date = s.spell_start AND e.channel = s.spell_channel))
+RETURNING id::text AS id, person_id::text AS key, village_code`;
 
-/**
- * The inserts are plain (no ON CONFLICT, whose speculative insertion costs a third more):
- * the chunk checked where every ID and household number is registered in this transaction,
- * and a concurrent import that registers one meanwhile makes the insert fail with a unique
- * violation, after which the chunk is run again (see import-runner.ts).
- */
 /** The merge statements, for review and for EXPLAIN in tests and benchmarks. */
 export const MERGE_SQL = {
   UPDATE_HOUSEHOLDS,
@@ -327,22 +337,38 @@ export interface ChunkKeys {
   existingPersons: boolean;
   /** Some household of the chunk is registered already. */
   existingHouseholds: boolean;
+  /** Some row has a current-employment spell. */
+  spells: boolean;
+  /** ID number of each staged person registered already, by person id (to name the spells). */
+  idNumberOf: Map<string, string>;
 }
 
+/**
+ * The inserts are plain (no ON CONFLICT, whose speculative insertion costs a third more):
+ * the chunk checked where every ID and household number is registered in this transaction,
+ * and a concurrent import that registers one meanwhile makes the insert fail with a unique
+ * violation, after which the chunk is run again (see import-runner.ts).
+ */
 export async function mergeStage(s: RawSession, k: ChunkKeys, phases?: Record<string, number>): Promise<MergeResult> {
-  const run = async <R>(name: string, text: string): Promise<R[]> => {
+  const run = async <R>(name: string, text: string, params?: unknown[]): Promise<R[]> => {
     const t = performance.now();
-    const rows = await s.query<R>(text);
+    const rows = await s.query<R>(text, params);
     if (phases) phases[`merge.${name}`] = (phases[`merge.${name}`] ?? 0) + performance.now() - t;
     return rows;
   };
   const householdsUpdated = k.existingHouseholds ? await run<Changed>('householdsUpdate', UPDATE_HOUSEHOLDS) : [];
   const householdsInserted = await run<Inserted>('householdsInsert', INSERT_HOUSEHOLDS);
-  const personsUpdated = k.existingPersons ? await run<Changed>('personsUpdate', UPDATE_PERSONS) : [];
+  const newHouseholds = [householdsInserted.map((h) => h.key), householdsInserted.map((h) => h.id)];
+  const personsUpdated = k.existingPersons ? await run<Changed>('personsUpdate', UPDATE_PERSONS, newHouseholds) : [];
   if (k.existingPersons) await run('personsRehash', REHASH_PERSONS);
-  const personsInserted = await run<Inserted>('personsInsert', INSERT_PERSONS);
-  const spellsUpdated = k.existingPersons ? await run<Changed>('spellsUpdate', UPDATE_SPELLS) : [];
-  const spellsInserted = await run<Inserted>('spellsInsert', INSERT_SPELLS);
+  const personsInserted = await run<Inserted>('personsInsert', INSERT_PERSONS, newHouseholds);
+  const newPersons = [personsInserted.map((p) => p.key), personsInserted.map((p) => p.id)];
+  const spellsUpdated = k.existingPersons && k.spells ? await run<Changed>('spellsUpdate', UPDATE_SPELLS) : [];
+  const spellsInserted = k.spells ? await run<Inserted>('spellsInsert', INSERT_SPELLS, newPersons) : [];
+  // Spells are named by their person's ID number, like the rows they came from.
+  const idNumberOf = new Map(k.idNumberOf);
+  for (const p of personsInserted) idNumberOf.set(p.id, p.key);
+  for (const sp of spellsInserted) sp.key = idNumberOf.get(sp.key) ?? sp.key;
   return { householdsInserted, householdsUpdated, personsInserted, personsUpdated, spellsInserted, spellsUpdated };
 }
 
