@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm run bench -- <name> [options]`: runs the benchmark bench/<name>.ts through tsx, like
+// bin/bangfu.js runs the CLI. Each benchmark exports main(args) and returns an exit code.
+import { register } from 'tsx/esm/api';
+
+const BENCHES = {
+  import: { file: '../bench/import.ts', summary: '导入 100 万行劳动力（全量校验）与裸 COPY 的速度比和内存峰值' },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.log(
+    [
+      '用法: npm run bench -- <名称> [参数]',
+      '',
+      ...Object.entries(BENCHES).map(([n, b]) => `  ${n.padEnd(10)} ${b.summary}`),
+    ].join('\n'),
+  );
+  process.exitCode = name ? 2 : 0;
+} else {
+  register();
+  const { main } = await import(bench.file);
+  process.exitCode = await main(args);
+}
