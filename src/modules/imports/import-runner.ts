@@ -68,11 +68,11 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * The import's live memory is small (a chunk, the ID table, the household index: well under
  * 100 MB for a million rows), but it allocates fast, and V8 then lets garbage pile up to
- * several hundred MB before it collects. Above this much heap the import asks for a full
- * collection between chunks (about 30 ms each), which keeps the process's RSS bounded
- * without a command-line flag.
+ * several hundred MB before it collects. When the heap has grown this much beyond what it
+ * held live when the import started, the import asks for a full collection between chunks (about
+ * 30 ms each), which keeps the process's RSS bounded without a command-line flag.
  */
-const HEAP_SOFT_LIMIT = 160 * 1024 * 1024;
+const HEAP_GROWTH_LIMIT = 128 * 1024 * 1024;
 const collectGarbage: (() => void) | undefined = (() => {
   try {
     v8.setFlagsFromString('--expose_gc');
@@ -82,8 +82,12 @@ const collectGarbage: (() => void) | undefined = (() => {
   }
 })();
 
-function keepHeapSmall(): void {
-  if (collectGarbage && v8.getHeapStatistics().used_heap_size > HEAP_SOFT_LIMIT) collectGarbage();
+function heapGuard(): () => void {
+  collectGarbage?.(); // what is live before the import, without the garbage of whatever ran before
+  const limit = v8.getHeapStatistics().used_heap_size + HEAP_GROWTH_LIMIT;
+  return () => {
+    if (collectGarbage && v8.getHeapStatistics().used_heap_size > limit) collectGarbage();
+  };
 }
 
 export const THIS_WORKER = `${hostname()}:${process.pid}`;
@@ -598,6 +602,7 @@ async function readChunks(
   opts: RunOptions,
 ): Promise<void> {
   const checks = new FileChecks();
+  const keepHeapSmall = heapGuard();
   // Rows committed by an earlier run are read again only to remember their ID numbers and
   // households, so that duplicates across the resume point are still found.
   const skip = imp.processed_rows;
