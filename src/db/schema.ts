@@ -149,6 +149,29 @@ export interface ImportsTable {
   message: Generated<string>;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  // 20261121130000_extend_imports: progress by bytes, how the file was read, the worker.
+  file_size: ColumnType<string, string | number | undefined, string | number>;
+  bytes_done: ColumnType<string, string | number | undefined, string | number>;
+  format: Generated<string>;
+  encoding: Generated<string>;
+  header_row: Generated<number>;
+  ignored_columns: Generated<string[]>;
+  error_code: Generated<string>;
+  stats: ColumnType<ImportStats, string | undefined, string>;
+  /** host:pid of the process running it, so that a dead worker's import can be resumed. */
+  worker: Generated<string>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  heartbeat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Record counts of an import beyond the per-row totals (inserted / updated / unchanged / failed). */
+export interface ImportStats {
+  householdsInserted: number;
+  householdsUpdated: number;
+  personsInserted: number;
+  personsUpdated: number;
+  spellsInserted: number;
+  spellsUpdated: number;
 }
 
 export interface ImportErrorsTable {
@@ -157,6 +180,7 @@ export interface ImportErrorsTable {
   column_name: string;
   value: string;
   reason: string;
+  code: Generated<string>;
 }
 
 export interface AuditLogTable {

@@ -35,6 +35,14 @@ describe('validating a laborer row', () => {
     expect(problemsOf({ ...valid, sex: '男', birthDate: '1980年5月6日' })).toEqual([]);
   });
 
+  it('reports a wrong ID number once, not also a missing sex', () => {
+    const id = valid.idNumber ?? '';
+    const wrong = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    const problems = problemsOf({ ...valid, idNumber: wrong });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^idNumber:校验码错误/);
+  });
+
   it('names every missing required field', () => {
     const fields = problemsOf({}).map((p) => p.split(':')[0]);
     expect(fields).toEqual(expect.arrayContaining(['householdNumber', 'villageCode', 'householdType', 'relationship', 'name', 'idNumber', 'workCapacity']));
@@ -52,6 +60,7 @@ describe('validating a laborer row', () => {
 
   it('splits multi-valued cells on Chinese and Latin separators and checks service needs', () => {
     expect(splitList('电焊、驾驶，厨师;电焊')).toEqual(['电焊', '驾驶', '厨师']);
+    expect(splitList('电焊 二级、 叉车')).toEqual(['电焊 二级', '叉车']);
     expect(problemsOf({ ...valid, serviceNeeds: '职业介绍、算命' })[0]).toContain('算命');
   });
 

@@ -90,10 +90,13 @@ export type Validation = { ok: true; value: PersonInput } | { ok: false; problem
 const YES = new Set(['是', '有', 'Y', 'y', '1', 'true', '愿意']);
 const NO = new Set(['否', '无', 'N', 'n', '0', 'false', '不愿意', '']);
 
-/** Splits a multi-valued cell: 、，,；; and spaces all separate values. */
+/**
+ * Splits a multi-valued cell on 、，,；;/ and line breaks. Spaces do not separate: a value
+ * such as "电焊 二级" is one skill.
+ */
 export function splitList(cell: string | undefined): string[] {
   if (!cell) return [];
-  return [...new Set(cell.split(/[、，,；;\s/]+/).map((s) => s.trim()).filter(Boolean))];
+  return [...new Set(cell.split(/[、，,；;/\r\n]+/).map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean))];
 }
 
 /** Accepts 1990-01-02, 1990/1/2, 1990.1.2, 19900102 and 1990年1月2日. */
@@ -177,7 +180,8 @@ export function validatePerson(raw: RawPerson, today: string): Validation {
   }
   let sex = oneOf('sex', ['男', '女'] as const) ?? idSex ?? null;
   if (sex && idSex && sex !== idSex) fail('sex', `与身份证号不符（身份证号显示为${idSex}）`);
-  if (!sex && !idSex && !problems.some((p) => p.field === 'sex')) fail('sex', '不能为空');
+  // Sex is normally derived from the ID number; when that number is wrong, say so once.
+  if (!sex && !idSex && !problems.some((p) => p.field === 'sex' || p.field === 'idNumber')) fail('sex', '不能为空');
   sex = idSex ?? sex;
   let birthDate = idBirth;
   const birthText = text('birthDate');

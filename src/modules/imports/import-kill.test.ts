@@ -12,7 +12,7 @@ import { VILLAGES } from '../../../test/factories.ts';
 import { databaseForChild, importFile, tableCounts } from '../../../test/fixtures/imports.ts';
 import { generateRows, type Row, writeCsv } from '../../../test/fixtures/laborers.ts';
 import type { Database } from '../../db/connection.ts';
-import { importDb } from './imports.repository.ts';
+
 
 const ROWS = 6000;
 const CHUNK = 500;
@@ -71,7 +71,7 @@ const validIds = (upTo: number) =>
   );
 
 async function state(db: Database) {
-  const imp = await importDb(db.kysely).selectFrom('imports').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const imp = await db.kysely.selectFrom('imports').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
   const persons = await db.kysely.selectFrom('persons').select('id_number').execute();
   const emptyHouseholds = await db.kysely
     .selectFrom('households as h')

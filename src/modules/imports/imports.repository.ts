@@ -1,43 +1,12 @@
 // The imports and import_errors tables. SQL only: access checks live in imports.service.ts.
-import { type ColumnType, type Generated, type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { RawSession } from '../../db/connection.ts';
-import type { DB, ImportErrorsTable, ImportsTable } from '../../db/schema.ts';
+import type { DB, ImportStats, ImportsTable } from '../../db/schema.ts';
 import type { RowErrorCode } from '../../domain/import/row.ts';
 import { csvField } from './merge.repository.ts';
 
-/** Columns added by migration 20261121130000_extend_imports (not yet in src/db/schema.ts). */
-interface ImportsTableV2 extends ImportsTable {
-  file_size: ColumnType<string, string | number | undefined, string | number>;
-  bytes_done: ColumnType<string, string | number | undefined, string | number>;
-  format: Generated<string>;
-  encoding: Generated<string>;
-  header_row: Generated<number>;
-  ignored_columns: Generated<string[]>;
-  error_code: Generated<string>;
-  stats: ColumnType<ImportStats, string | undefined, string>;
-  worker: Generated<string>;
-  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  heartbeat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-}
-interface ImportErrorsTableV2 extends ImportErrorsTable {
-  code: Generated<string>;
-}
-export type ImportDB = Omit<DB, 'imports' | 'import_errors'> & { imports: ImportsTableV2; import_errors: ImportErrorsTableV2 };
-export type ImportRow = Selectable<ImportsTableV2>;
-
-export function importDb(kysely: Kysely<DB>): Kysely<ImportDB> {
-  return kysely as unknown as Kysely<ImportDB>;
-}
-
-/** Record counts beyond the per-row totals (inserted / updated / unchanged / failed). */
-export interface ImportStats {
-  householdsInserted: number;
-  householdsUpdated: number;
-  personsInserted: number;
-  personsUpdated: number;
-  spellsInserted: number;
-  spellsUpdated: number;
-}
+export type { ImportStats };
+export type ImportRow = Selectable<ImportsTable>;
 
 export const EMPTY_STATS: ImportStats = {
   householdsInserted: 0,
@@ -58,7 +27,7 @@ export interface NewImport {
 }
 
 export async function insertImport(db: Kysely<DB>, n: NewImport): Promise<string> {
-  const row = await importDb(db)
+  const row = await db
     .insertInto('imports')
     .values({
       file_name: n.fileName,
@@ -74,12 +43,12 @@ export async function insertImport(db: Kysely<DB>, n: NewImport): Promise<string
 }
 
 export async function findImport(db: Kysely<DB>, id: string): Promise<ImportRow | undefined> {
-  return importDb(db).selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Unfinished imports of the same file and scope, newest first (candidates to resume). */
 export async function findUnfinished(db: Kysely<DB>, sha256: string, regionCode: string): Promise<ImportRow[]> {
-  return importDb(db)
+  return db
     .selectFrom('imports')
     .selectAll()
     .where('file_sha256', '=', sha256)
@@ -93,12 +62,12 @@ export async function findUnfinished(db: Kysely<DB>, sha256: string, regionCode:
 
 /** Imports left in 'queued' or 'running' (their process may have died). */
 export async function findStranded(db: Kysely<DB>): Promise<ImportRow[]> {
-  return importDb(db).selectFrom('imports').selectAll().where('status', 'in', ['queued', 'running']).orderBy('id').execute();
+  return db.selectFrom('imports').selectAll().where('status', 'in', ['queued', 'running']).orderBy('id').execute();
 }
 
 /** Takes the import for this worker; false when another live worker has it. */
 export async function claimImport(db: Kysely<DB>, id: string, worker: string, expectedWorker: string): Promise<boolean> {
-  const r = await importDb(db)
+  const r = await db
     .updateTable('imports')
     .set({ status: 'running', worker, heartbeat_at: sql`now()`, started_at: sql`coalesce(started_at, now())`, message: '' })
     .where('id', '=', id)
@@ -109,7 +78,7 @@ export async function claimImport(db: Kysely<DB>, id: string, worker: string, ex
 }
 
 export async function updateFilePath(db: Kysely<DB>, id: string, filePath: string): Promise<void> {
-  await importDb(db).updateTable('imports').set({ file_path: filePath }).where('id', '=', id).execute();
+  await db.updateTable('imports').set({ file_path: filePath }).where('id', '=', id).execute();
 }
 
 export async function recordFileFacts(
@@ -117,7 +86,7 @@ export async function recordFileFacts(
   id: string,
   f: { format: string; encoding: string; headerRow: number; ignored: string[] },
 ): Promise<void> {
-  await importDb(db)
+  await db
     .updateTable('imports')
     .set({ format: f.format, encoding: f.encoding, header_row: f.headerRow, ignored_columns: f.ignored })
     .where('id', '=', id)
@@ -125,7 +94,7 @@ export async function recordFileFacts(
 }
 
 export async function markFailed(db: Kysely<DB>, id: string, code: string, message: string): Promise<void> {
-  await importDb(db)
+  await db
     .updateTable('imports')
     .set({ status: 'failed', error_code: code, message, finished_at: sql`now()` })
     .where('id', '=', id)
@@ -134,11 +103,11 @@ export async function markFailed(db: Kysely<DB>, id: string, code: string, messa
 
 /** An import that stopped for a reason that a re-run may not have (process stopping, database error). */
 export async function markInterrupted(db: Kysely<DB>, id: string, message: string): Promise<void> {
-  await importDb(db).updateTable('imports').set({ status: 'failed', message }).where('id', '=', id).execute();
+  await db.updateTable('imports').set({ status: 'failed', message }).where('id', '=', id).execute();
 }
 
 export async function markDone(db: Kysely<DB>, id: string, message: string): Promise<void> {
-  await importDb(db)
+  await db
     .updateTable('imports')
     .set({ status: 'done', total_rows: sql`processed_rows`, bytes_done: sql`file_size`, message, finished_at: sql`now()` })
     .where('id', '=', id)
@@ -195,7 +164,7 @@ export async function insertErrors(s: RawSession, id: string, lines: readonly Er
 
 /** Errors in row order, a page at a time (keyset on row number). */
 export async function errorsAfter(db: Kysely<DB>, id: string, afterRow: number, limit: number): Promise<ErrorLine[]> {
-  const rows = await importDb(db)
+  const rows = await db
     .selectFrom('import_errors')
     .select(['row_number', 'column_name', 'value', 'reason', 'code'])
     .where('import_id', '=', id)
@@ -214,11 +183,11 @@ export async function errorsAfter(db: Kysely<DB>, id: string, afterRow: number, 
 }
 
 export async function listImports(db: Kysely<DB>, limit: number): Promise<ImportRow[]> {
-  return importDb(db).selectFrom('imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  return db.selectFrom('imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
 
 export async function countErrors(db: Kysely<DB>, id: string): Promise<number> {
-  const r = await importDb(db)
+  const r = await db
     .selectFrom('import_errors')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('import_id', '=', id)
