@@ -1,9 +1,9 @@
 // The imports and import_errors tables. SQL only: access checks live in imports.service.ts.
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { RawSession } from '../../db/connection.ts';
+import { csvField } from '../../db/copy-csv.ts';
 import type { DB, ImportStats, ImportsTable } from '../../db/schema.ts';
 import type { RowErrorCode } from '../../domain/import/row.ts';
-import { csvField } from './merge.repository.ts';
 
 export type { ImportStats };
 export type ImportRow = Selectable<ImportsTable>;

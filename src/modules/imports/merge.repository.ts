@@ -1,7 +1,9 @@
 // SQL of one import chunk: the valid rows are COPYed into a temporary staging table, then
 // merged into households, persons and employment_spells with a few set-based statements.
 // Everything here runs inside the chunk's transaction on one session (see import-runner.ts).
+
 import type { RawSession } from '../../db/connection.ts';
+import { csvField } from '../../db/copy-csv.ts';
 import type { ValidRow } from '../../domain/import/row.ts';
 
 const STAGE_TABLE = 'import_stage';
@@ -93,21 +95,6 @@ export const STAGE_COLUMNS = [
   'insured',
 ] as const;
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** A CSV field for COPY: NULL is an empty field, the empty string is "". */
-export function csvField(v: string | null): string {
-  if (v === null) return '';
-  if (v === '' || NEEDS_QUOTES.test(v)) return `"${v.replaceAll('"', '""')}"`;
-  return v;
-}
-
-/** A text[] literal as a CSV field. */
-export function csvArray(xs: readonly string[]): string {
-  if (xs.length === 0) return '{}';
-  return csvField(`{${xs.map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
-}
-
 const bool = (b: boolean) => (b ? 't' : 'f');
 
 /** The staging line of a valid row after its first four fields (row number, existing, person id, household id). */
@@ -119,8 +106,8 @@ export function stageTail(r: ValidRow, initials: string): string {
     `${bool(p.relocated)},${csvField(p.relocationSite)},${csvField(p.relationship)},${csvField(p.name)},${csvField(initials)},` +
     `${p.idNumber},${p.sex},${p.birthDate},${csvField(p.ethnicity)},${csvField(p.education)},${csvField(p.workCapacity)},` +
     `${csvField(p.health)},${csvField(p.disability)},${csvField(p.studentStatus)},${csvField(p.phone)},` +
-    `${csvArray(p.skills)},${csvArray(p.certificates)},${bool(p.migrateWilling)},${csvArray(p.preferredPlaces)},` +
-    `${csvArray(p.preferredWork)},${csvArray(p.serviceNeeds)},${csvArray(p.trainingNeeds)},${csvField(r.rowHash)},`;
+    `${csvField(p.skills)},${csvField(p.certificates)},${bool(p.migrateWilling)},${csvField(p.preferredPlaces)},` +
+    `${csvField(p.preferredWork)},${csvField(p.serviceNeeds)},${csvField(p.trainingNeeds)},${csvField(r.rowHash)},`;
   if (s) {
     line +=
       `${csvField(s.channel)},${s.startDate},${s.endDate ?? ''},${csvField(s.placeCode)},${csvField(s.placeName)},` +

@@ -1,11 +1,8 @@
 // Loads provinces of the division dataset into `regions`, as one version valid from the
 // dataset's cut-off date. Loading a province again with the same source is a no-op.
 import type { Database } from '../../db/connection.ts';
+import { csvField } from '../../db/copy-csv.ts';
 import { DATASET_SOURCE, DATASET_VALID_FROM, readDivisions } from './division-dataset.ts';
-
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** Returns the number of regions loaded per province (0 for one already loaded). */
 export async function loadProvinces(database: Database, provinces: readonly string[]): Promise<Record<string, number>> {

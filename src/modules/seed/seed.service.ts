@@ -2,8 +2,10 @@
 // a batch of households at a time, all in one transaction (a failed run leaves nothing).
 
 import type { Database, RawSession } from '../../db/connection.ts';
+import { csvLine } from '../../db/copy-csv.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
 import { hasWorkCapacity, todayInShanghai } from '../../domain/registry/derive.ts';
+import { nameInitials } from '../../domain/registry/name-initials.ts';
 import type { SeededVillage } from '../../domain/seed/demo-accounts.ts';
 import {
   generatePopulation,
@@ -17,8 +19,6 @@ import {
 import { AppError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { loadProvinces } from '../regions/region-loader.ts';
-import { csvLine } from './csv.ts';
-import { nameInitials } from '../../domain/registry/name-initials.ts';
 import * as repo from './seed.repository.ts';
 
 export interface SeedOptions {
