@@ -12,8 +12,9 @@ import { currentSpell, todayInShanghai } from '../../domain/registry/derive.ts';
 import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { LaborerFilters } from '../registry/laborer-filters.ts';
 import { idFor, phoneFor } from '../registry/laborer.presenter.ts';
+import type { LaborerFilters } from '../registry/laborer-filters.ts';
+import { personToRaw, spellToRaw } from '../registry/person-mapping.ts';
 import { resolveRegion } from '../registry/registry.service.ts';
 import { currentSpellsOf, type ExportPerson, peopleOf, villagesWithPeople } from './export.repository.ts';
 import { registerSheet } from './workbooks.ts';
@@ -21,53 +22,23 @@ import { registerSheet } from './workbooks.ts';
 /** Villages per query: a few thousand people, sorted like the list, in one short transaction. */
 const VILLAGES_PER_BATCH = 20;
 
-const yesNo = (b: boolean) => (b ? '是' : '否');
-const list = (xs: readonly string[]) => xs.join('、');
-
-function placeOf(s: SpellRow): string {
-  if (s.out_of_province) return `省外:${s.place_name}`;
-  return s.place_code ?? s.place_name;
-}
-
+/** One row of the export in template order: the register's text fields, numbers masked by right. */
 export function exportCells(actor: Actor, p: ExportPerson, s: SpellRow | undefined): (string | number)[] {
-  const v: Record<string, string | number> = {
-    householdNumber: p.household_number,
-    villageCode: p.village_code,
-    householdType: p.household_type,
-    monitoringCategory: p.monitoring_category ?? '',
-    relocated: yesNo(p.relocated),
-    relocationSite: p.relocation_site ?? '',
-    relationship: p.relationship,
-    name: p.name,
-    idNumber: idFor(actor, p.id_number),
-    sex: p.sex,
-    birthDate: p.birth_date,
-    ethnicity: p.ethnicity ?? '',
-    education: p.education ?? '',
-    workCapacity: p.work_capacity,
-    health: p.health ?? '',
-    disability: p.disability ?? '',
-    studentStatus: p.student_status,
-    phone: phoneFor(actor, p.phone),
-    skills: list(p.skills),
-    certificates: list(p.certificates),
-    migrateWilling: yesNo(p.migrate_willing),
-    preferredPlaces: list(p.preferred_places),
-    preferredWork: list(p.preferred_work),
-    serviceNeeds: list(p.service_needs),
-    trainingNeeds: list(p.training_needs),
+  const household = {
+    number: p.household_number,
+    village_code: p.village_code,
+    type: p.household_type,
+    monitoring_category: p.monitoring_category,
+    relocated: p.relocated,
+    relocation_site: p.relocation_site,
   };
-  if (s) {
-    Object.assign(v, {
-      channel: s.channel,
-      startDate: s.start_date,
-      endDate: s.end_date ?? '',
-      place: placeOf(s),
-      employer: s.employer,
-      monthlyIncome: Number(formatFen(s.monthly_income_fen)),
-      insured: yesNo(s.insured),
-    });
-  }
+  const v: Record<string, string | number> = {
+    ...personToRaw(p, household),
+    idNumber: idFor(actor, p.id_number),
+    phone: phoneFor(actor, p.phone),
+  };
+  // Income as a number cell, so that Excel can add it up.
+  if (s) Object.assign(v, spellToRaw(s), { monthlyIncome: Number(formatFen(s.monthly_income_fen)) });
   return TEMPLATE_COLUMNS.map((c) => v[c.key] ?? '');
 }
 

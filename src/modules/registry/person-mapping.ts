@@ -1,12 +1,23 @@
 // Between database rows and the register's text fields (what the form and the import carry).
+
+import type { HouseholdRow, PersonRow, SpellRow } from '../../db/schema.ts';
+import { nameInitials } from '../../domain/registry/name-initials.ts';
 import type { PersonInput, RawPerson } from '../../domain/registry/person-input.ts';
 import type { RawSpell, SpellInput } from '../../domain/registry/spell-input.ts';
-import { nameInitials } from '../../domain/registry/name-initials.ts';
-import type { HouseholdRow, PersonRow, SpellRow } from '../../db/schema.ts';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
-export function personToRaw(p: PersonRow, h: HouseholdRow): RawPerson {
+/** The person columns the template carries (a full row, or an export's selection). */
+export type PersonFieldsRow = Pick<
+  PersonRow,
+  | 'id_number' | 'name' | 'sex' | 'birth_date' | 'relationship' | 'ethnicity' | 'education' | 'work_capacity' | 'health'
+  | 'disability' | 'student_status' | 'phone' | 'skills' | 'certificates' | 'migrate_willing' | 'preferred_places'
+  | 'preferred_work' | 'service_needs' | 'training_needs'
+>;
+export type HouseholdFieldsRow = Pick<HouseholdRow, 'number' | 'village_code' | 'type' | 'monitoring_category' | 'relocated' | 'relocation_site'>;
+
+/** A record as the text fields of the form and the import template. */
+export function personToRaw(p: PersonFieldsRow, h: HouseholdFieldsRow): RawPerson {
   return {
     householdNumber: h.number,
     villageCode: h.village_code,
@@ -74,12 +85,17 @@ export function householdColumns(v: PersonInput) {
   };
 }
 
+/** 省外 places are written 省外:name; others by their code, else as written. */
+export function placeOfSpell(s: Pick<SpellRow, 'out_of_province' | 'place_code' | 'place_name'>): string {
+  return s.out_of_province ? `省外:${s.place_name}` : (s.place_code ?? s.place_name);
+}
+
 export function spellToRaw(s: SpellRow): RawSpell {
   return {
     channel: s.channel,
     startDate: s.start_date,
     endDate: s.end_date ?? '',
-    place: s.out_of_province ? `省外:${s.place_name}` : (s.place_code ?? s.place_name),
+    place: placeOfSpell(s),
     employer: s.employer,
     monthlyIncome: (Number(s.monthly_income_fen) / 100).toFixed(2),
     insured: yesNo(s.insured),
