@@ -6,8 +6,17 @@ import type { HouseholdRow, PersonRow, SpellRow } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
 
+/** In exports: full numbers for those with the right (the export itself is audited). */
 export function idFor(actor: Actor, id: string): string {
   return actor.canViewFullId ? id : maskIdNumber(id);
+}
+
+/**
+ * On screen a full ID number is shown only on request (POST reveal-id), which is audited;
+ * lists and details carry it masked for everyone.
+ */
+export function idOnScreen(id: string): string {
+  return maskIdNumber(id);
 }
 
 export function phoneFor(actor: Actor, phone: string | null): string {
@@ -36,7 +45,7 @@ export function presentListItem(actor: Actor, r: ListRow, today: string) {
   return {
     id: r.id,
     name: r.name,
-    idNumber: idFor(actor, r.id_number),
+    idNumber: idOnScreen(r.id_number),
     sex: r.sex,
     age: ageOn(r.birth_date, today),
     villageCode: r.village_code,
@@ -72,7 +81,7 @@ export function presentPerson(actor: Actor, p: PersonRow, spells: SpellRow[], vi
   return {
     id: p.id,
     version: p.version,
-    idNumber: idFor(actor, p.id_number),
+    idNumber: idOnScreen(p.id_number),
     name: p.name,
     sex: p.sex,
     birthDate: p.birth_date,

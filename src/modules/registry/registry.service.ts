@@ -12,7 +12,7 @@ import { appendAudit, auditFor } from '../audit/audit.repository.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import type { LaborerFilters } from './laborer-filters.ts';
 import {
-  idFor,
+  idOnScreen,
   maskAuditValues,
   type ListRow,
   presentHousehold,
@@ -194,16 +194,14 @@ export async function updateLaborer(database: Database, actor: Actor, personId: 
     if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
     const household = await repo.getHousehold(trx, person.household_id);
     if (!household) throw errors.notFound(`户（ID ${person.household_id}）`);
-    const record = `劳动力 ${person.name}（${idFor(actor, person.id_number)}）`;
+    const record = `劳动力 ${person.name}（${idOnScreen(person.id_number)}）`;
     if (person.version !== version) {
       throw errors.conflict('PERSON_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${person.version}），请刷新后重试`);
     }
-    // A viewer who only sees masked numbers sends them back masked: keep the stored ones.
+    // Masked numbers sent back as they were shown mean "unchanged": keep the stored ones.
     const raw: RawPerson = { ...personToRaw(person, household), ...fields };
-    if (!actor.canViewFullId) {
-      if (raw.idNumber?.includes('*')) raw.idNumber = person.id_number;
-      if (raw.phone?.includes('*')) raw.phone = person.phone ?? '';
-    }
+    if (raw.idNumber?.includes('*')) raw.idNumber = person.id_number;
+    if (!actor.canViewFullId && raw.phone?.includes('*')) raw.phone = person.phone ?? '';
     const result = validatePerson(raw, today);
     if (!result.ok) throw invalid(record, result.problems);
     const v = result.value;
