@@ -37,6 +37,18 @@ export function hasWorkCapacity(capacity: WorkCapacity): boolean {
   return capacity !== '丧失劳动力' && capacity !== '无劳动力';
 }
 
+/**
+ * A laborer (劳动力) as the register counts them: of working age, able to work, not a
+ * student. Household members outside this (children, the elderly, students) are registered
+ * but not counted as laborers.
+ */
+export function isLaborer(
+  p: { sex: '男' | '女'; birthDate: string; workCapacity: WorkCapacity; studentStatus: string },
+  onDate: string,
+): boolean {
+  return hasWorkCapacity(p.workCapacity) && p.studentStatus !== '在校生' && isWorkingAge(p.sex, p.birthDate, onDate);
+}
+
 export interface SpellLike {
   startDate: string;
   endDate: string | null;
@@ -72,9 +84,7 @@ export interface MemberLike {
  * work and is not a student, and none of whom is employed.
  */
 export function isZeroEmploymentHousehold(members: readonly MemberLike[], onDate: string): boolean {
-  const laborers = members.filter(
-    (m) => hasWorkCapacity(m.workCapacity) && m.studentStatus !== '在校生' && isWorkingAge(m.sex, m.birthDate, onDate),
-  );
+  const laborers = members.filter((m) => isLaborer(m, onDate));
   return laborers.length > 0 && laborers.every((m) => !m.employed);
 }
 

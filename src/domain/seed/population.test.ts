@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '../idcard/gb11643.ts';
-import { ageOn, hasWorkCapacity } from '../registry/derive.ts';
+import { ageOn, isLaborer } from '../registry/derive.ts';
 import { validatePerson } from '../registry/person-input.ts';
 import { validateSpell } from '../registry/spell-input.ts';
 import { parseAreas } from './areas.ts';
@@ -172,7 +172,7 @@ describe('demo population generator', () => {
   it('makes about the number of laborers asked for, in village committees rather than urban communities', () => {
     for (const n of [1, 120, 1000, 2500]) {
       const hs = generate(spec(11, n));
-      const laborers = hs.flatMap((h) => h.members).filter((m) => hasWorkCapacity(m.workCapacity)).length;
+      const laborers = hs.flatMap((h) => h.members).filter((m) => isLaborer(m, TODAY)).length;
       expect(laborers).toBeGreaterThanOrEqual(n);
       expect(laborers).toBeLessThan(n + 8 * planVillages(spec(11, n)).length);
       expect(hs.every((h) => isVillageCommittee(h.villageCode))).toBe(true);

@@ -3,7 +3,7 @@
 // together. Pure and deterministic: the same spec (seed number, date, villages) gives the
 // same households, one at a time, so a million laborers never sit in memory at once.
 import { makeIdNumber } from '../idcard/gb11643.ts';
-import { hasWorkCapacity } from '../registry/derive.ts';
+import { hasWorkCapacity, isLaborer } from '../registry/derive.ts';
 import type { PersonInput, RawPerson } from '../registry/person-input.ts';
 import type { RawSpell, SpellInput } from '../registry/spell-input.ts';
 import {
@@ -60,7 +60,7 @@ export interface PopulationSpec {
   seed: number;
   /** The date the population is generated for (ages, spells), YYYY-MM-DD. */
   today: string;
-  /** How many laborers (persons with some work capacity) to make, in total. */
+  /** How many laborers (working age, able to work, not a student: isLaborer) to make, in total. */
   laborers: number;
   counties: readonly SeedCounty[];
   /** Counties of the seeded provinces, as places of work. */
@@ -749,7 +749,8 @@ export function* generatePopulation(spec: PopulationSpec): Generator<SeedHouseho
           spells,
           duplicateOf: null,
         };
-        if (able) laborers++;
+        // Counted as the register counts them (working age, able, not a student).
+        if (isLaborer(person, today)) laborers++;
         return person;
       });
       if (duplicate && forced) (members[1] as SeedPerson).duplicateOf = duplicate.idNumber;

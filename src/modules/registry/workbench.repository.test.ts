@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
 import { buildHousehold, VILLAGES } from '../../../test/factories.ts';
 import { inScope, type Database } from '../../db/connection.ts';
-import { hasWorkCapacity, isWorkingAge, todayInShanghai } from '../../domain/registry/derive.ts';
+import { isLaborer, todayInShanghai } from '../../domain/registry/derive.ts';
 import { minusYears } from './laborer-filters.ts';
 import { workbenchCounts } from './workbench.repository.ts';
 
@@ -33,7 +33,7 @@ afterAll(() => database.close());
 
 describe('workbench counts', () => {
   it('counts as laborers exactly those the domain rule calls working age', async () => {
-    const expected = people.filter((p) => hasWorkCapacity('普通劳动力') && isWorkingAge(p.sex, p.birth, today)).length;
+    const expected = people.filter((p) => isLaborer({ sex: p.sex, birthDate: p.birth, workCapacity: '普通劳动力', studentStatus: '非在校生' }, today)).length;
     const r = await inScope(database.kysely, '15', (trx) => workbenchCounts(trx, '150425', today));
     expect(r.counts.persons).toBe(people.length);
     expect(r.counts.laborers).toBe(expected);

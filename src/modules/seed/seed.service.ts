@@ -4,7 +4,7 @@
 import type { Database, RawSession } from '../../db/connection.ts';
 import { csvLine } from '../../db/copy-csv.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
-import { hasWorkCapacity, todayInShanghai } from '../../domain/registry/derive.ts';
+import { isLaborer, todayInShanghai } from '../../domain/registry/derive.ts';
 import { nameInitials } from '../../domain/registry/name-initials.ts';
 import type { SeededVillage } from '../../domain/seed/demo-accounts.ts';
 import {
@@ -247,7 +247,7 @@ export async function seedPopulation(database: Database, opts: SeedOptions): Pro
         const personId = personIds[k++] as string;
         people += personLine(p, personId, householdId, h.villageCode);
         county.persons++;
-        if (hasWorkCapacity(p.workCapacity)) {
+        if (isLaborer(p, spec.today)) {
           county.laborers++;
           totals.laborers++;
         }
