@@ -1,7 +1,8 @@
 // `bangfu import laborers FILE [--region CODE]`: the register import from the command line,
 // with the same validation, chunked commits and resumption as an upload in the web app.
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type CliImportOptions,

@@ -16,8 +16,8 @@ import {
   regionsRepository as repo,
 } from '../../modules/regions/index.ts';
 import type { Command } from '../command.ts';
-import { formatTable } from '../table.ts';
 import { openMigrated } from '../open.ts';
+import { formatTable } from '../table.ts';
 
 function withDatabase(run: (database: Database, args: string[]) => Promise<number>): Command['run'] {
   return async (args, config) => {

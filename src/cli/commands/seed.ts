@@ -1,7 +1,8 @@
 import { AREA_PRESETS, DEFAULT_AREA, parseAreas } from '../../domain/seed/areas.ts';
 import { DEMO_PASSWORD } from '../../domain/seed/demo-accounts.ts';
 import { ROLE_NAMES } from '../../modules/auth/actor.ts';
-import { ensureDemoUsers, type SavedUser, type SeedSummary, seedPopulation } from '../../modules/seed/index.ts';
+import type { SavedUser } from '../../modules/auth/users.service.ts';
+import { ensureDemoUsers, type SeedSummary, seedPopulation } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';

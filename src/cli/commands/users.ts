@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection.ts';
 import type { Role } from '../../db/schema.ts';
-import { addUser, listUsers, ROLES } from '../../modules/seed/index.ts';
+import { addUser, listUsers, ROLES } from '../../modules/auth/users.service.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';

@@ -1,16 +1,15 @@
-// Creating user accounts from the command line (`bangfu users add`) and the demo accounts
-// that come with seeded data. Passwords are hashed with argon2id; every change is audited.
+// Creating and listing user accounts (`bangfu users add`, the demo accounts). Passwords are
+// hashed with argon2id; every change is audited.
 
 import type { Database } from '../../db/connection.ts';
 import type { Role } from '../../db/schema.ts';
 import { isRegionCode, regionLevel } from '../../domain/region/region-code.ts';
-import { DEMO_PASSWORD, type DemoAccount, demoAccounts, type SeededVillage } from '../../domain/seed/demo-accounts.ts';
 import { AppError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { ROLE_NAMES } from '../auth/actor.ts';
-import { findUserByUsername, insertUser } from '../auth/auth.repository.ts';
-import { hashPassword } from '../auth/password.ts';
 import { loadProvinces } from '../regions/region-loader.ts';
+import { ROLE_NAMES } from './actor.ts';
+import { findUserByUsername, insertUser } from './auth.repository.ts';
+import { hashPassword } from './password.ts';
 
 export const ROLES = Object.keys(ROLE_NAMES) as Role[];
 
@@ -114,17 +113,6 @@ export async function addUser(database: Database, u: NewUser, opts: { actorName?
       created: !before,
     };
   });
-}
-
-/** Creates (or resets) the demo accounts for the seeded villages, all with DEMO_PASSWORD. */
-export async function ensureDemoUsers(database: Database, seeded: readonly SeededVillage[]): Promise<SavedUser[]> {
-  const accounts: DemoAccount[] = demoAccounts(seeded);
-  await loadProvinces(database, [...new Set(accounts.map((a) => a.regionCode.slice(0, 2)))]);
-  const saved: SavedUser[] = [];
-  for (const a of accounts) {
-    saved.push(await addUser(database, { ...a, password: DEMO_PASSWORD }, { actorName: 'bangfu seed' }));
-  }
-  return saved;
 }
 
 /** Users with their region names, optionally only the named ones. */
