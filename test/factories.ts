@@ -74,7 +74,7 @@ export async function buildHousehold(
   const persons: BuiltPerson[] = [];
   for (const [i, m] of members.entries()) {
     const sex = m.sex ?? '男';
-    const birth = m.birth ?? '1985-03-0' + ((seq % 9) + 1);
+    const birth = m.birth ?? `1985-03-0${(seq % 9) + 1}`;
     const idNumber = m.idNumber ?? makeIdNumber(o.village.slice(0, 6), birth, seq * 10 + i, sex);
     const p = await db
       .insertInto('persons')

@@ -38,7 +38,7 @@ export interface SpellProblem {
 }
 
 export function isEmptySpell(raw: RawSpell): boolean {
-  return Object.values(raw).every((v) => !v || !v.trim());
+  return Object.values(raw).every((v) => !v?.trim());
 }
 
 /**

@@ -118,7 +118,7 @@ function invalid(record: string, problems: { field: string; label: string; value
 /** Checks the village exists now and lies inside the actor's scope. */
 async function checkVillage(trx: Scoped, actor: Actor, code: string, record: string) {
   const village = await repo.villageName(trx, code);
-  if (!village || village.level !== 5) {
+  if (village?.level !== 5) {
     throw invalid(record, [{ field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: '不是现行的村级区划代码' }]);
   }
   if (!isInside(code, actor.scope)) {
