@@ -1,12 +1,13 @@
 // Review of likely duplicates: list within scope, merge (keep one, retire the other) or
 // dismiss; every decision is audited.
-import { todayInShanghai } from '../../domain/registry/derive.ts';
+
 import { type Database, inScope } from '../../db/connection.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { type Actor, canDecideDuplicates } from '../auth/actor.ts';
-import { type ListRow, presentListItem } from './laborer.presenter.ts';
 import * as dup from './duplicates.repository.ts';
+import { type ListRow, presentListItem } from './laborer.presenter.ts';
 import { LIST_COLUMNS } from './registry.repository.ts';
 
 export async function listDuplicates(database: Database, actor: Actor, status: 'open' | 'merged' | 'dismissed' = 'open') {

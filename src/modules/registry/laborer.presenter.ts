@@ -1,10 +1,11 @@
 // Rows never go to the client as they are: personal numbers are masked unless the viewer
 // has the right to see them.
-import { ageOn, employmentStatus, isWorkingAge } from '../../domain/registry/derive.ts';
-import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
+
 import type { HouseholdRow, PersonRow, SpellRow } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
+import { ageOn, employmentStatus, isWorkingAge } from '../../domain/registry/derive.ts';
 import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
+import type { Actor } from '../auth/actor.ts';
 
 /** In exports: full numbers for those with the right (the export itself is audited). */
 export function idFor(actor: Actor, id: string): string {

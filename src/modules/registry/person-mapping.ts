@@ -116,11 +116,20 @@ export function spellColumns(v: SpellInput) {
   };
 }
 
-/** The keys whose values differ (arrays compared by content), for audit before/after. */
-export function changedKeys<T extends Record<string, unknown>>(before: T, after: Partial<T>): (keyof T)[] {
-  return (Object.keys(after) as (keyof T)[]).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+/** The keys of `next` whose values differ from `current` (arrays compared by content). */
+export function changedKeys<N extends object>(current: object, next: N): (keyof N & string)[] {
+  const cur = current as Record<string, unknown>;
+  return (Object.keys(next) as (keyof N & string)[]).filter(
+    (k) => JSON.stringify(cur[k] ?? null) !== JSON.stringify((next as Record<string, unknown>)[k] ?? null),
+  );
 }
 
-export function pick<T extends Record<string, unknown>>(o: T, keys: (keyof T)[]): Partial<T> {
-  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Partial<T>;
+export function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+}
+
+/** Before and after of the changed keys only: what an audit entry of an update records. */
+export function auditDiff(before: object, after: object, keys: readonly string[]) {
+  const only = (o: object) => Object.fromEntries(keys.map((k) => [k, (o as Record<string, unknown>)[k]]));
+  return { before: only(before), after: only(after) };
 }

@@ -1,10 +1,10 @@
 // SQL of the register. Every function runs inside a scoped transaction (inScope), so
 // row-level security already hides what the actor may not see.
+
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/connection.ts';
-import type { HouseholdsTable, PersonUpdate, SpellRow } from '../../db/schema.ts';
-import type { Insertable, Updateable } from 'kysely';
-import type { EmploymentSpellsTable } from '../../db/schema.ts';
+import type { EmploymentSpellsTable, HouseholdsTable, PersonUpdate, SpellRow } from '../../db/schema.ts';
 import { applyLaborerFilters, type LaborerFilters } from './laborer-filters.ts';
 
 export const LIST_COLUMNS = [

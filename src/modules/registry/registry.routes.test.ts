@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/connection.ts';
-import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
 import { createTestApp } from '../../../test/app.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
+import type { Database } from '../../db/connection.ts';
+import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { scanDuplicates } from './duplicates.repository.ts';
 

@@ -1,9 +1,9 @@
 // HTTP for the register: validates the request shape and hands over to the services.
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { EMPLOYMENT_CHANNELS, HOUSEHOLD_TYPES, WORK_CAPACITIES } from '../../domain/registry/vocabulary.ts';
 import { FIELD_LABELS } from '../../domain/registry/person-input.ts';
 import { SPELL_FIELD_LABELS } from '../../domain/registry/spell-input.ts';
+import { EMPLOYMENT_CHANNELS, HOUSEHOLD_TYPES, WORK_CAPACITIES } from '../../domain/registry/vocabulary.ts';
 import type { AppContext } from '../../http/context.ts';
 import { requireActor } from '../auth/auth.routes.ts';
 import { decideDuplicate, listDuplicates, scanForDuplicates } from './duplicates.service.ts';

@@ -1,26 +1,27 @@
 // The register's use cases: read, correct and extend laborer records within the actor's
 // region, with the same validation as the import and an audit entry for every change.
+
+import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import type { HouseholdRow, PersonRow } from '../../db/schema.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { ageOn, employmentStatus, isZeroEmploymentHousehold, type MemberLike, todayInShanghai } from '../../domain/registry/derive.ts';
 import { FIELD_LABELS, type PersonField, type RawPerson, validatePerson } from '../../domain/registry/person-input.ts';
 import { type RawSpell, validateSpell } from '../../domain/registry/spell-input.ts';
 import type { EmploymentChannel, WorkCapacity } from '../../domain/registry/vocabulary.ts';
-import { type Database, inScope, type Scoped } from '../../db/connection.ts';
-import type { HouseholdRow, PersonRow } from '../../db/schema.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit, auditFor } from '../audit/audit.repository.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
-import type { LaborerFilters } from './laborer-filters.ts';
 import {
   idOnScreen,
-  maskAuditValues,
   type ListRow,
+  maskAuditValues,
   presentHousehold,
   presentListItem,
   presentPerson,
   presentSpell,
 } from './laborer.presenter.ts';
-import { changedKeys, householdColumns, personColumns, personToRaw, pick, spellColumns, spellToRaw } from './person-mapping.ts';
+import type { LaborerFilters } from './laborer-filters.ts';
+import { auditDiff, changedKeys, householdColumns, personColumns, personToRaw, pick, spellColumns, spellToRaw } from './person-mapping.ts';
 import * as repo from './registry.repository.ts';
 import { workbenchCounts } from './workbench.repository.ts';
 
@@ -154,17 +155,16 @@ async function resolveHousehold(trx: Scoped, actor: Actor, v: ReturnType<typeof 
       { field: 'villageCode', label: FIELD_LABELS.villageCode, value: v.village_code, reason: `与户 ${v.number} 的村代码 ${existing.village_code} 不一致` },
     ]);
   }
-  const keys = changedKeys(existing as unknown as Record<string, unknown>, v);
+  const keys = changedKeys(existing, v);
   if (keys.length === 0) return existing;
-  const updated = await repo.updateHousehold(trx, existing.id, pick(v, keys as (keyof typeof v)[]));
+  const updated = await repo.updateHousehold(trx, existing.id, pick(v, keys));
   await appendAudit(trx, {
     ...audit(actor),
     action: 'household.update',
     entity: 'household',
     entityId: existing.id,
     regionCode: existing.village_code,
-    before: pick(existing as unknown as Record<string, unknown>, keys as string[]),
-    after: pick(updated as unknown as Record<string, unknown>, keys as string[]),
+    ...auditDiff(existing, updated, keys),
   });
   return updated;
 }
@@ -209,9 +209,9 @@ export async function updateLaborer(database: Database, actor: Actor, personId: 
     if (v.idNumber !== person.id_number) await checkIdNumberFree(trx, v.idNumber, person.id, record);
     const hh = await resolveHousehold(trx, actor, householdColumns(v), record);
     const next = { ...personColumns(v), household_id: hh.id };
-    const keys = changedKeys(person as unknown as Record<string, unknown>, next);
+    const keys = changedKeys(person, next);
     if (keys.length > 0) {
-      const updated = await repo.updatePersonAtVersion(trx, person.id, version, pick(next, keys as (keyof typeof next)[]));
+      const updated = await repo.updatePersonAtVersion(trx, person.id, version, pick(next, keys));
       if (!updated) throw errors.conflict('PERSON_VERSION_CONFLICT', `${record}已被他人修改，请刷新后重试`);
       await appendAudit(trx, {
         ...audit(actor),
@@ -219,8 +219,7 @@ export async function updateLaborer(database: Database, actor: Actor, personId: 
         entity: 'person',
         entityId: person.id,
         regionCode: updated.village_code,
-        before: pick(person as unknown as Record<string, unknown>, keys as string[]),
-        after: pick(updated as unknown as Record<string, unknown>, keys as string[]),
+        ...auditDiff(person, updated, keys),
       });
     }
     return loadDetail(trx, actor, person.id);
@@ -263,17 +262,18 @@ export async function updateSpell(database: Database, actor: Actor, personId: st
     const r = validateSpell({ ...spellToRaw(spell), ...fields }, today);
     if (!r.ok) throw invalid(record, r.problems);
     const next = spellColumns(r.value);
-    const keys = changedKeys(spell as unknown as Record<string, unknown>, next);
+    const keys = changedKeys(spell, next);
     if (keys.length === 0) return loadDetail(trx, actor, person.id);
-    const updated = await repo.updateSpell(trx, spell.id, pick(next, keys as (keyof typeof next)[]));
+    const updated = await repo.updateSpell(trx, spell.id, pick(next, keys));
+    const diff = auditDiff(spell, updated, keys);
     await appendAudit(trx, {
       ...audit(actor),
       action: 'spell.update',
       entity: 'person',
       entityId: person.id,
       regionCode: person.village_code,
-      before: { spellId: spell.id, ...pick(spell as unknown as Record<string, unknown>, keys as string[]) },
-      after: { spellId: spell.id, ...pick(updated as unknown as Record<string, unknown>, keys as string[]) },
+      before: { spellId: spell.id, ...diff.before },
+      after: { spellId: spell.id, ...diff.after },
     });
     return loadDetail(trx, actor, person.id);
   });

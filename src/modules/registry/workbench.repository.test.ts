@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
 import { buildHousehold, VILLAGES } from '../../../test/factories.ts';
-import { inScope, type Database } from '../../db/connection.ts';
+import { type Database, inScope } from '../../db/connection.ts';
 import { isLaborer, todayInShanghai } from '../../domain/registry/derive.ts';
 import { minusYears } from './laborer-filters.ts';
 import { workbenchCounts } from './workbench.repository.ts';
