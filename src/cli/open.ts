@@ -8,3 +8,13 @@ export async function openMigrated(config: Config): Promise<Database> {
   await migrate(database);
   return database;
 }
+
+/** Runs `fn` with the migrated database and closes it afterwards, whatever happens. */
+export async function withMigratedDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openMigrated(config);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}

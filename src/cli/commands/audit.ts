@@ -1,14 +1,13 @@
 import { verifyAuditChain } from '../../modules/audit/audit.repository.ts';
 import type { Command } from '../command.ts';
-import { openMigrated } from '../open.ts';
+import { withMigratedDatabase } from '../open.ts';
 
 export const auditVerify: Command = {
   path: ['audit', 'verify'],
   usage: 'bangfu audit verify',
   summary: '校验审计日志哈希链是否完整、未被篡改',
-  async run(_args, config) {
-    const database = await openMigrated(config);
-    try {
+  run: (_args, config) =>
+    withMigratedDatabase(config, async (database) => {
       const r = await verifyAuditChain(database.kysely);
       if (r.ok) {
         console.log(`审计日志完整：共 ${r.entries} 条，链头哈希 ${r.headHash}`);
@@ -16,8 +15,5 @@ export const auditVerify: Command = {
       }
       console.error(`审计日志校验失败：第 ${r.firstBadSeq ?? '?'} 条，${r.problem}（此前 ${r.entries} 条完好）`);
       return 1;
-    } finally {
-      await database.close();
-    }
-  },
+    }),
 };

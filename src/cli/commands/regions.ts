@@ -16,18 +16,11 @@ import {
   regionsRepository as repo,
 } from '../../modules/regions/index.ts';
 import type { Command } from '../command.ts';
-import { openMigrated } from '../open.ts';
+import { withMigratedDatabase } from '../open.ts';
 import { formatTable } from '../table.ts';
 
 function withDatabase(run: (database: Database, args: string[]) => Promise<number>): Command['run'] {
-  return async (args, config) => {
-    const database = await openMigrated(config);
-    try {
-      return await run(database, args);
-    } finally {
-      await database.close();
-    }
-  };
+  return (args, config) => withMigratedDatabase(config, (database) => run(database, args));
 }
 
 const LOAD_USAGE = 'bangfu regions load PROVINCE... | --all';

@@ -4,7 +4,7 @@ import type { Role } from '../../db/schema.ts';
 import { addUser, listUsers, ROLES } from '../../modules/auth/users.service.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
-import { openMigrated } from '../open.ts';
+import { withMigratedDatabase } from '../open.ts';
 import { accountsTable } from './seed.ts';
 
 const ADD_USAGE = 'bangfu users add USERNAME --role ROLE --region CODE [--password P] [--name 名称] [--full-id]';
@@ -48,28 +48,17 @@ export const usersAdd: Command = {
   path: ['users', 'add'],
   usage: 'bangfu users add USERNAME --role ROLE --region CODE',
   summary: '新建或更新用户（角色、管辖区划、密码）；不给 --password 时生成随机密码',
-  async run(args, config) {
-    const database = await openMigrated(config);
-    try {
-      return await withUsage(() => runUsersAdd(database, args));
-    } finally {
-      await database.close();
-    }
-  },
+  run: (args, config) => withMigratedDatabase(config, (database) => withUsage(() => runUsersAdd(database, args))),
 };
 
 export const usersList: Command = {
   path: ['users', 'list'],
   usage: 'bangfu users list',
   summary: '列出用户及其角色、管辖区划',
-  async run(_args, config) {
-    const database = await openMigrated(config);
-    try {
+  run: (_args, config) =>
+    withMigratedDatabase(config, async (database) => {
       const users = await listUsers(database);
       console.log(users.length ? accountsTable(users) : '还没有用户：用 bangfu users add 或 bangfu seed 创建');
       return 0;
-    } finally {
-      await database.close();
-    }
-  },
+    }),
 };
