@@ -17,6 +17,13 @@ module.exports = {
       to: { dependencyTypes: ['core'], pathNot: '^(node:)?(crypto)$' },
     },
     {
+      name: 'policies-are-pure',
+      comment: 'Policy formulas are pure functions over facts and parameters: they import the rules domain only.',
+      severity: 'error',
+      from: { path: '^policies', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: ['^src/domain', '^policies'] },
+    },
+    {
       name: 'db-below-modules',
       comment: 'The database layer knows nothing of modules, HTTP or the CLI.',
       severity: 'error',

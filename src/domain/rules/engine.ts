@@ -1,0 +1,227 @@
+// The engine: for one case, every rule that could apply answers eligible or not, the
+// amount in fen, and a trace citing the document and article of every step. The same
+// function runs with tracing off for batch runs over the whole register.
+import { createHash } from 'node:crypto';
+import { formatFen } from '../money.ts';
+import { EvaluationContext, ParameterNotSet } from './context.ts';
+import { checkFacts, type FactProblem, isIsoDate } from './facts.ts';
+import { inPeriod } from './parameters.ts';
+import type { Catalog, Outcome, Rule } from './rule.ts';
+import type { Case, Citation, Decision, DecisionStatus, FactSpecs, RegionalSetting, TraceStep } from './types.ts';
+import { SUBJECT_KIND_NAMES } from './types.ts';
+
+/** Bad input in a case: the module turns it into a VALIDATION_FAILED error naming the case and fact. */
+export class CaseInputError extends Error {
+  constructor(
+    readonly record: string,
+    readonly problems: FactProblem[],
+  ) {
+    super(`${record}：${problems.map((p) => `${p.label}${p.message}`).join('；')}`);
+  }
+}
+
+export interface EvaluateOptions {
+  settings?: readonly RegionalSetting[];
+  /** Build the trace (default true). Batch runs switch it off. */
+  trace?: boolean;
+}
+
+function caseLabel(c: Case): string {
+  return `案例${c.id ? ` ${c.id}` : ''}${c.subject.name ? `（${c.subject.name}）` : ''}`;
+}
+
+/** Checks the parts of a case every rule needs; throws CaseInputError naming what is wrong. */
+export function checkCase(input: Case, catalog: Catalog): void {
+  const problems: FactProblem[] = [];
+  if (!(input.subject?.kind in SUBJECT_KIND_NAMES)) {
+    problems.push({
+      field: 'subject.kind',
+      label: '对象类型',
+      message: `应为以下之一：${Object.keys(SUBJECT_KIND_NAMES).join('、')}`,
+      value: String(input.subject?.kind),
+    });
+  }
+  if (typeof input.region !== 'string' || !/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/.test(input.region)) {
+    problems.push({ field: 'region', label: '地区', message: '应为 2/4/6/9/12 位统计用区划代码', value: String(input.region) });
+  }
+  if (typeof input.date !== 'string' || !isIsoDate(input.date)) {
+    problems.push({ field: 'date', label: '日期', message: '应为有效日期（YYYY-MM-DD）', value: String(input.date) });
+  }
+  if (input.rule !== undefined && !catalog.rules.some((r) => r.id === input.rule)) {
+    problems.push({ field: 'rule', label: '规则', message: '不存在', value: input.rule });
+  }
+  if (input.facts === null || typeof input.facts !== 'object') {
+    problems.push({ field: 'facts', label: '事实', message: '应为对象' });
+  }
+  for (const h of input.history ?? []) {
+    if (!isIsoDate(h.date))
+      problems.push({ field: 'history.date', label: '既往申领日期', message: '应为有效日期', value: h.date });
+  }
+  if (problems.length === 0) {
+    for (const rule of rulesFor(catalog, input)) problems.push(...checkFacts(rule.formula.facts, input.facts).problems);
+  }
+  if (problems.length > 0) {
+    const unique = problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
+    throw new CaseInputError(caseLabel(input), unique);
+  }
+}
+
+/** The rules a case is about: the one it names, or every rule for its kind of subject. */
+export function rulesFor(catalog: Catalog, input: Case): Rule[] {
+  return input.rule !== undefined
+    ? catalog.rules.filter((r) => r.id === input.rule)
+    : catalog.rules.filter((r) => r.subject === input.subject.kind);
+}
+
+/** Evaluates every rule that could apply to the case. Throws CaseInputError on malformed input. */
+export function evaluateCase(catalog: Catalog, input: Case, options: EvaluateOptions = {}): Decision[] {
+  checkCase(input, catalog);
+  return rulesFor(catalog, input).map((rule) => evaluateRule(catalog, rule, input, options));
+}
+
+function scopeStep(rule: Rule, label: string, value: string, expected: string, passed: boolean): TraceStep {
+  return {
+    kind: 'scope',
+    label,
+    value,
+    expected,
+    passed,
+    cite: { document: rule.document.code, article: rule.articles[0] ?? '' },
+  };
+}
+
+/** One rule against one case (facts already checked by `checkCase` or trusted, as in batch runs). */
+export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options: EvaluateOptions = {}): Decision {
+  const tracing = options.trace !== false;
+  const settings = options.settings ?? [];
+  const trace: TraceStep[] = [];
+  const base = {
+    caseId: input.id,
+    rule: rule.id,
+    title: rule.title,
+    document: rule.document.code,
+    inForce: { region: rule.region, from: rule.from, to: rule.to },
+    fund: rule.fund,
+  };
+  const finish = (
+    status: DecisionStatus,
+    message: string,
+    extra: Partial<Pick<Decision, 'amountFen' | 'maxAmountFen' | 'missingFacts' | 'parameters'>> = {},
+    steps: TraceStep[] = trace,
+  ): Decision => {
+    const parameters = extra.parameters ?? [];
+    return {
+      ...base,
+      status,
+      amountFen: extra.amountFen ?? null,
+      maxAmountFen: extra.maxAmountFen ?? null,
+      message,
+      trace: steps,
+      parameters,
+      citations: tracing ? citationsOf(rule, steps) : [],
+      parameterVersion: tracing ? parameterVersion(parameters) : '',
+      missingFacts: extra.missingFacts ?? [],
+    };
+  };
+
+  const inRegion = input.region.startsWith(rule.region);
+  const period = `${rule.from} 至 ${rule.to ?? '今'}`;
+  if (tracing) {
+    trace.push(scopeStep(rule, '适用地区', input.region, rule.region === '' ? '全国' : `${rule.region} 及所辖`, inRegion));
+  }
+  if (!inRegion) {
+    return finish('not_in_force', `${rule.document.title}仅适用于区划 ${rule.region} 及所辖地区（有效期 ${period}）`);
+  }
+  const inTime = inPeriod(input.date, rule.from, rule.to);
+  if (tracing) trace.push(scopeStep(rule, '有效期', input.date, period, inTime));
+  if (!inTime) return finish('not_in_force', `不在有效期内：${rule.document.title}有效期为 ${period}，案例日期 ${input.date}`);
+
+  const { values, missing } = checkFacts(rule.formula.facts, input.facts);
+  const missingForEligibility = missing.filter((m) => m.need === 'eligibility');
+  if (missingForEligibility.length > 0) {
+    const labels = missingForEligibility.map((m) => m.label);
+    return finish('incomplete', `缺少判定所需的事实：${labels.join('、')}`, {
+      missingFacts: missingForEligibility.map((m) => m.name),
+    });
+  }
+
+  const ctx = new EvaluationContext(rule, input, values, settings, tracing);
+  if (rule.limit !== undefined) checkLimit(catalog, rule, input, ctx);
+
+  let outcome: Outcome | undefined;
+  let notSet: ParameterNotSet | undefined;
+  try {
+    outcome = rule.formula.evaluate(ctx);
+  } catch (e) {
+    if (!(e instanceof ParameterNotSet)) throw e;
+    notSet = e;
+  }
+  const steps = tracing ? [...trace, ...ctx.trace] : trace;
+  const parameters = ctx.parameters;
+  if (ctx.failed.length > 0) {
+    return finish('not_eligible', `不符合条件：${ctx.failed.join('；')}`, { parameters }, steps);
+  }
+  if (notSet !== undefined) {
+    return finish('amount_not_set', `符合条件，但${notSet.message}，暂不能确定金额`, { parameters }, steps);
+  }
+  if (outcome === undefined) return finish('eligible', '符合条件', { parameters }, steps);
+  if (tracing) {
+    steps.push({
+      kind: 'amount',
+      label: outcome.kind === 'pay' ? '补贴金额' : '最高补贴金额',
+      value: `${formatFen(outcome.kind === 'pay' ? outcome.amountFen : outcome.maxAmountFen)} 元`,
+      expected: outcome.basis,
+      cite: { document: rule.document.code, article: outcome.article },
+    });
+  }
+  if (outcome.kind === 'pay') {
+    return finish(
+      'eligible',
+      `符合条件，补贴 ${formatFen(outcome.amountFen)} 元（${outcome.basis}）`,
+      { amountFen: outcome.amountFen, parameters },
+      steps,
+    );
+  }
+  const amountFacts = missing.filter((m) => m.need === 'amount');
+  return finish(
+    'eligible',
+    `符合条件，最高 ${formatFen(outcome.maxAmountFen)} 元（${outcome.basis}）${amountFacts.length ? `，金额需凭${amountFacts.map((m) => m.label).join('、')}核定` : ''}`,
+    { maxAmountFen: outcome.maxAmountFen, parameters, missingFacts: amountFacts.map((m) => m.name) },
+    steps,
+  );
+}
+
+function checkLimit(catalog: Catalog, rule: Rule, input: Case, ctx: EvaluationContext<FactSpecs>): void {
+  const limit = rule.limit;
+  if (limit === undefined) return;
+  const groupOf = new Map(catalog.rules.map((r) => [r.id, r.limit?.group]));
+  const year = input.date.slice(0, 4);
+  const prior = (input.history ?? []).filter(
+    (h) => groupOf.get(h.rule) === limit.group && (limit.window === 'lifetime' || h.date.slice(0, 4) === year),
+  );
+  const windowName = limit.window === 'calendar_year' ? `每年（${year} 年）` : '';
+  ctx.check(`${windowName}限享受 ${limit.times} 次`, prior.length < limit.times, {
+    value: `已享受 ${prior.length} 次`,
+    expected: `少于 ${limit.times} 次`,
+    article: limit.article,
+  });
+}
+
+function citationsOf(rule: Rule, steps: readonly TraceStep[]): Citation[] {
+  const all: Citation[] = [
+    ...rule.articles.map((article) => ({ document: rule.document.code, article })),
+    ...steps.flatMap((s) => (s.cite && s.cite.article !== '' ? [s.cite] : [])),
+  ];
+  return all.filter((c, i) => all.findIndex((d) => d.document === c.document && d.article === c.article) === i);
+}
+
+/** A short, stable fingerprint of the parameter values a decision used. */
+export function parameterVersion(
+  parameters: readonly { name: string; value: number | string; from: string; source: string }[],
+): string {
+  const key = parameters
+    .map((p) => `${p.name}=${p.value}@${p.from}#${p.source}`)
+    .sort()
+    .join('|');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
