@@ -40,9 +40,10 @@ export async function migrate(database: Database): Promise<string[]> {
     if (database.kind === 'postgres') await s.query('SELECT pg_advisory_lock(7262001)');
     try {
       const done = new Map(
-        (await s.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map(
-          (r) => [r.version, r.checksum],
-        ),
+        (await s.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map((r) => [
+          r.version,
+          r.checksum,
+        ]),
       );
       for (const f of files) {
         const known = done.get(f.version);

@@ -1,12 +1,8 @@
 // Kysely table types, kept in step with src/db/migrations by hand (reviewed with the SQL).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-/** Dates are read as YYYY-MM-DD strings (see the type parser in connection.ts). */
-type DateCol = ColumnType<string, string, string>;
-type Int8 = ColumnType<string, string | number | bigint, string | number | bigint>;
-/** A bigserial key: read as string, optional on insert. */
-type SerialId = ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
+import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
+import type { ClaimsTables } from './schema-claims.ts';
+import type { RulesTables } from './schema-rules.ts';
 
 export interface RegionsTable {
   code: string;
@@ -204,7 +200,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB {
+export interface DB extends ClaimsTables, RulesTables {
   regions: RegionsTable;
   region_changes: RegionChangesTable;
   region_loads: RegionLoadsTable;

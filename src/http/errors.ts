@@ -24,7 +24,11 @@ export const errors = {
   unauthenticated: () => new AppError('AUTH_REQUIRED', '请先登录', 401),
   badCredentials: () => new AppError('AUTH_BAD_CREDENTIALS', '用户名或密码错误', 401),
   locked: (until: Date) =>
-    new AppError('AUTH_LOCKED', `登录失败次数过多，账号已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`, 423),
+    new AppError(
+      'AUTH_LOCKED',
+      `登录失败次数过多，账号已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+      423,
+    ),
   csrf: () => new AppError('CSRF_INVALID', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 403),
   forbidden: (what: string) => new AppError('FORBIDDEN', `无权操作：${what}`, 403),
   outOfScope: (code: string) => new AppError('REGION_OUT_OF_SCOPE', `区划 ${code} 不在您的管辖范围内`, 403),

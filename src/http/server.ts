@@ -12,9 +12,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { authRoutes, registerSessionHook } from '../modules/auth/auth.routes.ts';
+import { claimsRoutes } from '../modules/claims/claims.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
+import { rulesRoutes } from '../modules/rules/rules.routes.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -48,7 +50,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+      return reply
+        .status(err.status)
+        .send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     }
     const validation = (err as FastifyError).validation;
     if (validation) {
@@ -60,7 +64,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
         message: v.message ?? '',
       }));
       const text = problems.map((p) => `${p.field ? `${p.field} ` : ''}${p.message}`).join('；');
-      return reply.status(400).send({ code: 'REQUEST_INVALID', message: `请求格式不正确（${where ?? 'request'}）：${text}`, details: { problems } });
+      return reply
+        .status(400)
+        .send({ code: 'REQUEST_INVALID', message: `请求格式不正确（${where ?? 'request'}）：${text}`, details: { problems } });
     }
     if ((err as FastifyError).statusCode === 429) {
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
@@ -73,11 +79,16 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   registerSessionHook(app, ctx);
-  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({ ok: true, database: ctx.database.kind }));
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
+    ok: true,
+    database: ctx.database.kind,
+  }));
   await app.register(async (scope) => authRoutes(scope, ctx));
   await app.register(async (scope) => regionRoutes(scope, ctx));
   await app.register(async (scope) => registryRoutes(scope, ctx));
   await app.register(async (scope) => importRoutes(scope, ctx));
+  await app.register(async (scope) => rulesRoutes(scope, ctx));
+  await app.register(async (scope) => claimsRoutes(scope, ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(WEB_DIST);
