@@ -9,6 +9,8 @@ import { LaborerListPage } from './pages/LaborerListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/RegionsPage.tsx';
+import { RuleCatalogPage } from './pages/rules/RuleCatalogPage.tsx';
+import { RuleDetailPage } from './pages/rules/RuleDetailPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 
 export function AppRoutes() {
@@ -30,6 +32,8 @@ export function AppRoutes() {
         <Route path="imports" element={<ImportPage />} />
         <Route path="duplicates" element={<DuplicatesPage />} />
         <Route path="regions" element={<RegionsPage />} />
+        <Route path="rules" element={<RuleCatalogPage />} />
+        <Route path="rules/:id" element={<RuleDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,6 @@
 // The frame of every signed-in screen: dark left menu, header with the user, role and region.
 import {
+  AuditOutlined,
   CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -21,6 +22,7 @@ const MENU = [
   { key: '/laborers', icon: <TeamOutlined />, label: '劳动力台账' },
   { key: '/imports', icon: <UploadOutlined />, label: '数据导入' },
   { key: '/duplicates', icon: <CopyOutlined />, label: '疑似重复' },
+  { key: '/rules', icon: <AuditOutlined />, label: '政策规则' },
   { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
 ];
 

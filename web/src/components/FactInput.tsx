@@ -1,0 +1,68 @@
+// One form control per fact type of a rule's facts spec, and the conversion of the form's
+// values into the facts of a case (yuan typed on screen become fen; empty means "not given").
+import type { FactSpec, FactSpecs, FactInput as FactValue } from '@domain/rules/types.ts';
+import { DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+
+const BOOL_OPTIONS = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
+
+const NEED_TAGS = { amount: <Tag>计算金额用</Tag>, optional: <Tag>可选</Tag>, eligibility: null } as const;
+
+function control(spec: FactSpec, label: string) {
+  switch (spec.type) {
+    case 'boolean':
+      return <Select allowClear options={BOOL_OPTIONS} placeholder="未填" aria-label={label} />;
+    case 'integer':
+      return <InputNumber min={spec.min} max={spec.max} precision={0} style={{ width: '100%' }} aria-label={label} />;
+    case 'fen':
+      return <InputNumber min={0} precision={2} suffix="元" style={{ width: '100%' }} aria-label={label} />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} aria-label={label} />;
+    case 'enum':
+      return <Select allowClear options={spec.values.map((v) => ({ value: v, label: v }))} aria-label={label} />;
+    case 'region':
+      return <Input placeholder="区划代码，或“省外”" aria-label={label} />;
+    default:
+      return <Input aria-label={label} />;
+  }
+}
+
+/** The form fields of a facts spec, named facts.<name>. */
+export function FactFields({ facts }: { facts: FactSpecs }) {
+  return (
+    <>
+      {Object.entries(facts).map(([name, spec]) => (
+        <Form.Item
+          key={name}
+          name={['facts', name]}
+          label={
+            <span>
+              {spec.label} {NEED_TAGS[spec.need ?? 'eligibility']}
+            </span>
+          }
+          tooltip={spec.type === 'fen' ? '以元填写，保存为分' : undefined}
+        >
+          {control(spec, spec.label)}
+        </Form.Item>
+      ))}
+    </>
+  );
+}
+
+/** Form values -> case facts; unanswered facts are left out so the engine reports them missing. */
+export function toFacts(specs: FactSpecs, values: Record<string, unknown> | undefined): Record<string, FactValue> {
+  const facts: Record<string, FactValue> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const v = values?.[name];
+    if (v === undefined || v === null || v === '') continue;
+    if (spec.type === 'boolean') facts[name] = v === 'true' || v === true;
+    else if (spec.type === 'fen') facts[name] = Math.round(Number(v) * 100);
+    else if (spec.type === 'integer') facts[name] = Number(v);
+    else if (spec.type === 'date') facts[name] = (v as Dayjs).format('YYYY-MM-DD');
+    else facts[name] = String(v).trim();
+  }
+  return facts;
+}
