@@ -1,0 +1,149 @@
+// The steps of a subsidy claim (申报 → 审核 → 公示 → 拨付) and who may take each one.
+// Applicants (village, township and county offices) submit, correct and withdraw; the
+// county employment office reviews, returns, refuses, publishes, approves and pays; the
+// auditor and the overseeing levels (city, province) only read.
+import type { ClaimStatusName, Role } from './types.ts';
+
+export const CLAIM_STATUSES = [
+  'submitted',
+  'returned',
+  'reviewed',
+  'refused',
+  'publicized',
+  'approved',
+  'batched',
+  'paid',
+  'failed',
+  'withdrawn',
+] as const satisfies readonly ClaimStatusName[];
+
+export const CLAIM_STATUS_NAMES: Record<ClaimStatusName, string> = {
+  submitted: '已申报',
+  returned: '退回修改',
+  reviewed: '审核通过',
+  refused: '不予通过',
+  publicized: '公示中',
+  approved: '公示期满，待拨付',
+  batched: '拨付中',
+  paid: '已拨付',
+  failed: '拨付失败，待重新拨付',
+  withdrawn: '已撤回',
+};
+
+/** Every step a claim can take; the first five are asked for through POST /api/claims/:id/actions. */
+export const CLAIM_ACTIONS = [
+  'review',
+  'return',
+  'resubmit',
+  'refuse',
+  'withdraw',
+  'publish',
+  'object',
+  'approve',
+  'batch',
+  'pay',
+  'fail',
+] as const;
+export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
+
+/** The actions an officer takes on one claim directly (the rest come with lists and batches). */
+export const DIRECT_ACTIONS = ['review', 'return', 'resubmit', 'refuse', 'withdraw'] as const;
+export type DirectAction = (typeof DIRECT_ACTIONS)[number];
+
+export const CLAIM_ACTION_NAMES: Record<ClaimAction | 'submit', string> = {
+  submit: '申报',
+  review: '审核通过',
+  return: '退回修改',
+  resubmit: '修改后重新申报',
+  refuse: '不予通过',
+  withdraw: '撤回申请',
+  publish: '列入公示',
+  object: '公示异议退回',
+  approve: '公示期满通过',
+  batch: '列入拨付批次',
+  pay: '拨付成功',
+  fail: '拨付失败',
+};
+
+const APPLICANTS: readonly Role[] = ['village', 'township', 'county'];
+const COUNTY: readonly Role[] = ['county'];
+
+interface Step {
+  from: readonly ClaimStatusName[];
+  to: ClaimStatusName;
+  roles: readonly Role[];
+  /** A comment (reason) is required: returning, refusing and objecting must say why. */
+  needsComment?: boolean;
+}
+
+export const STEPS: Record<ClaimAction, Step> = {
+  review: { from: ['submitted'], to: 'reviewed', roles: COUNTY },
+  return: { from: ['submitted', 'reviewed'], to: 'returned', roles: COUNTY, needsComment: true },
+  resubmit: { from: ['returned'], to: 'submitted', roles: APPLICANTS },
+  refuse: { from: ['submitted', 'reviewed', 'returned'], to: 'refused', roles: COUNTY, needsComment: true },
+  withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', roles: APPLICANTS },
+  publish: { from: ['reviewed'], to: 'publicized', roles: COUNTY },
+  object: { from: ['publicized'], to: 'returned', roles: COUNTY, needsComment: true },
+  approve: { from: ['publicized'], to: 'approved', roles: COUNTY },
+  batch: { from: ['approved', 'failed'], to: 'batched', roles: COUNTY },
+  pay: { from: ['batched'], to: 'paid', roles: COUNTY },
+  fail: { from: ['batched'], to: 'failed', roles: COUNTY },
+};
+
+/** Statuses whose claim no longer holds its frequency-limit slot. */
+export const RELEASING_STATUSES: ReadonlySet<ClaimStatusName> = new Set(['refused', 'withdrawn']);
+
+/** Statuses from which a claim can be paid (the payment queue). */
+export const PAYABLE_STATUSES: readonly ClaimStatusName[] = STEPS.batch.from;
+
+/** May this role submit a new claim at all? */
+export function maySubmit(role: Role): boolean {
+  return APPLICANTS.includes(role);
+}
+
+/** Roles that may take an action (for the UI's buttons). */
+export function rolesFor(action: ClaimAction): readonly Role[] {
+  return STEPS[action].roles;
+}
+
+/** The actions this role may take on a claim in this status. */
+export function availableActions(role: Role, status: ClaimStatusName): ClaimAction[] {
+  return CLAIM_ACTIONS.filter((a) => STEPS[a].roles.includes(role) && STEPS[a].from.includes(status));
+}
+
+export type StepResult = { ok: true; to: ClaimStatusName } | { ok: false; reason: string; forbidden: boolean };
+
+/**
+ * Whether `role` may take `action` on a claim in `status`, and the status it leads to.
+ * The reason names the action and the status in Chinese.
+ */
+export function takeStep(role: Role, status: ClaimStatusName, action: ClaimAction, comment = ''): StepResult {
+  const step = STEPS[action];
+  const name = CLAIM_ACTION_NAMES[action];
+  if (!step.roles.includes(role)) {
+    const who = step.roles.map((r) => ROLE_LABELS[r]).join('、');
+    return { ok: false, forbidden: true, reason: `「${name}」只能由${who}办理` };
+  }
+  if (!step.from.includes(status)) {
+    const allowed = step.from.map((s) => CLAIM_STATUS_NAMES[s]).join('、');
+    return {
+      ok: false,
+      forbidden: false,
+      reason: `申请当前状态为「${CLAIM_STATUS_NAMES[status]}」，只有「${allowed}」的申请可以${name}`,
+    };
+  }
+  if (step.needsComment === true && comment.trim() === '') {
+    return { ok: false, forbidden: false, reason: `「${name}」须填写意见（原因）` };
+  }
+  return { ok: true, to: step.to };
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  province: '省级',
+  city: '盟市级',
+  county: '县级就业部门',
+  township: '乡镇',
+  village: '村级',
+  auditor: '审计',
+  admin: '系统管理员',
+};
