@@ -1,6 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAuth } from './components/AuthProvider.tsx';
+import { ClaimApplyPage } from './pages/claims/ClaimApplyPage.tsx';
+import { ClaimDetailPage } from './pages/claims/ClaimDetailPage.tsx';
+import { ClaimListPage } from './pages/claims/ClaimListPage.tsx';
 import { DuplicatesPage } from './pages/DuplicatesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LaborerCreatePage } from './pages/LaborerCreatePage.tsx';
@@ -34,6 +37,9 @@ export function AppRoutes() {
         <Route path="regions" element={<RegionsPage />} />
         <Route path="rules" element={<RuleCatalogPage />} />
         <Route path="rules/:id" element={<RuleDetailPage />} />
+        <Route path="claims" element={<ClaimListPage />} />
+        <Route path="claims/new" element={<ClaimApplyPage />} />
+        <Route path="claims/:id" element={<ClaimDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

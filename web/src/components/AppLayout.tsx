@@ -4,6 +4,7 @@ import {
   CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   LogoutOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -23,6 +24,7 @@ const MENU = [
   { key: '/imports', icon: <UploadOutlined />, label: '数据导入' },
   { key: '/duplicates', icon: <CopyOutlined />, label: '疑似重复' },
   { key: '/rules', icon: <AuditOutlined />, label: '政策规则' },
+  { key: '/claims', icon: <FileDoneOutlined />, label: '补贴申领' },
   { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
 ];
 
