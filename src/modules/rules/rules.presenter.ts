@@ -1,0 +1,98 @@
+// The catalogue as the API shows it: documents, rules with their parameters (dated values
+// with the article text behind each), the facts a case needs, and regional settings.
+import {
+  type Catalog,
+  DECISION_STATUS_NAMES,
+  FUND_NAMES,
+  type PolicyDocument,
+  type Rule,
+  SETTING_LEVEL_LENGTH,
+  SETTING_LEVEL_NAMES,
+  SUBJECT_KIND_NAMES,
+} from '../../domain/rules/index.ts';
+import { REGISTER_FACTS } from '../../domain/rules/person-facts.ts';
+import type { SettingRow } from './settings.repository.ts';
+
+function citation(doc: PolicyDocument, article: string) {
+  return { document: doc.code, number: doc.number, article, text: doc.articles[article] ?? '' };
+}
+
+export function presentDocument(d: PolicyDocument) {
+  return {
+    code: d.code,
+    number: d.number,
+    title: d.title,
+    issuer: d.issuer,
+    region: d.region,
+    from: d.from,
+    to: d.to,
+    articles: Object.entries(d.articles).map(([article, text]) => ({ article, text })),
+  };
+}
+
+export function presentRule(r: Rule) {
+  const doc = r.document;
+  return {
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    document: { code: doc.code, number: doc.number, title: doc.title, issuer: doc.issuer },
+    subject: r.subject,
+    subjectName: SUBJECT_KIND_NAMES[r.subject],
+    beneficiary: r.beneficiary,
+    fund: r.fund,
+    fundName: FUND_NAMES[r.fund],
+    region: r.region,
+    period: { from: r.from, to: r.to },
+    citations: r.articles.map((a) => citation(doc, a)),
+    limit: r.limit ? { ...r.limit, citation: citation(doc, r.limit.article) } : null,
+    parameters: Object.values(r.parameters).map((p) => ({
+      name: p.name,
+      label: p.label,
+      unit: p.unit,
+      values: p.values.map((v) => ({ from: v.from, to: v.to, value: v.value, citation: citation(doc, v.article) })),
+      setBy: p.setBy ?? null,
+      setByName: p.setBy ? SETTING_LEVEL_NAMES[p.setBy] : null,
+      setByDigits: p.setBy ? SETTING_LEVEL_LENGTH[p.setBy] : null,
+      citation: p.article ? citation(doc, p.article) : null,
+      choices: p.choices
+        ? Object.entries(p.choices).map(([value, c]) => ({ value, label: c.label, citation: citation(doc, c.article) }))
+        : null,
+    })),
+    facts: Object.entries(r.formula.facts).map(([name, spec]) => ({
+      name,
+      ...spec,
+      need: spec.need ?? 'eligibility',
+      fromRegister: name in REGISTER_FACTS && r.subject === 'person',
+    })),
+  };
+}
+
+export function presentCatalog(cat: Catalog) {
+  return {
+    documents: cat.documents.map(presentDocument),
+    rules: cat.rules.map(presentRule),
+    statuses: DECISION_STATUS_NAMES,
+    registerFacts: REGISTER_FACTS,
+  };
+}
+
+export function presentSetting(cat: Catalog, r: SettingRow) {
+  const rule = cat.rules.find((x) => x.id === r.rule_id);
+  const param = rule?.parameters[r.parameter];
+  return {
+    id: r.id,
+    rule: r.rule_id,
+    parameter: r.parameter,
+    parameterLabel: param?.label ?? r.parameter,
+    unit: param?.unit ?? null,
+    region: r.region_code,
+    from: r.valid_from,
+    to: r.valid_to,
+    value: param?.unit === 'choice' ? r.value : Number(r.value),
+    valueLabel: param?.unit === 'choice' ? (param.choices?.[r.value]?.label ?? r.value) : null,
+    note: r.note,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+}

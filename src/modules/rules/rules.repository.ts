@@ -1,0 +1,142 @@
+// SQL the rules module needs from the register and the claims: a person's record for
+// person-facts, the register in batches for 政策找人, and who already has a live claim.
+// Runs inside a scoped transaction (row-level security hides what is outside the scope).
+import { sql } from 'kysely';
+import type { Scoped } from '../../db/connection.ts';
+
+/** Claim statuses that no longer hold an entitlement. */
+export const DEAD_CLAIM_STATUSES = ['refused', 'withdrawn'] as const;
+
+export interface PersonFactsRow {
+  id: string;
+  name: string;
+  id_number: string;
+  sex: '男' | '女';
+  birth_date: string;
+  village_code: string;
+  work_capacity: string;
+  student_status: string;
+  disability: string | null;
+  health: string | null;
+  migrate_willing: boolean;
+  household_type: string;
+  relocated: boolean;
+}
+
+export interface SpellFactsRow {
+  person_id: string;
+  start_date: string;
+  end_date: string | null;
+  channel: string;
+  place_code: string | null;
+  out_of_province: boolean;
+  monthly_income_fen: string;
+  insured: boolean;
+}
+
+const PERSON_COLUMNS = [
+  'p.id',
+  'p.name',
+  'p.id_number',
+  'p.sex',
+  'p.birth_date',
+  'p.village_code',
+  'p.work_capacity',
+  'p.student_status',
+  'p.disability',
+  'p.health',
+  'p.migrate_willing',
+  'h.type as household_type',
+  'h.relocated',
+] as const;
+
+export async function personForFacts(trx: Scoped, id: string): Promise<PersonFactsRow | undefined> {
+  return trx
+    .selectFrom('persons as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .select([...PERSON_COLUMNS])
+    .where('p.id', '=', id)
+    .where('p.merged_into', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function spellsOf(trx: Scoped, personIds: readonly string[]): Promise<SpellFactsRow[]> {
+  if (personIds.length === 0) return [];
+  return trx
+    .selectFrom('employment_spells')
+    .select(['person_id', 'start_date', 'end_date', 'channel', 'place_code', 'out_of_province', 'monthly_income_fen', 'insured'])
+    .where('person_id', 'in', [...personIds])
+    .execute();
+}
+
+/** One batch of persons under `region` with id above `afterId`, in id order, with their spells current on `date`. */
+export async function personsBatch(
+  trx: Scoped,
+  region: string,
+  date: string,
+  afterId: string,
+  limit: number,
+): Promise<{ persons: PersonFactsRow[]; spells: SpellFactsRow[] }> {
+  const persons = await trx
+    .selectFrom('persons as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .select([...PERSON_COLUMNS])
+    .where('p.village_code', 'like', `${region}%`)
+    .where('p.merged_into', 'is', null)
+    .where('p.id', '>', afterId)
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+  if (persons.length === 0) return { persons, spells: [] };
+  const spells = await trx
+    .selectFrom('employment_spells')
+    .select(['person_id', 'start_date', 'end_date', 'channel', 'place_code', 'out_of_province', 'monthly_income_fen', 'insured'])
+    .where('person_id', '>', afterId)
+    .where('person_id', '<=', persons[persons.length - 1]?.id ?? afterId)
+    .where('village_code', 'like', `${region}%`)
+    .where('start_date', '<=', date)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+    .execute();
+  return { persons, spells };
+}
+
+/** Persons (of those given) holding a live claim for one of `rules` in the window (a year, or any time). */
+export async function personsWithLiveClaims(
+  trx: Scoped,
+  rules: readonly string[],
+  year: number | null,
+  region: string,
+): Promise<Set<string>> {
+  let q = trx
+    .selectFrom('claims')
+    .select('person_id')
+    .distinct()
+    .where('rule_id', 'in', [...rules])
+    .where('person_id', 'is not', null)
+    .where('status', 'not in', [...DEAD_CLAIM_STATUSES])
+    .where('region_code', 'like', `${region}%`);
+  if (year !== null) q = q.where('claim_year', '=', year);
+  const rows = await q.execute();
+  return new Set(rows.map((r) => String(r.person_id)));
+}
+
+/** A person's live claims, as the engine's history for frequency limits. */
+export async function liveClaimsOf(trx: Scoped, personId: string) {
+  return trx
+    .selectFrom('claims')
+    .select(['rule_id', sql<string>`case_date::text`.as('case_date'), 'amount_fen'])
+    .where('person_id', '=', personId)
+    .where('status', 'not in', [...DEAD_CLAIM_STATUSES])
+    .execute();
+}
+
+/** The persons of one page of 政策找人, with their village names. */
+export async function personsForList(trx: Scoped, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return trx
+    .selectFrom('persons as p')
+    .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'p.village_code').on('v.valid_to', 'is', null))
+    .select(['p.id', 'p.name', 'p.id_number', 'p.sex', 'p.birth_date', 'p.village_code', 'p.phone', 'v.name as village_name'])
+    .where('p.id', 'in', [...ids])
+    .execute();
+}

@@ -1,0 +1,460 @@
+// Use cases of the rules engine: the catalogue, regional settings (dated, audited, inside
+// the actor's scope), evaluation of cases (facts from the register when a case names a
+// person) and 政策找人 over the register. The engine itself is pure (src/domain/rules).
+import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { isIsoDate } from '../../domain/rules/facts.ts';
+import {
+  type Case,
+  CaseInputError,
+  type Catalog,
+  type Decision,
+  evaluateCase,
+  evaluateRule,
+  type FactInput,
+  type Parameter,
+  type PriorClaim,
+  type RegionalSetting,
+  type Rule,
+  refuseSetting,
+} from '../../domain/rules/index.ts';
+import { mergeFacts, personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
+import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
+import { catalog as loadCatalog } from './catalog.ts';
+import { refuseSetter } from './rules.policy.ts';
+import { presentCatalog, presentRule, presentSetting } from './rules.presenter.ts';
+import * as repo from './rules.repository.ts';
+import * as settingsRepo from './settings.repository.ts';
+
+function auditActor(actor: Actor) {
+  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
+}
+
+/** A region filter must overlap the actor's scope; none means the scope. */
+function regionIn(actor: Actor, region: string | undefined): string {
+  if (!region) return actor.scope;
+  if (!region.startsWith(actor.scope) && !actor.scope.startsWith(region)) throw errors.outOfScope(region);
+  return region.length < actor.scope.length ? actor.scope : region;
+}
+
+function requireRule(cat: Catalog, id: string): Rule {
+  const rule = cat.rules.find((r) => r.id === id);
+  if (!rule) throw errors.notFound(`规则 ${id}`);
+  return rule;
+}
+
+// ---- catalogue ----
+
+export async function listCatalog() {
+  return presentCatalog(await loadCatalog());
+}
+
+export async function getRule(id: string) {
+  return presentRule(requireRule(await loadCatalog(), id));
+}
+
+// ---- regional settings ----
+
+const NUMERIC = /^\d{1,15}$/;
+
+/** The stored text of a setting as the engine's value (a number for numeric units). */
+export function settingValue(param: Parameter | undefined, text: string): number | string {
+  return param === undefined || param.unit === 'choice' ? text : Number(text);
+}
+
+export function toRegionalSetting(cat: Catalog, row: settingsRepo.SettingRow): RegionalSetting {
+  const param = cat.rules.find((r) => r.id === row.rule_id)?.parameters[row.parameter];
+  return {
+    id: `setting:${row.id}`,
+    rule: row.rule_id,
+    parameter: row.parameter,
+    region: row.region_code,
+    from: row.valid_from,
+    to: row.valid_to,
+    value: settingValue(param, row.value),
+  };
+}
+
+/** Checks a value against its parameter's unit; returns the text to store or a problem. */
+function checkValue(param: Parameter, raw: string | number): { text: string } | { problem: string } {
+  const text = String(raw).trim();
+  if (param.unit === 'choice') {
+    const choices = Object.keys(param.choices ?? {});
+    return choices.includes(text) ? { text } : { problem: `应为以下之一：${choices.join('、')}` };
+  }
+  if (!NUMERIC.test(text)) {
+    return { problem: param.unit.startsWith('fen') ? '应为以分计的非负整数金额' : '应为非负整数' };
+  }
+  if (param.unit === 'percent' && Number(text) > 100) return { problem: '百分比不能大于 100' };
+  return { text: String(Number(text)) };
+}
+
+export async function listSettings(database: Database, actor: Actor, filter: { rule?: string; region?: string }) {
+  const cat = await loadCatalog();
+  if (filter.rule) requireRule(cat, filter.rule);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const rows = await settingsRepo.listSettings(trx, filter);
+    return { items: rows.map((r) => presentSetting(cat, r)) };
+  });
+}
+
+export interface NewSetting {
+  rule: string;
+  parameter: string;
+  region: string;
+  from: string;
+  to?: string | null;
+  value: string | number;
+  note?: string;
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function createSetting(database: Database, actor: Actor, input: NewSetting) {
+  const cat = await loadCatalog();
+  const record = `规则 ${input.rule} 参数 ${input.parameter}（区划 ${input.region}）的地区标准`;
+  const invalid = (problems: FieldProblem[]) =>
+    new AppError('VALIDATION_FAILED', `${record}：${problems.map((p) => `${p.label ?? p.field}${p.message}`).join('；')}`, 400, {
+      record,
+      problems,
+    });
+  const rule = requireRule(cat, input.rule);
+  const param = rule.parameters[input.parameter];
+  if (!param)
+    throw invalid([{ field: 'parameter', label: '参数', message: `不是规则 ${rule.id} 的参数`, value: input.parameter }]);
+  const refusal = refuseSetter(actor, rule, param, input.region);
+  if (refusal?.kind === 'invalid')
+    throw invalid([{ field: refusal.field, label: refusal.label, message: refusal.message, value: input.region }]);
+  if (refusal?.kind === 'role') throw errors.forbidden(refusal.message);
+  if (refusal?.kind === 'scope') throw errors.outOfScope(input.region);
+  const problems: FieldProblem[] = [];
+  const checked = checkValue(param, input.value);
+  if ('problem' in checked)
+    problems.push({ field: 'value', label: `「${param.label}」的取值`, message: checked.problem, value: String(input.value) });
+  if (!isIsoDate(input.from))
+    problems.push({ field: 'from', label: '执行日期', message: '应为有效日期（YYYY-MM-DD）', value: input.from });
+  const to = input.to ?? null;
+  if (to !== null && (!isIsoDate(to) || to < input.from)) {
+    problems.push({ field: 'to', label: '截止日期', message: '应为不早于执行日期的有效日期', value: to });
+  }
+  if (problems.length > 0) throw invalid(problems);
+  const text = (checked as { text: string }).text;
+
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    if (!(await settingsRepo.regionExists(trx, input.region))) {
+      throw invalid([{ field: 'region', label: '地区', message: '不是现行的区划代码', value: input.region }]);
+    }
+    await settingsRepo.lockSettingKey(trx, rule.id, param.name, input.region);
+    const existing = await settingsRepo.settingsOfKey(trx, rule.id, param.name, input.region);
+    const reason = refuseSetting(
+      existing.map((r) => toRegionalSetting(cat, r)),
+      { rule: rule.id, parameter: param.name, region: input.region, from: input.from, value: text },
+    );
+    if (reason) {
+      throw errors.conflict('SETTING_PERIOD_CLOSED', `${record}：${reason}`, {
+        record,
+        problems: [{ field: 'from', label: '执行日期', message: reason, value: input.from }],
+      });
+    }
+    const previous = existing.at(-1);
+    let closed: settingsRepo.SettingRow | undefined;
+    if (previous && (previous.valid_to === null || previous.valid_to >= input.from)) {
+      await settingsRepo.closeSetting(trx, previous.id, dayBefore(input.from));
+      closed = { ...previous, valid_to: dayBefore(input.from) };
+    }
+    const row = await settingsRepo.insertSetting(trx, {
+      rule: rule.id,
+      parameter: param.name,
+      region: input.region,
+      from: input.from,
+      to,
+      value: text,
+      note: input.note ?? '',
+      userId: actor.userId,
+    });
+    await appendAudit(trx, [
+      ...(closed && previous
+        ? [
+            {
+              ...auditActor(actor),
+              action: 'rule_setting.close',
+              entity: 'rule_setting',
+              entityId: previous.id,
+              regionCode: input.region,
+              before: { validTo: previous.valid_to },
+              after: { validTo: closed.valid_to, closedBy: row.id },
+            },
+          ]
+        : []),
+      {
+        ...auditActor(actor),
+        action: 'rule_setting.create',
+        entity: 'rule_setting',
+        entityId: row.id,
+        regionCode: input.region,
+        after: {
+          rule: row.rule_id,
+          parameter: row.parameter,
+          region: row.region_code,
+          from: row.valid_from,
+          to: row.valid_to,
+          value: row.value,
+          note: row.note,
+        },
+      },
+    ]);
+    return { setting: presentSetting(cat, row), closed: closed ? presentSetting(cat, closed) : null };
+  });
+}
+
+// ---- evaluation ----
+
+/** A case as the API and the CLI take it: the engine's Case, with an optional person of the register. */
+export interface CaseInput {
+  id?: string;
+  rule?: string;
+  personId?: string;
+  subject?: Case['subject'];
+  region?: string;
+  date: string;
+  facts?: Record<string, FactInput>;
+  history?: PriorClaim[];
+}
+
+export interface CaseResult {
+  caseId: string | null;
+  decisions: Decision[];
+}
+
+function caseRecord(c: CaseInput, index: number, many: boolean): string {
+  return c.id ? `案例 ${c.id}` : many ? `第 ${index + 1} 个案例` : '案例';
+}
+
+function toValidation(e: CaseInputError, record: string): AppError {
+  const problems = e.problems.map((p) => ({
+    field: p.field,
+    label: p.label,
+    message: p.message,
+    ...(p.value !== undefined ? { value: p.value } : {}),
+  }));
+  return new AppError('VALIDATION_FAILED', `${record}：${problems.map((p) => `${p.label}${p.message}`).join('；')}`, 400, {
+    record,
+    problems,
+  });
+}
+
+export function registerPerson(p: repo.PersonFactsRow, spells: readonly repo.SpellFactsRow[]): RegisterPerson {
+  return {
+    sex: p.sex,
+    birthDate: p.birth_date,
+    workCapacity: p.work_capacity,
+    studentStatus: p.student_status,
+    disability: p.disability,
+    health: p.health,
+    migrateWilling: p.migrate_willing,
+    householdType: p.household_type,
+    relocated: p.relocated,
+    spells: spells.map((s) => ({
+      startDate: s.start_date,
+      endDate: s.end_date,
+      channel: s.channel,
+      placeCode: s.place_code,
+      outOfProvince: s.out_of_province,
+      monthlyIncomeFen: Number(s.monthly_income_fen),
+      insured: s.insured,
+    })),
+  };
+}
+
+/** The engine's Case for an input: facts and history from the register when it names a person. */
+async function resolveCase(trx: Scoped, input: CaseInput, record: string): Promise<Case> {
+  if (input.personId === undefined) {
+    return {
+      ...(input.id !== undefined ? { id: input.id } : {}),
+      ...(input.rule !== undefined ? { rule: input.rule } : {}),
+      subject: input.subject ?? { kind: 'person' },
+      region: input.region ?? '',
+      date: input.date,
+      facts: input.facts ?? {},
+      ...(input.history ? { history: input.history } : {}),
+    };
+  }
+  if (!/^\d{1,18}$/.test(input.personId)) {
+    throw errors.invalid(record, [
+      { field: 'personId', label: '劳动力', message: '应为台账中的劳动力编号', value: input.personId },
+    ]);
+  }
+  const person = await repo.personForFacts(trx, input.personId);
+  if (!person) throw errors.notFound(`${record}的劳动力（ID ${input.personId}）`);
+  const spells = await repo.spellsOf(trx, [person.id]);
+  const date = isIsoDate(input.date) ? input.date : todayInShanghai();
+  const facts = mergeFacts(personFacts(registerPerson(person, spells), date), input.facts ?? {});
+  const history =
+    input.history ??
+    (await repo.liveClaimsOf(trx, person.id)).map((c) => ({
+      rule: c.rule_id,
+      date: c.case_date,
+      amountFen: Number(c.amount_fen),
+    }));
+  return {
+    ...(input.id !== undefined ? { id: input.id } : {}),
+    ...(input.rule !== undefined ? { rule: input.rule } : {}),
+    subject: { kind: 'person', id: person.id, name: person.name, ...(input.subject ?? {}) },
+    region: input.region ?? person.village_code,
+    date: input.date,
+    facts,
+    history,
+  };
+}
+
+/**
+ * Evaluates cases against the catalogue with the regional settings of the database. Cases
+ * naming a person read that person through row-level security: outside the scope is 404.
+ */
+export async function evaluate(database: Database, actor: Actor, body: CaseInput | CaseInput[]) {
+  const many = Array.isArray(body);
+  const inputs = many ? body : [body];
+  const cat = await loadCatalog();
+  const results = await inScope(database.kysely, actor.scope, async (trx) => {
+    const settings = (await settingsRepo.listSettings(trx, {})).map((r) => toRegionalSetting(cat, r));
+    const out: CaseResult[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const record = caseRecord(input, i, many);
+      const c = await resolveCase(trx, input, record);
+      try {
+        out.push({ caseId: input.id ?? null, decisions: evaluateCase(cat, c, { settings }) });
+      } catch (e) {
+        if (e instanceof CaseInputError) throw toValidation(e, record);
+        throw e;
+      }
+    }
+    return out;
+  });
+  return many ? results : results[0];
+}
+
+/** Evaluates cases with the given settings only (the CLI without --settings, and tests). */
+export function evaluateOffline(cat: Catalog, inputs: readonly Case[], settings: readonly RegionalSetting[] = []): CaseResult[] {
+  return inputs.map((c, i) => {
+    try {
+      return { caseId: c.id ?? null, decisions: evaluateCase(cat, c, { settings }) };
+    } catch (e) {
+      if (e instanceof CaseInputError) throw toValidation(e, caseRecord(c, i, inputs.length > 1));
+      throw e;
+    }
+  });
+}
+
+// ---- 政策找人 ----
+
+const FIND_BATCH = 5000;
+
+export interface FindQuery {
+  region?: string;
+  date?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Everyone under the region who qualifies for the rule on the register's facts on `date`
+ * and holds no live claim of the rule's limit group in the limit's window.
+ */
+export async function findPersons(database: Database, actor: Actor, ruleId: string, q: FindQuery) {
+  const cat = await loadCatalog();
+  const rule = requireRule(cat, ruleId);
+  if (rule.subject !== 'person') {
+    throw new AppError('RULE_NOT_PERSONAL', `规则 ${rule.id}（${rule.title}）的对象不是劳动力个人，不能按人查找`, 400);
+  }
+  const date = q.date ?? todayInShanghai();
+  if (!isIsoDate(date))
+    throw errors.invalid('政策找人', [{ field: 'date', label: '日期', message: '应为有效日期（YYYY-MM-DD）', value: date }]);
+  const region = regionIn(actor, q.region);
+  const group = rule.limit ? cat.rules.filter((r) => r.limit?.group === rule.limit?.group).map((r) => r.id) : [rule.id];
+  const year = rule.limit?.window === 'calendar_year' ? Number(date.slice(0, 4)) : null;
+
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const settings = (await settingsRepo.settingsOfRules(trx, [rule.id])).map((r) => toRegionalSetting(cat, r));
+    const claimed = await repo.personsWithLiveClaims(trx, group, year, region.slice(0, Math.min(region.length, 6)));
+    const found: {
+      id: string;
+      status: Decision['status'];
+      amountFen: number | null;
+      maxAmountFen: number | null;
+      message: string;
+    }[] = [];
+    const counts = { evaluated: 0, claimed: 0, notSet: 0 };
+    let after = '0';
+    for (;;) {
+      const { persons, spells } = await repo.personsBatch(trx, region, date, after, FIND_BATCH);
+      if (persons.length === 0) break;
+      after = persons[persons.length - 1]?.id ?? after;
+      const byPerson = new Map<string, repo.SpellFactsRow[]>();
+      for (const s of spells) {
+        const list = byPerson.get(s.person_id);
+        if (list) list.push(s);
+        else byPerson.set(s.person_id, [s]);
+      }
+      for (const p of persons) {
+        counts.evaluated++;
+        const facts = personFacts(registerPerson(p, byPerson.get(p.id) ?? []), date) as Record<string, FactInput>;
+        const d = evaluateRule(
+          cat,
+          rule,
+          { subject: { kind: 'person' }, region: p.village_code, date, facts },
+          { settings, trace: false },
+        );
+        if (d.status !== 'eligible' && d.status !== 'amount_not_set') continue;
+        if (claimed.has(p.id)) {
+          counts.claimed++;
+          continue;
+        }
+        if (d.status === 'amount_not_set') counts.notSet++;
+        found.push({ id: p.id, status: d.status, amountFen: d.amountFen, maxAmountFen: d.maxAmountFen, message: d.message });
+      }
+    }
+    const page = found.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    const rows = new Map(
+      (
+        await repo.personsForList(
+          trx,
+          page.map((f) => f.id),
+        )
+      ).map((r) => [r.id, r]),
+    );
+    return {
+      rule: { id: rule.id, title: rule.title, document: rule.document.code },
+      region,
+      date,
+      evaluated: counts.evaluated,
+      alreadyClaimed: counts.claimed,
+      amountNotSet: counts.notSet,
+      total: found.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: page.map((f) => {
+        const r = rows.get(f.id);
+        return {
+          personId: f.id,
+          name: r?.name ?? '',
+          idNumber: r ? idOnScreen(r.id_number) : '',
+          sex: r?.sex ?? '',
+          villageCode: r?.village_code ?? '',
+          villageName: r?.village_name ?? '',
+          phone: phoneFor(actor, r?.phone ?? null),
+          status: f.status,
+          amountFen: f.amountFen,
+          maxAmountFen: f.maxAmountFen,
+          message: f.message,
+        };
+      }),
+    };
+  });
+}
