@@ -3,10 +3,11 @@
 import type {
   Case,
   Decision,
-  FactSpecs,
+  FactSpec,
   FrequencyLimit,
   FundSource,
-  Parameter,
+  Need,
+  ParameterUnit,
   PolicyDocument,
   SettingLevel,
   SubjectKind,
@@ -14,35 +15,53 @@ import type {
 import { api } from './client.ts';
 import type { Id } from './types.ts';
 
-/** A citation with the quoted text of its article. */
+/** A citation with the 文号 and the quoted text of its article. */
 export interface CitedArticle {
   document: string;
+  number?: string;
   article: string;
-  text?: string;
+  text: string;
 }
+
+export interface DocumentInfo extends Omit<PolicyDocument, 'articles'> {
+  articles: { article: string; text: string }[];
+}
+
+export interface ParameterInfo {
+  name: string;
+  label: string;
+  unit: ParameterUnit;
+  values: { from: string; to: string | null; value: number | string; citation: CitedArticle }[];
+  setBy: SettingLevel | null;
+  setByName: string | null;
+  setByDigits: number | null;
+  citation: CitedArticle | null;
+  choices: { value: string; label: string; citation: CitedArticle }[] | null;
+}
+
+/** One fact a case brings, as the rule's facts spec declares it. */
+export type FactInfo = FactSpec & { name: string; need: Need; fromRegister: boolean };
 
 export interface RuleInfo {
   id: string;
   title: string;
   summary: string;
-  document: string;
-  documentNumber?: string;
-  documentTitle?: string;
+  document: { code: string; number: string; title: string; issuer: string };
   subject: SubjectKind;
+  subjectName: string;
   beneficiary: string;
   fund: FundSource;
+  fundName: string;
   region: string;
-  from: string;
-  to: string | null;
-  articles: string[];
-  limit?: FrequencyLimit | null;
-  parameters: Parameter[];
-  facts: FactSpecs;
+  period: { from: string; to: string | null };
   citations: CitedArticle[];
+  limit: (FrequencyLimit & { citation: CitedArticle }) | null;
+  parameters: ParameterInfo[];
+  facts: FactInfo[];
 }
 
 export interface RulesCatalog {
-  documents: PolicyDocument[];
+  documents: DocumentInfo[];
   rules: RuleInfo[];
 }
 
@@ -50,14 +69,16 @@ export interface RuleSetting {
   id: Id;
   rule: string;
   parameter: string;
+  parameterLabel: string;
+  unit: ParameterUnit | null;
   region: string;
-  regionName?: string;
   from: string;
   to: string | null;
   value: number | string;
-  note?: string | null;
-  createdBy?: string | null;
-  createdAt?: string;
+  valueLabel: string | null;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
 }
 
 export interface NewSetting {
@@ -69,7 +90,7 @@ export interface NewSetting {
   note?: string;
 }
 
-export type TrialCase = Case & { personId?: Id };
+export type TrialCase = Omit<Case, 'region'> & { region?: string; personId?: string };
 
 export interface Evaluation {
   caseId?: string;
@@ -80,14 +101,22 @@ export interface FindItem {
   personId: Id;
   name: string;
   idNumber: string;
+  sex: string;
   villageCode: string;
-  villageName?: string;
+  villageName: string;
+  phone: string | null;
   status: Decision['status'];
   amountFen: number | null;
   maxAmountFen: number | null;
+  message: string;
 }
 
 export interface FindPage {
+  region: string;
+  date: string;
+  evaluated: number;
+  alreadyClaimed: number;
+  amountNotSet: number;
   total: number;
   page: number;
   pageSize: number;
@@ -96,8 +125,10 @@ export interface FindPage {
 
 export const getRules = () => api.get<RulesCatalog>('/api/rules');
 export const getRule = (id: string) => api.get<RuleInfo>(`/api/rules/${encodeURIComponent(id)}`);
-export const getSettings = (rule: string, region?: string) => api.get<RuleSetting[]>('/api/rules/settings', { rule, region });
-export const addSetting = (s: NewSetting) => api.post<RuleSetting>('/api/rules/settings', s);
+export const getSettings = (rule: string, region?: string) =>
+  api.get<{ items: RuleSetting[] }>('/api/rules/settings', { rule, region });
+export const addSetting = (s: NewSetting) =>
+  api.post<{ setting: RuleSetting; closed: RuleSetting | null }>('/api/rules/settings', s);
 export const evaluate = (c: TrialCase) => api.post<Evaluation>('/api/rules/evaluate', c);
 export const findPersons = (id: string, q: { region?: string; date?: string; page?: number; pageSize?: number }) =>
   api.get<FindPage>(`/api/rules/${encodeURIComponent(id)}/find`, q);

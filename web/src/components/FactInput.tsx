@@ -1,8 +1,9 @@
 // One form control per fact type of a rule's facts spec, and the conversion of the form's
 // values into the facts of a case (yuan typed on screen become fen; empty means "not given").
-import type { FactSpec, FactSpecs, FactInput as FactValue } from '@domain/rules/types.ts';
+import type { FactSpec, FactInput as FactValue } from '@domain/rules/types.ts';
 import { DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { FactInfo } from '../api/rules.ts';
 
 const BOOL_OPTIONS = [
   { value: 'true', label: '是' },
@@ -30,17 +31,18 @@ function control(spec: FactSpec, label: string) {
   }
 }
 
-/** The form fields of a facts spec, named facts.<name>. */
-export function FactFields({ facts }: { facts: FactSpecs }) {
+/** The form fields of a facts spec, named facts.<name>; `register` marks the facts the register can supply. */
+export function FactFields({ facts, register }: { facts: readonly FactInfo[]; register?: boolean }) {
   return (
     <>
-      {Object.entries(facts).map(([name, spec]) => (
+      {facts.map((spec) => (
         <Form.Item
-          key={name}
-          name={['facts', name]}
+          key={spec.name}
+          name={['facts', spec.name]}
           label={
             <span>
-              {spec.label} {NEED_TAGS[spec.need ?? 'eligibility']}
+              {spec.label} {NEED_TAGS[spec.need]}
+              {register && spec.fromRegister && <Tag color="blue">可从台账读取</Tag>}
             </span>
           }
           tooltip={spec.type === 'fen' ? '以元填写，保存为分' : undefined}
@@ -53,16 +55,16 @@ export function FactFields({ facts }: { facts: FactSpecs }) {
 }
 
 /** Form values -> case facts; unanswered facts are left out so the engine reports them missing. */
-export function toFacts(specs: FactSpecs, values: Record<string, unknown> | undefined): Record<string, FactValue> {
+export function toFacts(specs: readonly FactInfo[], values: Record<string, unknown> | undefined): Record<string, FactValue> {
   const facts: Record<string, FactValue> = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    const v = values?.[name];
+  for (const spec of specs) {
+    const v = values?.[spec.name];
     if (v === undefined || v === null || v === '') continue;
-    if (spec.type === 'boolean') facts[name] = v === 'true' || v === true;
-    else if (spec.type === 'fen') facts[name] = Math.round(Number(v) * 100);
-    else if (spec.type === 'integer') facts[name] = Number(v);
-    else if (spec.type === 'date') facts[name] = (v as Dayjs).format('YYYY-MM-DD');
-    else facts[name] = String(v).trim();
+    if (spec.type === 'boolean') facts[spec.name] = v === 'true' || v === true;
+    else if (spec.type === 'fen') facts[spec.name] = Math.round(Number(v) * 100);
+    else if (spec.type === 'integer') facts[spec.name] = Number(v);
+    else if (spec.type === 'date') facts[spec.name] = (v as Dayjs).format('YYYY-MM-DD');
+    else facts[spec.name] = String(v).trim();
   }
   return facts;
 }

@@ -1,5 +1,5 @@
 // How the rules' values read on screen: parameter values by unit, periods, regions' levels.
-import type { Parameter, ParameterUnit } from '@domain/rules/types.ts';
+import type { ParameterUnit } from '@domain/rules/types.ts';
 import { yuan } from './format.ts';
 
 const UNIT_SUFFIX: Partial<Record<ParameterUnit, string>> = {
@@ -33,8 +33,12 @@ export const UNIT_NAMES: Record<ParameterUnit, string> = {
 export const isMoneyUnit = (unit: ParameterUnit) => unit.startsWith('fen');
 
 /** A parameter value as the document would write it: "500.00 元", "3 个月", the choice's label. */
-export function paramValue(unit: ParameterUnit, value: number | string, choices?: Parameter['choices']): string {
-  if (unit === 'choice') return choices?.[String(value)]?.label ?? String(value);
+export function paramValue(
+  unit: ParameterUnit,
+  value: number | string,
+  choices?: readonly { value: string; label: string }[] | null,
+): string {
+  if (unit === 'choice') return choices?.find((c) => c.value === String(value))?.label ?? String(value);
   if (isMoneyUnit(unit)) return `${yuan(value)}${UNIT_SUFFIX[unit] ?? ''}`;
   return `${value}${UNIT_SUFFIX[unit] ?? ''}`;
 }

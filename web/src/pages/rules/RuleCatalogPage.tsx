@@ -1,10 +1,10 @@
 // 政策规则: every issuing document with the rules it grants, their subject, fund, region and period.
-import { FUND_NAMES, type PolicyDocument, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
+import { FUND_NAMES, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Collapse, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { getRules, type RuleInfo } from '../../api/rules.ts';
+import { type DocumentInfo, getRules, type RuleInfo } from '../../api/rules.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { period } from '../../lib/rules-format.ts';
@@ -36,12 +36,12 @@ function RuleTable({ rules }: { rules: RuleInfo[] }) {
         },
         { title: '对象', dataIndex: 'subject', width: 120, render: (s: RuleInfo['subject']) => SUBJECT_KIND_NAMES[s] ?? s },
         { title: '资金来源', dataIndex: 'fund', width: 130, render: (f: RuleInfo['fund']) => FUND_NAMES[f] ?? f },
-        { title: '有效期', key: 'period', width: 200, render: (_v, r) => period(r.from, r.to) },
+        { title: '有效期', key: 'period', width: 200, render: (_v, r) => period(r.period.from, r.period.to) },
         {
           title: '条款',
-          dataIndex: 'articles',
+          dataIndex: 'citations',
           width: 160,
-          render: (a: string[]) => a.map((x) => <Tag key={x}>{x}</Tag>),
+          render: (a: RuleInfo['citations']) => a.map((x) => <Tag key={x.article}>{x.article}</Tag>),
         },
       ]}
     />
@@ -51,8 +51,8 @@ function RuleTable({ rules }: { rules: RuleInfo[] }) {
 export function RuleCatalogPage() {
   const rules = useQuery({ queryKey: ['rules'], queryFn: getRules, staleTime: 60_000 });
   const [q, setQ] = useState('');
-  const docs: PolicyDocument[] = rules.data?.documents ?? [];
-  const byDoc = (code: string) => (rules.data?.rules ?? []).filter((r) => r.document === code && matches(r, q));
+  const docs: DocumentInfo[] = rules.data?.documents ?? [];
+  const byDoc = (code: string) => (rules.data?.rules ?? []).filter((r) => r.document.code === code && matches(r, q));
 
   return (
     <PageCard

@@ -1,12 +1,12 @@
 // 地区设定: the values regions set for the parameters a document leaves to them, each with its
 // period (a new value starts a new period, earlier periods stay as they were), and a form for
 // officers of the level the parameter names.
-import { type Parameter, SETTING_LEVEL_LENGTH, SETTING_LEVEL_NAMES } from '@domain/rules/types.ts';
+import { SETTING_LEVEL_LENGTH, SETTING_LEVEL_NAMES } from '@domain/rules/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Empty, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { addSetting, getSettings, type RuleInfo, type RuleSetting } from '../../api/rules.ts';
+import { addSetting, getSettings, type ParameterInfo, type RuleInfo, type RuleSetting } from '../../api/rules.ts';
 import type { Me } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
@@ -16,7 +16,7 @@ import { isMoneyUnit, paramValue, period } from '../../lib/rules-format.ts';
 /** Officers who set standards: province, city (league) and county, at or above the parameter's level. */
 const SETTERS = new Set(['province', 'city', 'county']);
 
-export function maySet(me: Me, p: Parameter): boolean {
+export function maySet(me: Me, p: ParameterInfo): boolean {
   if (!p.setBy || !SETTERS.has(me.role)) return false;
   return me.regionCode.length <= SETTING_LEVEL_LENGTH[p.setBy];
 }
@@ -28,7 +28,7 @@ interface FormValues {
   note?: string;
 }
 
-function SettingForm({ rule, p, onSaved }: { rule: RuleInfo; p: Parameter; onSaved: () => void }) {
+function SettingForm({ rule, p, onSaved }: { rule: RuleInfo; p: ParameterInfo; onSaved: () => void }) {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -83,7 +83,7 @@ function SettingForm({ rule, p, onSaved }: { rule: RuleInfo; p: Parameter; onSav
           <Select
             style={{ width: 320 }}
             aria-label="取值"
-            options={Object.entries(p.choices ?? {}).map(([k, c]) => ({ value: k, label: `${c.label}（${c.article}）` }))}
+            options={(p.choices ?? []).map((c) => ({ value: c.value, label: `${c.label}（${c.citation.article}）` }))}
           />
         ) : (
           <InputNumber min={0} precision={isMoneyUnit(p.unit) ? 2 : 0} suffix={isMoneyUnit(p.unit) ? '元' : undefined} />
@@ -113,7 +113,7 @@ export function RuleSettingsPanel({ rule }: { rule: RuleInfo }) {
     enabled: open.length > 0,
   });
   if (open.length === 0) return <Empty description="本规则的参数均由文件规定，无需地区设定" />;
-  const rows = (settings.data ?? []).filter((s) => s.parameter === name);
+  const rows = (settings.data?.items ?? []).filter((s) => s.parameter === name);
 
   return (
     <>
@@ -148,8 +148,12 @@ export function RuleSettingsPanel({ rule }: { rule: RuleInfo }) {
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: '地区', key: 'region', render: (_v, s) => (s.regionName ? `${s.regionName}（${s.region}）` : s.region) },
-          { title: '取值', key: 'value', render: (_v, s) => (p ? paramValue(p.unit, s.value, p.choices) : String(s.value)) },
+          { title: '地区', key: 'region', render: (_v, s) => s.region },
+          {
+            title: '取值',
+            key: 'value',
+            render: (_v, s) => s.valueLabel ?? (p ? paramValue(p.unit, s.value, p.choices) : String(s.value)),
+          },
           { title: '有效期', key: 'period', render: (_v, s) => period(s.from, s.to) },
           { title: '备注', dataIndex: 'note', render: (n?: string | null) => n || '-' },
           { title: '设定人', dataIndex: 'createdBy', render: (n?: string | null) => n || '-' },

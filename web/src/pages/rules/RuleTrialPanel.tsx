@@ -10,7 +10,7 @@ import { DecisionView } from '../../components/DecisionView.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 
 interface TrialValues {
-  region: string;
+  region?: string;
   date: Dayjs;
   name?: string;
   personId?: string;
@@ -26,7 +26,7 @@ export function RuleTrialPanel({ rule, texts }: { rule: RuleInfo; texts: Record<
         id: '试算',
         rule: rule.id,
         subject: { kind: rule.subject, name: v.name?.trim() || undefined },
-        region: v.region.trim(),
+        region: v.region?.trim() || undefined,
         date: v.date.format('YYYY-MM-DD'),
         facts: toFacts(rule.facts, v.facts),
         personId: v.personId?.trim() || undefined,
@@ -46,10 +46,8 @@ export function RuleTrialPanel({ rule, texts }: { rule: RuleInfo; texts: Record<
             <Form.Item
               name="region"
               label="所在地区（区划代码）"
-              rules={[
-                { required: true, message: '请填写区划代码' },
-                { pattern: /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, message: '应为 2/4/6/9/12 位区划代码' },
-              ]}
+              tooltip="填写台账人员编号时可留空，按其所在村"
+              rules={[{ pattern: /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, message: '应为 2/4/6/9/12 位区划代码' }]}
             >
               <Input />
             </Form.Item>
@@ -107,7 +105,7 @@ function FactColumns({ rule }: { rule: RuleInfo }) {
   return (
     <Col span={24}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 12 }}>
-        <FactFields facts={rule.facts} />
+        <FactFields facts={rule.facts} register={rule.subject === 'person'} />
       </div>
     </Col>
   );
