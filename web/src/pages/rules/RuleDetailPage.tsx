@@ -1,6 +1,6 @@
 // One rule: its text and citations, parameters with their dated values, the regional
 // settings (with a form for the level that sets them), 试算 and 政策找人 — one tab each.
-import { FUND_NAMES, type Parameter, SETTING_LEVEL_NAMES, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
+import { FUND_NAMES, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, List, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
