@@ -1,6 +1,6 @@
 // The subsidy cycle over HTTP (src/modules/claims/claims.routes.ts): applications with their
 // evidence, review steps, publicity lists, payment batches and the ledger.
-import type { Decision, FactInput, FundSource, SubjectKind } from '@domain/rules/types.ts';
+import type { Citation, Decision, FactInput, FundSource, SubjectKind } from '@domain/rules/types.ts';
 import { api, request } from './client.ts';
 import type { Id, Page } from './types.ts';
 
@@ -25,89 +25,257 @@ export const EVIDENCE_KINDS = {
 } as const;
 export type EvidenceKind = keyof typeof EVIDENCE_KINDS;
 
-export interface ClaimListItem {
+export interface Claim {
   id: Id;
   number: string;
   rule: string;
-  ruleTitle?: string;
-  regionCode: string;
-  regionName?: string;
+  ruleTitle: string;
+  document: string;
+  region: string;
+  regionName: string;
+  subjectKind: SubjectKind;
+  personId: Id | null;
+  subjectKey: string;
   beneficiaryName: string;
-  personId?: Id | null;
+  idNumber: string | null;
+  bankName: string | null;
+  bankAccount: string | null;
   caseDate: string;
-  amountFen: number | string;
+  year: number;
+  amountFen: number;
+  amountYuan: string;
   fund: FundSource;
+  fundName: string;
   status: ClaimStatus;
-  statusName?: string;
+  statusName: string;
+  publicityId: Id | null;
+  parameterVersion: string;
+  decisionMessage: string;
+  citations: Citation[];
+  actions: { action: string; name: string }[];
   version: number;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface ClaimEvent {
   id: Id;
   action: string;
-  actionName?: string;
-  fromStatus?: ClaimStatus | null;
-  toStatus?: ClaimStatus | null;
-  comment?: string | null;
-  actorName?: string | null;
+  actionName: string;
+  from: ClaimStatus | null;
+  to: ClaimStatus | null;
+  comment: string | null;
+  actorName: string | null;
   at: string;
 }
 
 export interface Evidence {
   id: Id;
   kind: EvidenceKind;
+  kindName: string;
   fileName: string;
-  size?: number;
+  contentType: string;
+  sizeBytes: number;
   sha256: string;
-  uploadedAt?: string;
-  url?: string;
+  uploadedAt: string;
+  url: string;
 }
 
-export interface ClaimDetail extends ClaimListItem {
-  documentCode?: string;
-  subjectKind?: SubjectKind;
-  bankName?: string | null;
-  bankAccount?: string | null;
+export interface ClaimDetail {
+  claim: Claim;
   facts: Record<string, FactInput>;
   decision: Decision;
-  parameterVersion?: string;
   events: ClaimEvent[];
   evidence: Evidence[];
-  actions?: string[];
+  payments: { detailNo: string; batchId: Id; status: string; failureReason: string | null; bankRef: string | null }[];
 }
 
 export interface NewClaim {
   rule: string;
-  personId?: Id;
+  personId?: string;
   subject?: { kind: SubjectKind; name: string; key: string };
-  region: string;
+  region?: string;
   caseDate: string;
   facts: Record<string, FactInput>;
-  bankName?: string;
-  bankAccount?: string;
+  bankName: string;
+  bankAccount: string;
 }
 
 export interface ClaimQuery {
   status?: string;
   rule?: string;
   region?: string;
+  fund?: string;
   q?: string;
   page?: number;
   pageSize?: number;
 }
 
 export const listClaims = (q: ClaimQuery) =>
-  api.get<Page<ClaimListItem>>('/api/claims', q as Record<string, string | number | undefined>);
+  api.get<Page<Claim>>('/api/claims', q as Record<string, string | number | undefined>);
 export const getClaim = (id: Id) => api.get<ClaimDetail>(`/api/claims/${id}`);
-export const createClaim = (c: NewClaim) => api.post<ClaimDetail>('/api/claims', c);
+export const createClaim = (c: NewClaim) => api.post<{ claim: Claim; decision: Decision }>('/api/claims', c);
 export const claimAction = (id: Id, action: string, version: number, comment?: string) =>
-  api.post<ClaimDetail>(`/api/claims/${id}/actions`, { action, version, comment: comment ?? '' });
+  api.post<Claim>(`/api/claims/${id}/actions`, { action, version, comment: comment ?? '' });
 
 export function uploadEvidence(id: Id, kind: EvidenceKind, file: File): Promise<Evidence> {
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', file, file.name);
-  return request<Evidence>(`/api/claims/${id}/evidence`, { method: 'POST', body: form });
+  return request<Evidence>(`/api/claims/${id}/evidence?kind=${kind}`, { method: 'POST', body: form });
 }
-export const evidenceUrl = (claimId: Id, evidenceId: Id) => `/api/claims/${claimId}/evidence/${evidenceId}`;
+
+// ---- publicity (公示) ----
+
+export interface Publicity {
+  id: Id;
+  region: string;
+  title: string;
+  from: string;
+  to: string;
+  status: 'open' | 'closed';
+  statusName: string;
+  itemCount?: number;
+  createdAt: string;
+  closedAt: string | null;
+  version: number;
+  exportUrl: string;
+  printUrl: string;
+}
+
+export interface PublicityItem {
+  seq: number;
+  claimId: Id;
+  number: string;
+  beneficiaryName: string;
+  idNumber: string;
+  region: string;
+  regionName: string;
+  rule: string;
+  ruleTitle: string;
+  basis: string;
+  amountFen: number;
+  amountYuan: string;
+  outcome: 'listed' | 'objected' | 'approved';
+  outcomeName: string;
+  objection: string | null;
+}
+
+export const listPublicity = (q: { region?: string; status?: string }) => api.get<Publicity[]>('/api/publicity', q);
+export const getPublicity = (id: Id) => api.get<{ list: Publicity; items: PublicityItem[] }>(`/api/publicity/${id}`);
+export const createPublicity = (b: { region: string; title: string; from: string; to: string; claimIds: string[] }) =>
+  api.post<{ list: Publicity } & Record<string, unknown>>('/api/publicity', b);
+export const closePublicity = (id: Id, version: number) =>
+  api.post<{ list: Publicity; approved: Id[] }>(`/api/publicity/${id}/close`, { version });
+export const objectToClaim = (id: Id, claimId: Id, comment: string) =>
+  api.post<{ claimId: Id; status: ClaimStatus }>(`/api/publicity/${id}/objections`, { claimId: String(claimId), comment });
+
+// ---- payment batches (拨付) ----
+
+export interface Batch {
+  id: Id;
+  number: string;
+  fund: FundSource;
+  fundName: string;
+  region: string;
+  status: 'open' | 'exported' | 'reconciled';
+  statusName: string;
+  lineCount: number;
+  totalFen: number;
+  totalYuan: string;
+  createdAt: string;
+  exportedAt: string | null;
+  reconciledAt: string | null;
+  version: number;
+  bankFileUrl: string;
+}
+
+export interface Payment {
+  id: Id;
+  detailNo: string;
+  claimId: Id;
+  claimNumber: string | null;
+  payeeName: string;
+  bankName: string;
+  bankAccount: string;
+  amountFen: number;
+  amountYuan: string;
+  status: 'pending' | 'paid' | 'failed';
+  statusName: string;
+  failureReason: string | null;
+  bankRef: string | null;
+  settledAt: string | null;
+}
+
+export interface BatchDetail {
+  batch: Batch;
+  reconciliation: { pending: number; paid: number; failed: number; pendingFen: number; paidFen: number; failedFen: number };
+  payments: Payment[];
+}
+
+export const listBatches = (region?: string) => api.get<Batch[]>('/api/payment-batches', { region });
+export const getBatch = (id: Id) => api.get<BatchDetail>(`/api/payment-batches/${id}`);
+export const createBatch = (b: { fund: FundSource; region: string; claimIds?: string[] }) =>
+  api.post<{ batch: Batch; payments: Payment[] }>('/api/payment-batches', b);
+export function uploadBankResult(id: Id, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<{ paid: number; failed: number; unchanged: number; pending: number; batch: Batch }>(
+    `/api/payment-batches/${id}/result`,
+    { method: 'POST', body: form },
+  );
+}
+
+// ---- ledger (资金台账) ----
+
+export interface Balance {
+  fund: string;
+  fundName: string;
+  region: string;
+  year: number;
+  decidedFen: number;
+  approvedFen: number;
+  paidFen: number;
+  failedFen: number;
+  awaitingFen: number;
+}
+
+export interface LedgerItem {
+  id: Id;
+  kind: string;
+  kindName: string;
+  fund: string;
+  fundName: string;
+  region: string;
+  year: number;
+  rule: string;
+  document: string;
+  article: string;
+  claimId: Id | null;
+  claimNumber: string | null;
+  beneficiaryName: string | null;
+  amountFen: number;
+  date: string;
+  at: string;
+}
+
+export interface Ledger {
+  balances: Balance[];
+  entries: Page<LedgerItem>;
+}
+
+export interface ReportRow {
+  rule: string;
+  ruleTitle: string;
+  document: string;
+  documentNumber: string;
+  article: string;
+  articleText: string;
+  count: number;
+  paidFen: number;
+}
+
+export const getLedger = (q: { region?: string; year?: number; fund?: string; page?: number; pageSize?: number }) =>
+  api.get<Ledger>('/api/ledger', q);
+export const getReport = (q: { region?: string; from: string; to: string }) =>
+  api.get<{ region: string; from: string; to: string; items: ReportRow[]; totalFen: number }>('/api/ledger/report', q);

@@ -109,15 +109,15 @@ export function ClaimApplyPage() {
     setRefusal(undefined);
     try {
       const person = rule.subject === 'person';
-      const claim = await createClaim({
+      const { claim } = await createClaim({
         rule: rule.id,
         personId: person ? v.personId : undefined,
         subject: person ? undefined : { kind: rule.subject, name: v.subjectName?.trim() ?? '', key: v.subjectKey?.trim() ?? '' },
         region: (v.region ?? '').trim(),
         caseDate: v.caseDate.format('YYYY-MM-DD'),
         facts: toFacts(rule.facts, v.facts),
-        bankName: v.bankName?.trim() || undefined,
-        bankAccount: v.bankAccount?.trim() || undefined,
+        bankName: v.bankName?.trim() ?? '',
+        bankAccount: v.bankAccount?.trim() ?? '',
       });
       const failed: string[] = [];
       for (const f of files) {

@@ -1,26 +1,23 @@
 // One claim: what was applied for, the engine's decision with its trace, the steps taken
 // with their comments, the evidence files, and the buttons of the steps this user may take.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { availableActions, CLAIM_ACTION_NAMES, DIRECT_ACTIONS, type DirectAction, STEPS } from '@domain/claims/steps.ts';
-import type { Role } from '@domain/claims/types.ts';
-import { FUND_NAMES } from '@domain/rules/types.ts';
+import { CLAIM_ACTION_NAMES, type DirectAction, STEPS } from '@domain/claims/steps.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Input, Modal, Select, Space, Table, Tabs, Timeline, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  type Claim,
   type ClaimDetail,
   claimAction,
   EVIDENCE_KINDS,
   type Evidence,
   type EvidenceKind,
-  evidenceUrl,
   getClaim,
   uploadEvidence,
 } from '../../api/claims.ts';
 import { download } from '../../api/client.ts';
 import { getRule } from '../../api/rules.ts';
-import { useMe } from '../../components/AuthProvider.tsx';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
@@ -28,8 +25,7 @@ import { dateTime, yuan } from '../../lib/format.ts';
 import { useArticleTexts } from '../rules/RuleDetailPage.tsx';
 import { ClaimStatusTag } from './claim-format.tsx';
 
-function ActionButtons({ claim, onDone }: { claim: ClaimDetail; onDone: (c?: ClaimDetail) => void }) {
-  const me = useMe();
+function ActionButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) => void }) {
   const { message } = App.useApp();
   const [asking, setAsking] = useState<DirectAction>();
   const [comment, setComment] = useState('');
@@ -46,9 +42,8 @@ function ActionButtons({ claim, onDone }: { claim: ClaimDetail; onDone: (c?: Cla
       onDone();
     },
   });
-  const actions = availableActions(me.role as Role, claim.status).filter((a): a is DirectAction =>
-    (DIRECT_ACTIONS as readonly string[]).includes(a),
-  );
+  // The server says which steps this user may take on this claim now.
+  const actions = claim.actions.map((a) => a.action as DirectAction);
   if (!actions.length) return null;
   return (
     <Space>
@@ -87,7 +82,8 @@ function ActionButtons({ claim, onDone }: { claim: ClaimDetail; onDone: (c?: Cla
   );
 }
 
-function EvidencePanel({ claim, onUploaded }: { claim: ClaimDetail; onUploaded: () => void }) {
+function EvidencePanel({ detail, onUploaded }: { detail: ClaimDetail; onUploaded: () => void }) {
+  const claim = detail.claim;
   const { message } = App.useApp();
   const [kind, setKind] = useState<EvidenceKind>('ticket');
   return (
@@ -120,10 +116,10 @@ function EvidencePanel({ claim, onUploaded }: { claim: ClaimDetail; onUploaded: 
       <Table<Evidence>
         size="small"
         rowKey={(e) => String(e.id)}
-        dataSource={claim.evidence}
+        dataSource={detail.evidence}
         pagination={false}
         columns={[
-          { title: '类型', dataIndex: 'kind', width: 100, render: (k: EvidenceKind) => EVIDENCE_KINDS[k] ?? k },
+          { title: '类型', dataIndex: 'kind', width: 100, render: (k: EvidenceKind, e) => e.kindName ?? EVIDENCE_KINDS[k] },
           { title: '文件', dataIndex: 'fileName' },
           {
             title: 'SHA-256',
@@ -138,9 +134,7 @@ function EvidencePanel({ claim, onUploaded }: { claim: ClaimDetail; onUploaded: 
               <Button
                 type="link"
                 icon={<DownloadOutlined />}
-                onClick={() =>
-                  download(e.url ?? evidenceUrl(claim.id, e.id), e.fileName).catch((x: Error) => message.error(x.message))
-                }
+                onClick={() => download(e.url, e.fileName).catch((x: Error) => message.error(x.message))}
               >
                 下载
               </Button>
@@ -157,21 +151,21 @@ export function ClaimDetailPage() {
   const queryClient = useQueryClient();
   const claim = useQuery({ queryKey: ['claim', id], queryFn: () => getClaim(id) });
   const rule = useQuery({
-    queryKey: ['rule', claim.data?.rule],
-    queryFn: () => getRule(claim.data?.rule ?? ''),
+    queryKey: ['rule', claim.data?.claim.rule],
+    queryFn: () => getRule(claim.data?.claim.rule ?? ''),
     enabled: !!claim.data,
   });
   const texts = useArticleTexts(rule.data);
-  const refresh = (c?: ClaimDetail) => {
-    if (c) queryClient.setQueryData(['claim', id], c);
+  const refresh = (_c?: Claim) => {
     void queryClient.invalidateQueries({ queryKey: ['claim', id] });
     void queryClient.invalidateQueries({ queryKey: ['claims'] });
   };
-  const c = claim.data;
+  const d = claim.data;
+  const c = d?.claim;
   return (
     <PageCard title={c ? `补贴申请 ${c.number}` : '补贴申请'} extra={c && <ActionButtons claim={c} onDone={refresh} />}>
       <ErrorAlert error={claim.error} />
-      {c && (
+      {d && c && (
         <>
           <Descriptions
             size="small"
@@ -199,28 +193,26 @@ export function ClaimDetailPage() {
                 label: '申领人',
                 children: c.personId ? <Link to={`/laborers/${c.personId}`}>{c.beneficiaryName}</Link> : c.beneficiaryName,
               },
-              { key: 'region', label: '地区', children: c.regionName ?? c.regionCode },
+              { key: 'region', label: '地区', children: `${c.regionName}（${c.region}）` },
               { key: 'date', label: '发生日期', children: c.caseDate },
               { key: 'bank', label: '开户行', children: c.bankName ?? '-' },
               { key: 'account', label: '银行账号', children: c.bankAccount ?? '-' },
-              { key: 'fund', label: '资金来源', children: FUND_NAMES[c.fund] ?? c.fund },
+              { key: 'fund', label: '资金来源', children: c.fundName },
             ]}
           />
           <Tabs
             items={[
-              { key: 'decision', label: '核定结果', children: <DecisionView decision={c.decision} texts={texts} /> },
+              { key: 'decision', label: '核定结果', children: <DecisionView decision={d.decision} texts={texts} /> },
               {
                 key: 'events',
                 label: '办理记录',
                 children: (
                   <Timeline
-                    items={c.events.map((e) => ({
+                    items={d.events.map((e) => ({
                       key: String(e.id),
                       children: (
                         <Space orientation="vertical" size={0}>
-                          <Typography.Text strong>
-                            {e.actionName ?? CLAIM_ACTION_NAMES[e.action as DirectAction] ?? e.action}
-                          </Typography.Text>
+                          <Typography.Text strong>{e.actionName}</Typography.Text>
                           <Typography.Text type="secondary">
                             {dateTime(e.at)} · {e.actorName ?? ''}
                           </Typography.Text>
@@ -233,8 +225,8 @@ export function ClaimDetailPage() {
               },
               {
                 key: 'evidence',
-                label: `证明材料（${c.evidence.length}）`,
-                children: <EvidencePanel claim={c} onUploaded={() => refresh()} />,
+                label: `证明材料（${d.evidence.length}）`,
+                children: <EvidencePanel detail={d} onUploaded={() => refresh()} />,
               },
             ]}
           />

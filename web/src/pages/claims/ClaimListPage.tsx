@@ -5,7 +5,7 @@ import type { Role } from '@domain/claims/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, Table, Tabs } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type ClaimListItem, type ClaimQuery, listClaims } from '../../api/claims.ts';
+import { type Claim, type ClaimQuery, listClaims } from '../../api/claims.ts';
 import { toSearchParams } from '../../api/client.ts';
 import { getRules } from '../../api/rules.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
@@ -86,7 +86,7 @@ export function ClaimListPage() {
         </Form.Item>
       </Form>
       <ErrorAlert error={list.error} />
-      <Table<ClaimListItem>
+      <Table<Claim>
         size="middle"
         rowKey={(r) => String(r.id)}
         loading={list.isFetching}
@@ -101,11 +101,11 @@ export function ClaimListPage() {
         columns={[
           { title: '申请编号', dataIndex: 'number', render: (n: string, r) => <Link to={`/claims/${r.id}`}>{n}</Link> },
           { title: '申领人', dataIndex: 'beneficiaryName' },
-          { title: '补贴项目', key: 'rule', render: (_v, r) => `${r.rule}${r.ruleTitle ? ` ${r.ruleTitle}` : ''}` },
-          { title: '地区', key: 'region', render: (_v, r) => r.regionName ?? r.regionCode },
+          { title: '补贴项目', key: 'rule', render: (_v, r) => `${r.rule} ${r.ruleTitle}` },
+          { title: '地区', key: 'region', render: (_v, r) => r.regionName || r.region },
           { title: '发生日期', dataIndex: 'caseDate', width: 110 },
-          { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number | string) => yuan(f) },
-          { title: '状态', dataIndex: 'status', render: (s: ClaimListItem['status']) => <ClaimStatusTag status={s} /> },
+          { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+          { title: '状态', dataIndex: 'status', render: (s: Claim['status']) => <ClaimStatusTag status={s} /> },
           { title: '申报时间', dataIndex: 'createdAt', render: (t: string) => (t ? dateTime(t) : '-') },
           {
             title: '',
