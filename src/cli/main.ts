@@ -5,11 +5,22 @@ import { auditVerify } from './commands/audit.ts';
 import { dbMigrate } from './commands/db.ts';
 import { importLaborers } from './commands/import.ts';
 import { regionCommands } from './commands/regions.ts';
+import { rulesEval } from './commands/rules.ts';
 import { seed } from './commands/seed.ts';
 import { serve } from './commands/serve.ts';
 import { usersAdd, usersList } from './commands/users.ts';
 
-const COMMANDS: Command[] = [dbMigrate, auditVerify, seed, serve, usersAdd, usersList, importLaborers, ...regionCommands];
+const COMMANDS: Command[] = [
+  dbMigrate,
+  auditVerify,
+  seed,
+  serve,
+  usersAdd,
+  usersList,
+  importLaborers,
+  rulesEval,
+  ...regionCommands,
+];
 
 function help(): string {
   return ['用法: bangfu <命令> [参数]', '', ...COMMANDS.map((c) => `  ${c.usage.padEnd(52)} ${c.summary}`)].join('\n');

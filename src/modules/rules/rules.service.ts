@@ -92,6 +92,12 @@ function checkValue(param: Parameter, raw: string | number): { text: string } | 
   return { text: String(Number(text)) };
 }
 
+/** The regional settings in the database, as the engine takes them (of the given rules, or all). */
+export async function settingsFor(trx: Scoped, cat: Catalog, rules?: readonly string[]): Promise<RegionalSetting[]> {
+  const rows = rules ? await settingsRepo.settingsOfRules(trx, rules) : await settingsRepo.listSettings(trx, {});
+  return rows.map((r) => toRegionalSetting(cat, r));
+}
+
 export async function listSettings(database: Database, actor: Actor, filter: { rule?: string; region?: string }) {
   const cat = await loadCatalog();
   if (filter.rule) requireRule(cat, filter.rule);
@@ -273,19 +279,22 @@ export function registerPerson(p: repo.PersonFactsRow, spells: readonly repo.Spe
   };
 }
 
+/** A case that names no person, as the engine takes it (the subject defaults to a laborer). */
+export function plainCase(input: CaseInput): Case {
+  return {
+    ...(input.id !== undefined ? { id: input.id } : {}),
+    ...(input.rule !== undefined ? { rule: input.rule } : {}),
+    subject: input.subject ?? { kind: 'person' },
+    region: input.region ?? '',
+    date: input.date,
+    facts: input.facts ?? {},
+    ...(input.history ? { history: input.history } : {}),
+  };
+}
+
 /** The engine's Case for an input: facts and history from the register when it names a person. */
-async function resolveCase(trx: Scoped, input: CaseInput, record: string): Promise<Case> {
-  if (input.personId === undefined) {
-    return {
-      ...(input.id !== undefined ? { id: input.id } : {}),
-      ...(input.rule !== undefined ? { rule: input.rule } : {}),
-      subject: input.subject ?? { kind: 'person' },
-      region: input.region ?? '',
-      date: input.date,
-      facts: input.facts ?? {},
-      ...(input.history ? { history: input.history } : {}),
-    };
-  }
+export async function resolveCase(trx: Scoped, input: CaseInput, record: string): Promise<Case> {
+  if (input.personId === undefined) return plainCase(input);
   if (!/^\d{1,18}$/.test(input.personId)) {
     throw errors.invalid(record, [
       { field: 'personId', label: '劳动力', message: '应为台账中的劳动力编号', value: input.personId },
@@ -323,7 +332,7 @@ export async function evaluate(database: Database, actor: Actor, body: CaseInput
   const inputs = many ? body : [body];
   const cat = await loadCatalog();
   const results = await inScope(database.kysely, actor.scope, async (trx) => {
-    const settings = (await settingsRepo.listSettings(trx, {})).map((r) => toRegionalSetting(cat, r));
+    const settings = await settingsFor(trx, cat);
     const out: CaseResult[] = [];
     for (const [i, input] of inputs.entries()) {
       const record = caseRecord(input, i, many);
@@ -381,7 +390,7 @@ export async function findPersons(database: Database, actor: Actor, ruleId: stri
   const year = rule.limit?.window === 'calendar_year' ? Number(date.slice(0, 4)) : null;
 
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const settings = (await settingsRepo.settingsOfRules(trx, [rule.id])).map((r) => toRegionalSetting(cat, r));
+    const settings = await settingsFor(trx, cat, [rule.id]);
     const claimed = await repo.personsWithLiveClaims(trx, group, year, region.slice(0, Math.min(region.length, 6)));
     const found: {
       id: string;
