@@ -1,9 +1,14 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAuth } from './components/AuthProvider.tsx';
+import { BatchDetailPage } from './pages/claims/BatchDetailPage.tsx';
 import { ClaimApplyPage } from './pages/claims/ClaimApplyPage.tsx';
 import { ClaimDetailPage } from './pages/claims/ClaimDetailPage.tsx';
 import { ClaimListPage } from './pages/claims/ClaimListPage.tsx';
+import { LedgerPage } from './pages/claims/LedgerPage.tsx';
+import { PaymentsPage } from './pages/claims/PaymentsPage.tsx';
+import { PublicityDetailPage } from './pages/claims/PublicityDetailPage.tsx';
+import { PublicityPage } from './pages/claims/PublicityPage.tsx';
 import { DuplicatesPage } from './pages/DuplicatesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { LaborerCreatePage } from './pages/LaborerCreatePage.tsx';
@@ -40,6 +45,11 @@ export function AppRoutes() {
         <Route path="claims" element={<ClaimListPage />} />
         <Route path="claims/new" element={<ClaimApplyPage />} />
         <Route path="claims/:id" element={<ClaimDetailPage />} />
+        <Route path="publicity" element={<PublicityPage />} />
+        <Route path="publicity/:id" element={<PublicityDetailPage />} />
+        <Route path="payments" element={<PaymentsPage />} />
+        <Route path="payments/:id" element={<BatchDetailPage />} />
+        <Route path="ledger" element={<LedgerPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

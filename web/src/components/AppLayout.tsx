@@ -1,11 +1,14 @@
 // The frame of every signed-in screen: dark left menu, header with the user, role and region.
 import {
+  AccountBookOutlined,
   AuditOutlined,
+  BankOutlined,
   CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
@@ -25,6 +28,9 @@ const MENU = [
   { key: '/duplicates', icon: <CopyOutlined />, label: '疑似重复' },
   { key: '/rules', icon: <AuditOutlined />, label: '政策规则' },
   { key: '/claims', icon: <FileDoneOutlined />, label: '补贴申领' },
+  { key: '/publicity', icon: <NotificationOutlined />, label: '公示' },
+  { key: '/payments', icon: <BankOutlined />, label: '资金拨付' },
+  { key: '/ledger', icon: <AccountBookOutlined />, label: '资金台账' },
   { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
 ];
 

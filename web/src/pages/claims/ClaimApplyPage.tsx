@@ -2,7 +2,7 @@
 // facts the rule asks for, the bank account, and the evidence files; the engine decides at
 // once and a refused decision is shown with its reasons and citations.
 import { UploadOutlined } from '@ant-design/icons';
-import { SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
+import { type Decision, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Space, Table, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ import { ApiError } from '../../api/client.ts';
 import { getLaborer, listLaborers } from '../../api/laborers.ts';
 import { getRules } from '../../api/rules.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
+import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
@@ -297,6 +298,11 @@ export function ClaimApplyPage() {
               refusal.problems.length ? refusal.problems.map((p) => `${p.label ?? p.field}：${p.message}`).join('；') : undefined
             }
           />
+        )}
+        {!!refusal?.details?.decision && (
+          <div style={{ marginBottom: 12 }}>
+            <DecisionView decision={refusal.details.decision as Decision} />
+          </div>
         )}
         <Button type="primary" htmlType="submit" loading={saving} disabled={!rule}>
           提交申报

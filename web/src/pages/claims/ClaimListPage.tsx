@@ -23,7 +23,7 @@ const QUEUES = [
   { key: 'approved', label: '待拨付' },
   { key: 'failed', label: '拨付失败' },
   { key: 'paid', label: '已拨付' },
-  { key: '', label: '全部' },
+  { key: 'all', label: '全部' },
 ];
 
 export function ClaimListPage() {
@@ -38,7 +38,8 @@ export function ClaimListPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
   };
-  const list = useQuery({ queryKey: ['claims', query], queryFn: () => listClaims(query), placeholderData: keepPreviousData });
+  const asked = { ...query, status: query.status === 'all' ? undefined : query.status };
+  const list = useQuery({ queryKey: ['claims', asked], queryFn: () => listClaims(asked), placeholderData: keepPreviousData });
   const rules = useQuery({ queryKey: ['rules'], queryFn: getRules, staleTime: 60_000 });
   const set = (changes: Partial<ClaimQuery>) =>
     setParams(toSearchParams({ ...query, page: 1, ...changes } as Record<string, string | number | undefined>));
