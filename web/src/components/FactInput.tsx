@@ -35,21 +35,25 @@ function control(spec: FactSpec, label: string) {
 export function FactFields({ facts, register }: { facts: readonly FactInfo[]; register?: boolean }) {
   return (
     <>
-      {facts.map((spec) => (
-        <Form.Item
-          key={spec.name}
-          name={['facts', spec.name]}
-          label={
-            <span>
-              {spec.label} {NEED_TAGS[spec.need]}
-              {register && spec.fromRegister && <Tag color="blue">可从台账读取</Tag>}
-            </span>
-          }
-          tooltip={spec.type === 'fen' ? '以元填写，保存为分' : undefined}
-        >
-          {control(spec, spec.label)}
-        </Form.Item>
-      ))}
+      {facts.map((spec) => {
+        // Amounts are typed in yuan: the label says so even where the spec names fen.
+        const label = spec.type === 'fen' ? spec.label.replace('（分）', '（元）') : spec.label;
+        return (
+          <Form.Item
+            key={spec.name}
+            name={['facts', spec.name]}
+            label={
+              <span>
+                {label} {NEED_TAGS[spec.need]}
+                {register && spec.fromRegister && <Tag color="blue">可从台账读取</Tag>}
+              </span>
+            }
+            tooltip={spec.type === 'fen' ? '以元填写，保存为分' : undefined}
+          >
+            {control(spec, label)}
+          </Form.Item>
+        );
+      })}
     </>
   );
 }

@@ -16,7 +16,8 @@ import { period } from '../../lib/rules-format.ts';
 interface NewList {
   title: string;
   region: string;
-  dates: [Dayjs, Dayjs];
+  from: Dayjs;
+  to: Dayjs;
 }
 
 function NewPublicity() {
@@ -35,8 +36,8 @@ function NewPublicity() {
       createPublicity({
         title: v.title.trim(),
         region: v.region.trim(),
-        from: v.dates[0].format('YYYY-MM-DD'),
-        to: v.dates[1].format('YYYY-MM-DD'),
+        from: v.from.format('YYYY-MM-DD'),
+        to: v.to.format('YYYY-MM-DD'),
         claimIds: selected,
       }),
     onSuccess: (r) => {
@@ -46,7 +47,7 @@ function NewPublicity() {
       navigate(`/publicity/${r.list.id}`);
     },
     onError: (e) => {
-      const rest = showProblemsOnForm(form, e, ['title', 'region']);
+      const rest = showProblemsOnForm(form, e, ['title', 'region', 'from', 'to']);
       message.error(rest.length ? rest.map((p) => p.message).join('；') : (e as Error).message);
     },
   });
@@ -78,7 +79,8 @@ function NewPublicity() {
         initialValues={{
           title: `${dayjs().year()}年就业帮扶补贴公示`,
           region: me.regionCode,
-          dates: [dayjs(), dayjs().add(6, 'day')],
+          from: dayjs(),
+          to: dayjs().add(6, 'day'),
         }}
         onFinish={(v) => create.mutate(v)}
       >
@@ -88,8 +90,11 @@ function NewPublicity() {
         <Form.Item name="region" label="公示范围" rules={[{ required: true, message: '请填写区划代码' }]}>
           <Input style={{ width: 140 }} aria-label="公示范围" />
         </Form.Item>
-        <Form.Item name="dates" label="公示期" rules={[{ required: true, message: '请选择公示期' }]}>
-          <DatePicker.RangePicker aria-label="公示期" />
+        <Form.Item name="from" label="公示开始日期" rules={[{ required: true, message: '请选择公示开始日期' }]}>
+          <DatePicker aria-label="公示开始日期" />
+        </Form.Item>
+        <Form.Item name="to" label="公示截止日期" rules={[{ required: true, message: '请选择公示截止日期' }]}>
+          <DatePicker aria-label="公示截止日期" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" disabled={selected.length === 0} loading={create.isPending}>

@@ -1,0 +1,249 @@
+// The subsidy cycle in a real browser, for Huize laborers and the county transport subsidy
+// TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
+// evidence, review, publish and close the publicity, pay in a batch, import the bank's
+// result with one failed line, and read the ledger and the report by article.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/connection.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { createTestDatabase } from '../db.ts';
+import { buildHousehold, buildUser, PASSWORD, VILLAGES } from '../factories.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = resolve('test-results');
+const DATA_DIR = resolve('.tmp', `e2e-claims-${process.pid}`);
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let baseUrl = '';
+const browserLog: string[] = [];
+
+/** A day relative to today in Asia/Shanghai, as YYYY-MM-DD. */
+function shanghaiDay(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+function screenshotOnFailure(name: string) {
+  onTestFailed(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    await page?.screenshot({ path: join(RESULTS, `e2e-claims-${name}.png`), fullPage: true }).catch(() => {});
+    writeFileSync(join(RESULTS, `e2e-claims-${name}.log`), `${browserLog.join('\n')}\n`);
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.kysely;
+  await buildUser(db, { username: 'huize_county', role: 'county', region: '530326', displayName: '李经办' });
+  await buildHousehold(db, {
+    village: VILLAGES.tanglang,
+    members: [{ name: '陈国华' }, { name: '李秀英', sex: '女', birth: '1988-02-11', relationship: '配偶' }],
+  });
+
+  const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: DATA_DIR });
+  app = await buildServer({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.setDefaultTimeout(15_000);
+  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
+  page.on('response', async (r) => {
+    if (r.url().includes('/api/') && r.status() >= 400) {
+      browserLog.push(`${r.request().method()} ${r.url()} -> ${r.status()} ${await r.text().catch(() => '')}`);
+    }
+  });
+
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill('huize_county');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').getByText('李经办').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+/** Picks an option of the antd Select labelled `label` by typing and clicking its title. */
+async function choose(label: string, typed: string, option: string | RegExp) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Types a date into the antd DatePicker labelled `label`. */
+async function pickDate(label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Applies for TR-HZ for one laborer of 堂琅社区 working outside Yunnan; returns the claim page URL. */
+async function applyFor(name: string, ticketYuan: string) {
+  await page.getByRole('menuitem', { name: '补贴申领' }).click();
+  await page.waitForURL('**/claims*');
+  await page.getByRole('button', { name: /补贴申报/ }).click();
+  await page.waitForURL('**/claims/new');
+  await choose('补贴项目', 'TR-HZ', /TR-HZ/);
+  await choose('申领人', name, name);
+  await expect.poll(() => page.getByLabel('所在地区', { exact: true }).inputValue()).toBe(VILLAGES.tanglang);
+  await pickDate('发生日期', '2019-03-01');
+  await page.getByLabel('开户行', { exact: true }).fill('中国农业银行会泽县支行');
+  await page.getByLabel('银行账号', { exact: true }).fill(name === '陈国华' ? '6228480086012345678' : '6228480086087654321');
+  await choose('建档立卡贫困劳动力', '', '是');
+  await page.getByLabel('务工地（区划代码或“省外”）', { exact: true }).fill('省外');
+  await page.getByLabel('稳定就业月数', { exact: true }).fill('3');
+  await page.getByLabel('实名制车票价格（元）', { exact: true }).fill(ticketYuan);
+  await page.locator('input[type=file]').setInputFiles({
+    name: `${name}-车票.jpg`,
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(`ticket of ${name}`),
+  });
+  await page.getByRole('cell', { name: `${name}-车票.jpg` }).waitFor();
+  await page.getByRole('button', { name: /提交申报/ }).click();
+  await page.waitForURL(/\/claims\/\d+$/);
+}
+
+describe('subsidy cycle in the browser', () => {
+  it('the catalogue shows TR-HZ with its article, and 试算 caps a 600-yuan ticket at 500 yuan citing 第16条', async () => {
+    screenshotOnFailure('rules');
+    await page.getByRole('menuitem', { name: '政策规则' }).click();
+    await page.waitForURL('**/rules');
+    await page.getByText('会政发〔2018〕20号').first().waitFor();
+    await page.getByRole('link', { name: 'TR-HZ' }).click();
+    await page.waitForURL('**/rules/TR-HZ');
+    await page.getByText('到省外务工补助上限').waitFor();
+    await page.getByText('500.00 元').first().waitFor();
+
+    await page.getByRole('tab', { name: '试算' }).click();
+    await page.getByLabel('所在地区（区划代码）', { exact: true }).fill(VILLAGES.tanglang);
+    await pickDate('发生日期', '2019-05-01');
+    await choose('建档立卡贫困劳动力', '', '是');
+    await page.getByLabel('务工地（区划代码或“省外”）', { exact: true }).fill('省外');
+    await page.getByLabel('稳定就业月数', { exact: true }).fill('3');
+    await page.getByLabel('实名制车票价格（元）', { exact: true }).fill('600');
+    await page.getByRole('button', { name: /试\s*算/ }).click();
+    const decision = page.getByTestId('decision');
+    await decision.getByText('符合条件').first().waitFor();
+    expect(await decision.getByTestId('decision-amount').textContent()).toBe('500.00 元');
+    await decision.getByText('稳定就业3个月以上').waitFor();
+    await decision.getByText('HZ-2018-20 第16条').first().waitFor();
+  });
+
+  it('two laborers apply with a ticket; the engine decides 480 and 300 yuan; the county reviews both', async () => {
+    screenshotOnFailure('apply');
+    for (const [name, ticket, amount] of [
+      ['陈国华', '480', '480.00 元'],
+      ['李秀英', '300', '300.00 元'],
+    ] as const) {
+      await applyFor(name, ticket);
+      expect(await page.getByTestId('claim-amount').textContent()).toBe(amount);
+      await page.getByRole('tab', { name: /证明材料（1）/ }).click();
+      await page.getByText(`${name}-车票.jpg`).waitFor();
+      await page.getByRole('button', { name: '审核通过' }).click();
+      await page.getByRole('dialog').getByLabel('意见').fill('车票与务工证明齐全');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
+      await page.locator('.ant-descriptions').getByText('审核通过').waitFor();
+      await page.getByRole('tab', { name: '办理记录' }).click();
+      await page.getByText('意见：车票与务工证明齐全').waitFor();
+    }
+  });
+
+  it('the reviewed claims go on a publicity list that prints, exports, and closes after its period', async () => {
+    screenshotOnFailure('publicity');
+    await page.getByRole('menuitem', { name: '公示' }).click();
+    await page.waitForURL('**/publicity');
+    await page.getByRole('cell', { name: '陈国华' }).waitFor();
+    await page.getByRole('cell', { name: '李秀英' }).waitFor();
+    await page.locator('.ant-table-thead .ant-checkbox-input').first().check();
+    await page.getByLabel('标题', { exact: true }).fill('2019年外出务工交通补助公示（第一批）');
+    // A period already over, so that the list can be closed today.
+    await pickDate('公示开始日期', shanghaiDay(-8));
+    await pickDate('公示截止日期', shanghaiDay(-1));
+    await page.getByRole('button', { name: /发布公示（2 件）/ }).click();
+    await page.waitForURL(/\/publicity\/\d+$/);
+    await page.getByTestId('publicity-status').getByText('公示中').waitFor();
+    await page.getByRole('cell', { name: '会政发〔2018〕20号 第16条' }).first().waitFor();
+
+    const [printView] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: /打\s*印/ }).click()]);
+    await printView.waitForLoadState();
+    expect(await printView.content()).toContain('2019年外出务工交通补助公示（第一批）');
+    await printView.close();
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出Excel/ }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('2019年外出务工交通补助公示（第一批）.xlsx');
+
+    await page.getByRole('button', { name: '结束公示' }).click();
+    await page.getByText('公示已结束，2 件申请转为待拨付').waitFor();
+    await page.getByTestId('publicity-status').getByText('已结束').waitFor();
+  });
+
+  it('a payment batch exports the bank file; the bank result with one failure reconciles both lines', async () => {
+    screenshotOnFailure('payment');
+    await page.getByRole('menuitem', { name: '资金拨付' }).click();
+    await page.waitForURL('**/payments');
+    await page.getByText('待拨付申请 2 件').waitFor();
+    await page.getByRole('button', { name: /生成批次/ }).click();
+    await page.waitForURL(/\/payments\/\d+$/);
+    await page.getByRole('cell', { name: '陈国华' }).waitFor();
+
+    const [bankFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载代发文件/ }).click(),
+    ]);
+    const csv = readFileSync((await bankFile.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('序号,户名,账号,开户行,金额(元),用途,明细号');
+    const detailOf = (name: string) => {
+      const cells = lines.find((l) => l.split(',')[1] === name)?.split(',') ?? [];
+      return cells[6] ?? '';
+    };
+    expect(lines.find((l) => l.includes('陈国华'))).toContain(',480.00,');
+    const result = `明细号,结果,失败原因,银行流水号\r\n${detailOf('陈国华')},成功,,B20190901001\r\n${detailOf('李秀英')},失败,账户已销户,\r\n`;
+    await page.locator('input[type=file]').setInputFiles({
+      name: '回盘.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(result, 'utf8'),
+    });
+    await page.getByTestId('bank-result').getByText('成功 1 笔，失败 1 笔').waitFor();
+    await page.getByTestId('batch-status').getByText('已对账').waitFor();
+    await page.getByRole('cell', { name: '账户已销户' }).waitFor();
+    await page.getByRole('cell', { name: 'B20190901001' }).waitFor();
+  });
+
+  it('the ledger shows 780 yuan approved, 480 paid, 300 failed and awaiting; the report cites 第16条', async () => {
+    screenshotOnFailure('ledger');
+    await page.getByRole('menuitem', { name: '资金台账' }).click();
+    await page.waitForURL('**/ledger');
+    const row = page.getByTestId('ledger-balances').locator('tbody tr').filter({ hasText: '2019' });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['就业补助资金', '530326', '2019']);
+    expect(cells.slice(3)).toEqual(['780.00 元', '780.00 元', '480.00 元', '300.00 元', '300.00 元']);
+    const report = page.getByTestId('ledger-report').locator('tbody tr').filter({ hasText: 'TR-HZ' });
+    await report.waitFor();
+    expect(await report.textContent()).toContain('第16条');
+    expect(await report.textContent()).toContain('480.00 元');
+  });
+});
