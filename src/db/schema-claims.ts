@@ -52,7 +52,120 @@ export interface ClaimSlotsTable {
   region_code: string;
 }
 
+// 20261121140200_create_claims_cycle: events, evidence, publicity, payments, ledger.
+export interface ClaimEventsTable {
+  id: SerialId;
+  claim_id: Int8;
+  region_code: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  comment: Generated<string>;
+  actor_id: Int8 | null;
+  actor_name: string;
+  at: Timestamp;
+}
+
+export type EvidenceKind = 'ticket' | 'contract' | 'payroll' | 'attendance' | 'other';
+
+export interface ClaimEvidenceTable {
+  id: SerialId;
+  claim_id: Int8;
+  region_code: string;
+  kind: EvidenceKind;
+  file_name: string;
+  content_type: Generated<string>;
+  size_bytes: ColumnType<string, string | number, string | number>;
+  sha256: string;
+  uploaded_by: Int8 | null;
+  uploaded_at: Timestamp;
+}
+
+export interface PublicityListsTable {
+  id: SerialId;
+  region_code: string;
+  title: string;
+  period_from: DateCol;
+  period_to: DateCol;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+}
+
+export type PublicityOutcome = 'listed' | 'objected' | 'approved';
+
+export interface PublicityItemsTable {
+  list_id: Int8;
+  claim_id: Int8;
+  region_code: string;
+  amount_fen: Int8;
+  outcome: ColumnType<PublicityOutcome, PublicityOutcome | undefined, PublicityOutcome>;
+  objection: Generated<string>;
+}
+
+export type BatchStatus = 'open' | 'exported' | 'reconciled';
+
+export interface PaymentBatchesTable {
+  id: SerialId;
+  number: string;
+  fund_source: string;
+  region_code: string;
+  status: ColumnType<BatchStatus, BatchStatus | undefined, BatchStatus>;
+  line_count: number;
+  total_fen: Int8;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+  exported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reconciled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+}
+
+export type PaymentStatus = 'pending' | 'paid' | 'failed';
+
+export interface PaymentsTable {
+  id: SerialId;
+  batch_id: Int8;
+  claim_id: Int8;
+  region_code: string;
+  detail_no: string;
+  payee_name: string;
+  bank_name: string;
+  bank_account: string;
+  amount_fen: Int8;
+  status: ColumnType<PaymentStatus, PaymentStatus | undefined, PaymentStatus>;
+  failure_reason: Generated<string>;
+  bank_ref: Generated<string>;
+  settled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface LedgerEntriesTable {
+  id: SerialId;
+  kind: 'decided' | 'approved' | 'paid' | 'failed' | 'reversed';
+  reverses: 'decided' | 'approved' | 'paid' | null;
+  fund_source: string;
+  region_code: string;
+  year: number;
+  rule_id: string;
+  document_code: string;
+  article: string;
+  claim_id: Int8;
+  payment_id: Int8 | null;
+  amount_fen: Int8;
+  entry_date: DateCol;
+  actor_id: Int8 | null;
+  at: Timestamp;
+}
+
 export interface ClaimsTables {
   claims: ClaimsTable;
   claim_slots: ClaimSlotsTable;
+  claim_events: ClaimEventsTable;
+  claim_evidence: ClaimEvidenceTable;
+  publicity_lists: PublicityListsTable;
+  publicity_items: PublicityItemsTable;
+  payment_batches: PaymentBatchesTable;
+  payments: PaymentsTable;
+  ledger_entries: LedgerEntriesTable;
 }

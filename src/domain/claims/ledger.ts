@@ -26,6 +26,8 @@ export interface LedgerEntry {
   amountFen: number;
   /** Business date (Asia/Shanghai) of the entry. */
   date: string;
+  /** How many entries this one stands for when entries come pre-summed (default 1). */
+  count?: number;
 }
 
 export interface Balance {
@@ -101,7 +103,7 @@ export function paidByRule(entries: readonly LedgerEntry[], from: string, to: st
     if (sign === 0) continue;
     const key = `${e.rule}|${e.document}|${e.article}`;
     const r = byKey.get(key) ?? { rule: e.rule, document: e.document, article: e.article, count: 0, paidFen: 0 };
-    r.count += sign;
+    r.count += sign * (e.count ?? 1);
     r.paidFen += sign * e.amountFen;
     byKey.set(key, r);
   }

@@ -1,5 +1,433 @@
-// HTTP for the subsidy cycle: applications, review, publicity, payment batches, ledger.
+// HTTP for the subsidy cycle: applications and evidence, review actions, publicity lists,
+// payment batches with the bank files, and the ledger. Thin: the services do the checks.
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { CLAIM_STATUSES, DIRECT_ACTIONS } from '../../domain/claims/steps.ts';
+import { FUND_SOURCES, type FundSource, SUBJECT_KIND_NAMES, type SubjectKind } from '../../domain/rules/index.ts';
 import type { AppContext } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+import { requireActor } from '../auth/auth.routes.ts';
+import * as claims from './claims.service.ts';
+import { paymentReport, readLedger } from './ledger.service.ts';
+import * as payments from './payments.service.ts';
+import * as publicity from './publicity.service.ts';
 
-export async function claimsRoutes(_app: FastifyInstance, _ctx: AppContext) {}
+const Id = Type.String({ pattern: '^\\d{1,18}$' });
+const IdParams = Type.Object({ id: Id });
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const Region = Type.String({ pattern: '^\\d{2,12}$', description: '区划代码' });
+const Fund = Type.Union(
+  FUND_SOURCES.map((f) => Type.Literal(f)),
+  {
+    description:
+      '资金来源：employment_fund 就业补助资金、unemployment_insurance 失业保险基金、poverty_fund 财政专项扶贫资金、county_finance 县级财政资金',
+  },
+);
+const Paging = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+};
+// Fact values are checked by the engine against the rule's facts (naming the claim and the fact).
+const FactValue = Type.Unknown({ description: '字符串、数字或布尔值' });
+const Facts = Type.Record(Type.String(), FactValue, { description: '事实：名称见 GET /api/rules 中该规则的 facts' });
+
+const ApplyBody = Type.Object(
+  {
+    rule: Type.String({ maxLength: 40, description: '规则编号，如 TR-HZ' }),
+    personId: Type.Optional(
+      Type.String({ pattern: '^\\d{1,18}$', description: '劳动力（对象为个人的补贴必填）；所在地区取其所在村' }),
+    ),
+    subject: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Union(
+            Object.keys(SUBJECT_KIND_NAMES).map((k) => Type.Literal(k)),
+            { description: '对象类型' },
+          ),
+          name: Type.String({ maxLength: 100, description: '单位名称' }),
+          key: Type.String({ maxLength: 18, description: '统一社会信用代码（频次限制的主体）' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    region: Type.Optional(Type.String({ maxLength: 12, description: '单位所在地区（6/9/12位区划代码）；个人取其所在村' })),
+    caseDate: DateText,
+    facts: Type.Optional(Facts),
+    bankName: Type.String({ maxLength: 100, description: '开户行' }),
+    bankAccount: Type.String({ maxLength: 40, description: '银行卡号（社保卡金融账户）' }),
+  },
+  { additionalProperties: false },
+);
+
+const ActionBody = Type.Object(
+  {
+    action: Type.Union(
+      DIRECT_ACTIONS.map((a) => Type.Literal(a)),
+      { description: 'review 审核通过、return 退回修改、resubmit 修改后重新申报、refuse 不予通过、withdraw 撤回' },
+    ),
+    comment: Type.Optional(Type.String({ maxLength: 1000, description: '意见；退回、不予通过时必填' })),
+    version: Type.Integer({ minimum: 1, description: '客户端看到的申请版本（乐观锁）' }),
+    facts: Type.Optional(Facts),
+    bankName: Type.Optional(Type.String({ maxLength: 100 })),
+    bankAccount: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+const ListQuery = Type.Object({
+  region: Type.Optional(Region),
+  status: Type.Optional(Type.String({ description: `状态，可用逗号分隔多个：${CLAIM_STATUSES.join('、')}` })),
+  rule: Type.Optional(Type.String({ maxLength: 40 })),
+  fund: Type.Optional(Fund),
+  q: Type.Optional(Type.String({ maxLength: 50, description: '姓名（单位名称）或申请编号' })),
+  ...Paging,
+});
+
+const PublicityBody = Type.Object(
+  {
+    region: Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$', description: '公示范围（县、乡镇或村）' }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    from: DateText,
+    to: DateText,
+    claimIds: Type.Array(Id, { minItems: 1, maxItems: 5000, description: '审核通过的申请' }),
+  },
+  { additionalProperties: false },
+);
+
+const BatchBody = Type.Object(
+  {
+    fund: Fund,
+    region: Type.String({ pattern: '^(\\d{6}|\\d{9}|\\d{12})$' }),
+    claimIds: Type.Optional(
+      Type.Array(Id, { maxItems: 20000, description: '只拨付这些申请；省略则为该资金来源和地区全部待拨付的申请' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+function parseStatuses(text: string | undefined) {
+  if (!text) return undefined;
+  const list = text.split(',').map((s) => s.trim());
+  const bad = list.filter((s) => !(CLAIM_STATUSES as readonly string[]).includes(s));
+  if (bad.length > 0) {
+    throw new AppError('REQUEST_INVALID', `请求格式不正确：status 应为 ${CLAIM_STATUSES.join('、')}`, 400, {
+      problems: [{ field: 'status', message: '取值无效', value: bad.join(',') }],
+    });
+  }
+  return list as (typeof CLAIM_STATUSES)[number][];
+}
+
+export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
+  const db = ctx.database;
+  const dataDir = ctx.config.dataDir;
+
+  // ---- applications and review ----
+  const tags = ['claims'];
+  app.post(
+    '/api/claims',
+    { schema: { tags, summary: '申报补贴（引擎判定并记录参数版本；不符合条件的返回 422）', body: ApplyBody } },
+    async (req, reply) => {
+      const body = req.body as Static<typeof ApplyBody>;
+      const result = await claims.applyForClaim(db, requireActor(req), {
+        ...body,
+        subject: body.subject ? { ...body.subject, kind: body.subject.kind as SubjectKind } : undefined,
+        facts: body.facts as Record<string, string | number | boolean> | undefined,
+      } as claims.ApplyInput);
+      reply.status(201);
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/claims',
+    { schema: { tags, summary: '补贴申请列表（按状态、规则、地区筛选）', querystring: ListQuery } },
+    async (req) => {
+      const { page = 1, pageSize = 20, status, ...f } = req.query as Static<typeof ListQuery>;
+      return claims.listClaims(db, requireActor(req), { ...f, status: parseStatuses(status) }, page, pageSize);
+    },
+  );
+
+  app.get(
+    '/api/claims/:id',
+    { schema: { tags, summary: '申请详情：判定、流转记录、材料、拨付', params: IdParams } },
+    async (req) => claims.getClaimDetail(db, requireActor(req), (req.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/claims/:id/actions',
+    { schema: { tags, summary: '审核、退回、重新申报、不予通过、撤回', params: IdParams, body: ActionBody } },
+    async (req) => {
+      const body = req.body as Static<typeof ActionBody>;
+      return claims.actOnClaim(db, requireActor(req), (req.params as { id: string }).id, {
+        ...body,
+        facts: body.facts as Record<string, string | number | boolean> | undefined,
+      });
+    },
+  );
+
+  app.post(
+    '/api/claims/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: '上传申请材料',
+        description:
+          'multipart/form-data：字段 kind（ticket 车票、contract 劳动合同、payroll 工资表、attendance 考勤表、other 其他，须在 file 之前，或放在查询参数 ?kind=），字段 file 为文件。',
+        params: IdParams,
+        querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 20 })) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const claimId = (req.params as { id: string }).id;
+      if (!req.isMultipart()) throw new AppError('EVIDENCE_FILE_REQUIRED', '请以 multipart/form-data 上传文件（字段名 file）');
+      let kind = (req.query as { kind?: string }).kind ?? '';
+      let result: Awaited<ReturnType<typeof claims.addEvidence>> | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') {
+          if (part.fieldname === 'kind' && typeof part.value === 'string') kind = part.value;
+          continue;
+        }
+        if (part.fieldname !== 'file' || result) {
+          part.file.resume();
+          continue;
+        }
+        result = await claims.addEvidence(db, dataDir, actor, claimId, {
+          kind,
+          fileName: part.filename,
+          contentType: part.mimetype,
+          stream: part.file,
+        });
+      }
+      if (!result) throw new AppError('EVIDENCE_FILE_REQUIRED', '请选择要上传的材料文件（字段名 file）');
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/claims/:id/evidence/:evidenceId',
+    { schema: { tags, summary: '下载申请材料（校验 sha256）', params: Type.Object({ id: Id, evidenceId: Id }) } },
+    async (req, reply) => {
+      const p = req.params as { id: string; evidenceId: string };
+      const { row, stream } = await claims.openEvidence(db, dataDir, requireActor(req), p.id, p.evidenceId);
+      return reply
+        .header('content-type', row.content_type)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+        .header('x-content-sha256', row.sha256)
+        .header('cache-control', 'no-store')
+        .send(stream);
+    },
+  );
+
+  // ---- publicity ----
+  const ptags = ['publicity'];
+  app.post(
+    '/api/publicity',
+    { schema: { tags: ptags, summary: '发布公示名单（审核通过的申请）', body: PublicityBody } },
+    async (req, reply) => {
+      reply.status(201);
+      return publicity.createPublicity(db, requireActor(req), req.body as Static<typeof PublicityBody>);
+    },
+  );
+
+  app.get(
+    '/api/publicity',
+    {
+      schema: {
+        tags: ptags,
+        summary: '公示名单列表',
+        querystring: Type.Object({
+          region: Type.Optional(Region),
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query as { region?: string; status?: 'open' | 'closed' };
+      return publicity.listPublicity(db, requireActor(req), q.region, q.status);
+    },
+  );
+
+  app.get('/api/publicity/:id', { schema: { tags: ptags, summary: '公示名单及其申请', params: IdParams } }, async (req) =>
+    publicity.getPublicity(db, requireActor(req), (req.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/publicity/:id/objections',
+    {
+      schema: {
+        tags: ptags,
+        summary: '登记公示异议：申请退回修改',
+        params: IdParams,
+        body: Type.Object(
+          { claimId: Id, comment: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const b = req.body as { claimId: string; comment: string };
+      return publicity.objectToClaim(db, requireActor(req), (req.params as { id: string }).id, b.claimId, b.comment);
+    },
+  );
+
+  app.post(
+    '/api/publicity/:id/close',
+    {
+      schema: {
+        tags: ptags,
+        summary: '公示期满后结束公示：名单上的申请转为待拨付',
+        params: IdParams,
+        body: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      },
+    },
+    async (req) =>
+      publicity.closePublicity(
+        db,
+        requireActor(req),
+        (req.params as { id: string }).id,
+        (req.body as { version?: number } | undefined)?.version,
+      ),
+  );
+
+  app.get(
+    '/api/publicity/:id/export.xlsx',
+    { schema: { tags: ptags, summary: '导出公示名单（Excel）', params: IdParams } },
+    async (req, reply) => {
+      const { title, buffer } = await publicity.publicityWorkbook(db, requireActor(req), (req.params as { id: string }).id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
+        .header('cache-control', 'no-store')
+        .send(buffer);
+    },
+  );
+
+  app.get(
+    '/api/publicity/:id/print',
+    { schema: { tags: ptags, summary: '公示名单打印页（HTML）', params: IdParams } },
+    async (req, reply) => {
+      const html = await publicity.publicityPrintView(db, requireActor(req), (req.params as { id: string }).id);
+      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    },
+  );
+
+  // ---- payment ----
+  const btags = ['payments'];
+  app.post(
+    '/api/payment-batches',
+    { schema: { tags: btags, summary: '生成拨付批次（按资金来源和地区）', body: BatchBody } },
+    async (req, reply) => {
+      const b = req.body as Static<typeof BatchBody>;
+      reply.status(201);
+      return payments.createBatch(db, requireActor(req), { ...b, fund: b.fund as FundSource });
+    },
+  );
+
+  app.get(
+    '/api/payment-batches',
+    { schema: { tags: btags, summary: '拨付批次列表', querystring: Type.Object({ region: Type.Optional(Region) }) } },
+    async (req) => payments.listBatches(db, requireActor(req), (req.query as { region?: string }).region),
+  );
+
+  app.get(
+    '/api/payment-batches/:id',
+    { schema: { tags: btags, summary: '拨付批次：明细与对账结果', params: IdParams } },
+    async (req) => payments.getBatch(db, requireActor(req), (req.params as { id: string }).id),
+  );
+
+  app.get(
+    '/api/payment-batches/:id/bank-file.csv',
+    { schema: { tags: btags, summary: '下载银行代发文件（CSV：序号,户名,账号,开户行,金额(元),用途,明细号）', params: IdParams } },
+    async (req, reply) => {
+      const { number, csv } = await payments.bankFile(db, requireActor(req), (req.params as { id: string }).id);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`代发-${number}.csv`)}`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
+
+  app.post(
+    '/api/payment-batches/:id/result',
+    {
+      schema: {
+        tags: btags,
+        summary: '导入银行回盘文件并对账（CSV：明细号,结果,失败原因,银行流水号；UTF-8 或 GBK）',
+        description: 'multipart/form-data：字段 file 为文件。',
+        params: IdParams,
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart())
+        throw new AppError('BANK_FILE_REQUIRED', '请以 multipart/form-data 上传银行回盘文件（字段名 file）');
+      let result: Awaited<ReturnType<typeof payments.importBankResult>> | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'field') continue;
+        if (part.fieldname !== 'file' || result) {
+          part.file.resume();
+          continue;
+        }
+        const bytes = await part.toBuffer();
+        result = await payments.importBankResult(db, actor, (req.params as { id: string }).id, part.filename, bytes);
+      }
+      if (!result) throw new AppError('BANK_FILE_REQUIRED', '请选择银行回盘文件（字段名 file）');
+      return result;
+    },
+  );
+
+  // ---- ledger ----
+  const ltags = ['ledger'];
+  app.get(
+    '/api/ledger',
+    {
+      schema: {
+        tags: ltags,
+        summary: '补贴台账：按资金来源、地区、年度的余额与明细',
+        querystring: Type.Object({
+          region: Type.Optional(Region),
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+          fund: Type.Optional(Fund),
+          claimId: Type.Optional(Id),
+          level: Type.Optional(
+            Type.Union(
+              [2, 4, 6, 9, 12].map((n) => Type.Literal(n)),
+              { description: '余额按几位区划代码汇总（默认县级6位）' },
+            ),
+          ),
+          ...Paging,
+        }),
+      },
+    },
+    async (req) => {
+      const {
+        page = 1,
+        pageSize = 20,
+        ...q
+      } = req.query as {
+        region?: string;
+        year?: number;
+        fund?: string;
+        claimId?: string;
+        level?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      return readLedger(db, requireActor(req), { ...q, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/api/ledger/report',
+    {
+      schema: {
+        tags: ltags,
+        summary: '拨付报表：某地区某期间按规则和条款拨付的金额',
+        querystring: Type.Object({ region: Type.Optional(Region), from: DateText, to: DateText }),
+      },
+    },
+    async (req) => paymentReport(db, requireActor(req), req.query as { region?: string; from: string; to: string }),
+  );
+}

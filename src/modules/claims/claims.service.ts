@@ -1,0 +1,582 @@
+// Applications and their review: who may apply and act (by role and region), the engine's
+// decision recorded with its parameter version, frequency limits held by claim_slots,
+// events with comments, evidence files, the ledger's decided amounts, and an audit entry
+// for every step.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import type { ClaimStatus, EvidenceKind } from '../../db/schema-claims.ts';
+import type { LedgerKind, ReversibleKind } from '../../domain/claims/ledger.ts';
+import {
+  CLAIM_ACTION_NAMES,
+  type ClaimAction,
+  type DirectAction,
+  maySubmit,
+  RELEASING_STATUSES,
+  takeStep,
+} from '../../domain/claims/steps.ts';
+import { isInside } from '../../domain/region/region-code.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { isIsoDate } from '../../domain/rules/facts.ts';
+import {
+  type Decision,
+  type FactInput,
+  findRule,
+  type RegionalSetting,
+  type Rule,
+  SUBJECT_KIND_NAMES,
+  type SubjectKind,
+} from '../../domain/rules/index.ts';
+import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { catalog } from '../rules/catalog.ts';
+import { EVIDENCE_KIND_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
+import * as repo from './claims.repository.ts';
+import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
+
+export function auditActor(actor: Actor) {
+  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
+}
+
+/** VALIDATION_FAILED naming the record and each field by the label the user sees. */
+export function invalid(record: string, problems: FieldProblem[]): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${record}：${problems.map((p) => `${p.label ?? p.field}${p.message}`).join('；')}`,
+    400,
+    {
+      record,
+      problems,
+    },
+  );
+}
+
+export function claimRecord(c: { number: string; beneficiary_name: string }): string {
+  return `申请 ${c.number}（${c.beneficiary_name}）`;
+}
+
+/** A region given by the client must lie inside the actor's scope; none means the scope. */
+export function regionWithin(actor: Actor, region: string | undefined): string {
+  if (!region) return actor.scope;
+  if (!/^\d{2,12}$/.test(region)) throw invalid('查询', [{ field: 'region', message: '应为区划代码', value: region }]);
+  if (isInside(region, actor.scope)) return region;
+  if (isInside(actor.scope, region)) return actor.scope;
+  throw errors.outOfScope(region);
+}
+
+/** Regional settings the engine uses (none until the rules module provides them). */
+async function settingsFor(_trx: Scoped): Promise<RegionalSetting[]> {
+  return [];
+}
+
+// ---- ledger entries of a claim ----
+
+export function ledgerRow(
+  claim: repo.ClaimRow,
+  actor: Actor,
+  kind: LedgerKind,
+  amountFen: number | string,
+  o: { reverses?: ReversibleKind; paymentId?: string; article?: string } = {},
+): repo.LedgerInsert {
+  const decision = claim.decision as { amountArticle?: string };
+  return {
+    kind,
+    reverses: o.reverses ?? null,
+    fund_source: claim.fund_source,
+    region_code: claim.region_code,
+    year: claim.claim_year,
+    rule_id: claim.rule_id,
+    document_code: claim.document_code,
+    article: o.article ?? decision.amountArticle ?? '',
+    claim_id: claim.id,
+    payment_id: o.paymentId ?? null,
+    amount_fen: String(amountFen),
+    entry_date: todayInShanghai(),
+    actor_id: actor.userId,
+  };
+}
+
+// ---- one step of one claim ----
+
+/**
+ * Moves a claim by one step: checks the role and status (domain/claims/steps), moves it only
+ * if nobody moved it first (version and status in the WHERE clause), records the event and
+ * the audit entry. `version` is the one the client saw; undefined for steps the system takes
+ * on a locked row (publicity, batches).
+ */
+export async function transition(
+  trx: Scoped,
+  actor: Actor,
+  claim: repo.ClaimRow,
+  action: ClaimAction,
+  comment: string,
+  version: number | undefined,
+  set: Record<string, unknown> = {},
+): Promise<repo.ClaimRow> {
+  const record = claimRecord(claim);
+  const step = takeStep(actor.role, claim.status, action, comment);
+  if (!step.ok) {
+    if (step.forbidden) throw errors.forbidden(`${record}：${step.reason}`);
+    throw new AppError('CLAIM_STEP_NOT_ALLOWED', `${record}：${step.reason}`, 409, { record, status: claim.status });
+  }
+  if (version !== undefined && version !== claim.version) throw versionConflict(record, claim.version);
+  const moved = await repo.moveClaim(
+    trx,
+    claim.id,
+    { version: claim.version, status: claim.status },
+    { status: step.to, ...set },
+  );
+  if (!moved) throw versionConflict(record, claim.version + 1);
+  if (RELEASING_STATUSES.has(step.to)) await repo.releaseSlots(trx, claim.id);
+  await repo.insertEvent(trx, {
+    claimId: claim.id,
+    region: claim.region_code,
+    action,
+    from: claim.status,
+    to: step.to,
+    comment: comment.trim(),
+    actorId: actor.userId,
+    actorName: auditActor(actor).actorName,
+  });
+  await appendAudit(trx, {
+    ...auditActor(actor),
+    action: `claim.${action}`,
+    entity: 'claim',
+    entityId: claim.id,
+    regionCode: claim.region_code,
+    before: { status: claim.status, version: claim.version },
+    after: { status: moved.status, version: moved.version, comment: comment.trim() },
+  });
+  return moved;
+}
+
+function versionConflict(record: string, current: number): AppError {
+  return errors.conflict('CLAIM_VERSION_CONFLICT', `${record}已被他人处理（当前版本 ${current}），请刷新后重试`, { record });
+}
+
+// ---- apply ----
+
+export interface ApplyInput {
+  rule: string;
+  personId?: string;
+  subject?: { kind: SubjectKind; name: string; key: string };
+  region?: string;
+  caseDate: string;
+  facts?: Record<string, FactInput>;
+  bankName: string;
+  bankAccount: string;
+}
+
+const CREDIT_CODE = /^[0-9A-Z]{18}$/;
+
+function checkApplyInput(input: ApplyInput, rule: Rule | undefined, record: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!rule) problems.push({ field: 'rule', label: '补贴项目', message: '不存在', value: input.rule });
+  if (!isIsoDate(input.caseDate))
+    problems.push({ field: 'caseDate', label: '享受日期', message: '应为有效日期（YYYY-MM-DD）', value: input.caseDate });
+  else if (input.caseDate > todayInShanghai())
+    problems.push({ field: 'caseDate', label: '享受日期', message: '不能晚于今天', value: input.caseDate });
+  if (input.bankName.trim() === '') problems.push({ field: 'bankName', label: '开户行', message: '不能为空' });
+  if (!/^\d{10,30}$/.test(input.bankAccount.replace(/\s/g, ''))) {
+    problems.push({ field: 'bankAccount', label: '银行账号', message: '应为10至30位数字', value: input.bankAccount });
+  }
+  if (rule?.subject === 'person') {
+    if (!input.personId) problems.push({ field: 'personId', label: '劳动力', message: `「${rule.title}」须从台账中选择劳动力` });
+  } else if (rule) {
+    const s = input.subject;
+    if (!s)
+      problems.push({
+        field: 'subject',
+        label: '申请对象',
+        message: `须填写${SUBJECT_KIND_NAMES[rule.subject]}的名称和统一社会信用代码`,
+      });
+    else {
+      if (s.name.trim() === '') problems.push({ field: 'subject.name', label: '申请对象名称', message: '不能为空' });
+      if (!CREDIT_CODE.test(s.key))
+        problems.push({ field: 'subject.key', label: '统一社会信用代码', message: '应为18位数字或大写字母', value: s.key });
+      if (s.kind !== rule.subject) {
+        problems.push({
+          field: 'subject.kind',
+          label: '申请对象类型',
+          message: `「${rule.title}」的申请对象应为${SUBJECT_KIND_NAMES[rule.subject]}`,
+          value: s.kind,
+        });
+      }
+    }
+    if (!input.region || !/^(\d{6}|\d{9}|\d{12})$/.test(input.region)) {
+      problems.push({ field: 'region', label: '所在地区', message: '应为6/9/12位区划代码', value: input.region ?? '' });
+    }
+  }
+  void record;
+  return problems;
+}
+
+export async function applyForClaim(database: Database, actor: Actor, input: ApplyInput) {
+  if (!maySubmit(actor.role)) throw errors.forbidden('申报补贴（当前角色只能查看）');
+  const cat = await catalog();
+  const rule = findRule(cat, input.rule);
+  const record0 = `补贴申请（${rule?.title ?? input.rule}）`;
+  const problems = checkApplyInput(input, rule, record0);
+  if (problems.length > 0 || !rule) throw invalid(record0, problems);
+  const account = input.bankAccount.replace(/\s/g, '');
+
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    let name: string;
+    let region: string;
+    let subjectKey: string;
+    let personId: string | null = null;
+    if (rule.subject === 'person') {
+      const person = await repo.personIdentity(trx, input.personId as string);
+      if (!person) throw errors.notFound(`劳动力（ID ${input.personId}）`);
+      name = person.name;
+      region = person.village_code;
+      subjectKey = `person:${person.id}`;
+      personId = person.id;
+    } else {
+      const s = input.subject as NonNullable<ApplyInput['subject']>;
+      name = s.name.trim();
+      region = input.region as string;
+      subjectKey = s.key;
+      if (!isInside(region, actor.scope)) throw errors.outOfScope(region);
+      if (!(await repo.regionExists(trx, region))) {
+        throw invalid(record0, [{ field: 'region', label: '所在地区', message: '不是现行的区划代码', value: region }]);
+      }
+    }
+    const record = `${name}的${rule.title}申请`;
+    const year = Number(input.caseDate.slice(0, 4));
+    const window = windowKey(rule, input.caseDate);
+    const limitMessage = () =>
+      `${rule.subject === 'person' ? '劳动力' : SUBJECT_KIND_NAMES[rule.subject]} ${name} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
+        window === 'lifetime' ? '' : '每年'
+      }限 ${rule.limit?.times ?? 1} 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
+
+    const settings = await settingsFor(trx);
+    const decision: Decision = await decide(
+      trx,
+      cat,
+      { rule, subject: { kind: rule.subject, name }, subjectKey, region, date: input.caseDate, facts: input.facts ?? {} },
+      settings,
+      record,
+    );
+    if (rule.limit && decision.status === 'not_eligible') {
+      // The engine counted the live claims of the window: say so by name, as the slot race does.
+      const prior = (await repo.liveClaimsOfSubject(trx, subjectKey, limitGroupRules(cat, rule))).filter(
+        (p) => rule.limit?.window === 'lifetime' || String(p.claim_year) === window,
+      );
+      if (prior.length >= rule.limit.times) {
+        throw errors.conflict('CLAIM_LIMIT_REACHED', `${limitMessage()}：已有申请 ${prior.map((p) => p.number).join('、')}`, {
+          record,
+          existing: prior.map((p) => p.number),
+        });
+      }
+    }
+    const amountFen = payableAmount(decision, record);
+    const id = await repo.nextClaimId(trx);
+    const claim = await repo.insertClaim(trx, {
+      id,
+      number: `BT${year}-${id.padStart(6, '0')}`,
+      rule_id: rule.id,
+      document_code: rule.document.code,
+      region_code: region,
+      subject_kind: rule.subject,
+      person_id: personId,
+      subject_key: subjectKey,
+      beneficiary_name: name,
+      bank_name: input.bankName.trim(),
+      bank_account: account,
+      case_date: input.caseDate,
+      claim_year: year,
+      facts: JSON.stringify(input.facts ?? {}),
+      decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
+      parameter_version: decision.parameterVersion,
+      amount_fen: amountFen,
+      fund_source: rule.fund,
+      created_by: actor.userId,
+    });
+    if (rule.limit) {
+      const slot = await repo.takeSlot(trx, {
+        group: rule.limit.group,
+        subjectKey,
+        window,
+        times: rule.limit.times,
+        claimId: claim.id,
+        region,
+      });
+      if (slot === undefined) throw errors.conflict('CLAIM_LIMIT_REACHED', limitMessage(), { record });
+    }
+    await repo.insertEvent(trx, {
+      claimId: claim.id,
+      region,
+      action: 'submit',
+      from: null,
+      to: 'submitted',
+      comment: '',
+      actorId: actor.userId,
+      actorName: auditActor(actor).actorName,
+    });
+    await repo.appendLedger(trx, [ledgerRow(claim, actor, 'decided', amountFen)]);
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'claim.submit',
+      entity: 'claim',
+      entityId: claim.id,
+      regionCode: region,
+      after: {
+        number: claim.number,
+        rule: rule.id,
+        amountFen,
+        parameterVersion: decision.parameterVersion,
+        status: claim.status,
+      },
+    });
+    return { claim: presentClaim(actor, claim, { ruleTitle: rule.title }), decision };
+  });
+}
+
+// ---- review actions ----
+
+export interface ActionInput {
+  action: DirectAction;
+  comment?: string;
+  version: number;
+  /** resubmit only: corrected facts and bank details (the claim is decided again). */
+  facts?: Record<string, FactInput>;
+  bankName?: string;
+  bankAccount?: string;
+}
+
+export async function actOnClaim(database: Database, actor: Actor, id: string, input: ActionInput) {
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const claim = await repo.getClaim(trx, id);
+    if (!claim) throw errors.notFound(`补贴申请（ID ${id}）`);
+    const comment = input.comment ?? '';
+    const rule = findRule(cat, claim.rule_id);
+    let set: Record<string, unknown> = {};
+    const ledger: repo.LedgerInsert[] = [];
+    if (input.action === 'resubmit' && rule) {
+      // Check the step first so that a wrong role or status is reported before the facts are.
+      const step = takeStep(actor.role, claim.status, 'resubmit', comment);
+      if (step.ok) {
+        const record = claimRecord(claim);
+        const facts = input.facts ?? (claim.facts as Record<string, FactInput>);
+        const decision = await decide(
+          trx,
+          cat,
+          {
+            rule,
+            subject: { kind: rule.subject, name: claim.beneficiary_name },
+            subjectKey: claim.subject_key,
+            region: claim.region_code,
+            date: claim.case_date,
+            facts,
+            exceptClaimId: claim.id,
+          },
+          await settingsFor(trx),
+          record,
+        );
+        const amountFen = payableAmount(decision, record);
+        set = {
+          facts: JSON.stringify(facts),
+          decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
+          parameter_version: decision.parameterVersion,
+          amount_fen: String(amountFen),
+          ...(input.bankName ? { bank_name: input.bankName.trim() } : {}),
+          ...(input.bankAccount ? { bank_account: input.bankAccount.replace(/\s/g, '') } : {}),
+        };
+        if (amountFen !== Number(claim.amount_fen)) {
+          ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'decided' }));
+          ledger.push({ ...ledgerRow(claim, actor, 'decided', amountFen), article: amountArticle(rule, decision) });
+        }
+      }
+    }
+    const moved = await transition(trx, actor, claim, input.action, comment, input.version, set);
+    if (moved.status === 'refused' || moved.status === 'withdrawn') {
+      ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'decided' }));
+    }
+    await repo.appendLedger(trx, ledger);
+    return presentClaim(actor, moved, { ruleTitle: rule?.title ?? moved.rule_id });
+  });
+}
+
+// ---- reading ----
+
+export interface ListFilter {
+  region?: string;
+  status?: ClaimStatus[];
+  rule?: string;
+  fund?: string;
+  q?: string;
+}
+
+export async function listClaims(database: Database, actor: Actor, f: ListFilter, page: number, pageSize: number) {
+  const region = regionWithin(actor, f.region);
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const { total, items } = await repo.listClaims(trx, { ...f, region }, page, pageSize);
+    const names = await repo.regionNames(
+      trx,
+      items.map((c) => c.region_code),
+    );
+    const persons = new Map(
+      (
+        await repo.personIdentities(
+          trx,
+          items.flatMap((c) => (c.person_id ? [c.person_id] : [])),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    return {
+      total,
+      page,
+      pageSize,
+      items: items.map((c) =>
+        presentClaim(actor, c, {
+          ruleTitle: findRule(cat, c.rule_id)?.title ?? c.rule_id,
+          regionName: names.get(c.region_code) ?? '',
+          idNumber: c.person_id ? (persons.get(c.person_id)?.id_number ?? null) : null,
+        }),
+      ),
+    };
+  });
+}
+
+export async function getClaimDetail(database: Database, actor: Actor, id: string) {
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const c = await repo.getClaim(trx, id);
+    if (!c) throw errors.notFound(`补贴申请（ID ${id}）`);
+    const person = c.person_id ? await repo.personIdentity(trx, c.person_id) : undefined;
+    const names = await repo.regionNames(trx, [c.region_code]);
+    const events = await repo.eventsOf(trx, id);
+    const evidence = await repo.evidenceOf(trx, id);
+    const payments = await repo.paymentsOfClaim(trx, id);
+    return {
+      claim: presentClaim(actor, c, {
+        ruleTitle: findRule(cat, c.rule_id)?.title ?? c.rule_id,
+        regionName: names.get(c.region_code) ?? '',
+        idNumber: person?.id_number ?? null,
+      }),
+      facts: c.facts,
+      decision: c.decision,
+      events: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        actionName: CLAIM_ACTION_NAMES[e.action as ClaimAction | 'submit'] ?? e.action,
+        from: e.from_status,
+        to: e.to_status,
+        comment: e.comment,
+        actorName: e.actor_name,
+        at: new Date(e.at).toISOString(),
+      })),
+      evidence: evidence.map((e) => presentEvidence(id, e)),
+      payments: payments.map((p) => ({
+        detailNo: p.detail_no,
+        batchId: p.batch_id,
+        status: p.status,
+        failureReason: p.failure_reason,
+        bankRef: p.bank_ref,
+      })),
+    };
+  });
+}
+
+// ---- evidence ----
+
+export const EVIDENCE_KINDS = Object.keys(EVIDENCE_KIND_NAMES) as EvidenceKind[];
+const EVIDENCE_OPEN: ReadonlySet<ClaimStatus> = new Set(['submitted', 'returned', 'reviewed']);
+
+function evidenceDir(dataDir: string): string {
+  const dir = join(dataDir, 'claims', 'evidence');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Keeps an uploaded file under dataDir/claims/evidence/<sha256> and records it on the claim. */
+export async function addEvidence(
+  database: Database,
+  dataDir: string,
+  actor: Actor,
+  claimId: string,
+  upload: { kind: string; fileName: string; contentType: string; stream: Readable },
+) {
+  if (!maySubmit(actor.role)) {
+    upload.stream.resume();
+    throw errors.forbidden('上传申请材料（当前角色只能查看）');
+  }
+  const dir = evidenceDir(dataDir);
+  const tmp = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  upload.stream.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    size += chunk.length;
+  });
+  await pipeline(upload.stream, createWriteStream(tmp));
+  if ((upload.stream as Readable & { truncated?: boolean }).truncated) {
+    await rm(tmp, { force: true });
+    throw new AppError('FILE_TOO_LARGE', '文件过大', 413);
+  }
+  const sha256 = hash.digest('hex');
+  try {
+    return await inScope(database.kysely, actor.scope, async (trx) => {
+      const claim = await repo.getClaim(trx, claimId);
+      if (!claim) throw errors.notFound(`补贴申请（ID ${claimId}）`);
+      const record = claimRecord(claim);
+      if (!EVIDENCE_KINDS.includes(upload.kind as EvidenceKind)) {
+        throw invalid(record, [
+          { field: 'kind', label: '材料类型', message: `应为以下之一：${EVIDENCE_KINDS.join('、')}`, value: upload.kind },
+        ]);
+      }
+      if (size === 0) throw invalid(record, [{ field: 'file', label: '文件', message: '是空文件', value: upload.fileName }]);
+      if (!EVIDENCE_OPEN.has(claim.status)) {
+        throw new AppError(
+          'CLAIM_STEP_NOT_ALLOWED',
+          `${record}：已${claim.status === 'refused' ? '不予通过' : '进入公示或拨付'}，不能再补充材料`,
+          409,
+        );
+      }
+      const row = await repo.insertEvidence(trx, {
+        claim_id: claim.id,
+        region_code: claim.region_code,
+        kind: upload.kind as EvidenceKind,
+        file_name: upload.fileName.slice(0, 200),
+        content_type: upload.contentType || 'application/octet-stream',
+        size_bytes: size,
+        sha256,
+        uploaded_by: actor.userId,
+      });
+      await rename(tmp, join(dir, sha256));
+      await appendAudit(trx, {
+        ...auditActor(actor),
+        action: 'claim.evidence',
+        entity: 'claim',
+        entityId: claim.id,
+        regionCode: claim.region_code,
+        after: { kind: row.kind, fileName: row.file_name, sha256, size },
+      });
+      return presentEvidence(claim.id, row);
+    });
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+export async function openEvidence(database: Database, dataDir: string, actor: Actor, claimId: string, id: string) {
+  const row = await inScope(database.kysely, actor.scope, (trx) => repo.getEvidence(trx, claimId, id));
+  if (!row) throw errors.notFound(`申请材料（ID ${id}）`);
+  const path = join(evidenceDir(dataDir), row.sha256);
+  const st = await stat(path).catch(() => undefined);
+  if (!st) throw new AppError('EVIDENCE_FILE_MISSING', `申请材料「${row.file_name}」的文件已不在服务器上，请重新上传`, 410);
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  if (hash.digest('hex') !== row.sha256) {
+    throw new AppError('EVIDENCE_FILE_CHANGED', `申请材料「${row.file_name}」的文件与上传时的校验值不符，可能被改动`, 409);
+  }
+  return { row, stream: createReadStream(path) };
+}

@@ -1,0 +1,262 @@
+// Payment (拨付): batches of approved claims per fund source and region, the bank's 代发
+// file, and reconciliation (对账) from the bank's result file: each line paid, or failed
+// with its reason and the claim back in the queue. A claim has at most one live payment
+// (database index), and importing the same result twice books nothing twice.
+import { type Database, inScope } from '../../db/connection.ts';
+import { type BankLine, parseBankResult, writeBankFile } from '../../domain/claims/bank-file.ts';
+import { rolesFor } from '../../domain/claims/steps.ts';
+import { isInside } from '../../domain/region/region-code.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { FUND_NAMES, FUND_SOURCES, type FundSource, findRule } from '../../domain/rules/index.ts';
+import { AppError, errors } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { catalog } from '../rules/catalog.ts';
+import { presentBatch, presentPayment } from './claims.presenter.ts';
+import * as repo from './claims.repository.ts';
+import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
+
+function requireCounty(actor: Actor, what: string) {
+  if (!rolesFor('batch').includes(actor.role)) throw errors.forbidden(`${what}（只能由县级就业部门办理）`);
+}
+
+export interface NewBatch {
+  fund: FundSource;
+  region: string;
+  /** Only these claims (all of the queue when absent). */
+  claimIds?: string[];
+}
+
+export async function createBatch(database: Database, actor: Actor, input: NewBatch) {
+  requireCounty(actor, '生成拨付批次');
+  if (!FUND_SOURCES.includes(input.fund)) {
+    throw invalid('拨付批次', [
+      { field: 'fund', label: '资金来源', message: `应为以下之一：${FUND_SOURCES.join('、')}`, value: input.fund },
+    ]);
+  }
+  if (!/^(\d{6}|\d{9}|\d{12})$/.test(input.region)) {
+    throw invalid('拨付批次', [{ field: 'region', label: '地区', message: '应为6/9/12位区划代码', value: input.region }]);
+  }
+  if (!isInside(input.region, actor.scope)) throw errors.outOfScope(input.region);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const ids = input.claimIds ? [...new Set(input.claimIds)] : undefined;
+    const claims = await repo.payableClaims(trx, input.fund, input.region, ids);
+    const record = `${FUND_NAMES[input.fund]}拨付批次（${input.region}）`;
+    if (ids !== undefined) {
+      const notPayable = ids.filter((id) => !claims.some((c) => c.id === id));
+      if (notPayable.length > 0) {
+        const rows = await repo.claimsByIds(trx, notPayable);
+        const named = rows.map((c) => `${claimRecord(c)}（${c.fund_source === input.fund ? '状态不是待拨付' : '资金来源不同'}）`);
+        const unknown = notPayable.filter((id) => !rows.some((c) => c.id === id)).map((id) => `ID ${id}（不存在或不在范围内）`);
+        throw new AppError('CLAIM_NOT_PAYABLE', `${record}：以下申请不能拨付：${[...named, ...unknown].join('；')}`, 409, {
+          record,
+          claimIds: notPayable,
+        });
+      }
+    }
+    if (claims.length === 0) throw new AppError('BATCH_EMPTY', `${record}：没有待拨付的申请`, 422, { record });
+    const id = await repo.nextBatchId(trx);
+    const number = `PF${input.region}-${todayInShanghai().slice(0, 4)}-${id.padStart(6, '0')}`;
+    const total = claims.reduce((s, c) => s + BigInt(c.amount_fen), 0n);
+    const batch = await repo.insertBatch(trx, {
+      id,
+      number,
+      fund_source: input.fund,
+      region_code: input.region,
+      line_count: claims.length,
+      total_fen: total.toString(),
+      created_by: actor.userId,
+    });
+    const lines = [];
+    for (const [n, c] of claims.entries()) {
+      await transition(trx, actor, c, 'batch', `列入拨付批次 ${number}`, undefined);
+      lines.push({
+        batch_id: batch.id,
+        claim_id: c.id,
+        region_code: c.region_code,
+        detail_no: `${number}-${String(n + 1).padStart(4, '0')}`,
+        payee_name: c.beneficiary_name,
+        bank_name: c.bank_name ?? '',
+        bank_account: c.bank_account ?? '',
+        amount_fen: c.amount_fen,
+      });
+    }
+    const payments = await repo.insertPayments(trx, lines);
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.create',
+      entity: 'payment_batch',
+      entityId: batch.id,
+      regionCode: batch.region_code,
+      after: { number, fund: input.fund, lines: claims.length, totalFen: total.toString() },
+    });
+    const numbers = new Map(claims.map((c) => [c.id, c.number]));
+    return { batch: presentBatch(batch), payments: payments.map((p) => presentPayment(p, numbers.get(p.claim_id))) };
+  });
+}
+
+export async function listBatches(database: Database, actor: Actor, region: string | undefined) {
+  const within = regionWithin(actor, region);
+  return inScope(database.kysely, actor.scope, async (trx) => (await repo.listBatches(trx, within)).map(presentBatch));
+}
+
+export async function getBatch(database: Database, actor: Actor, id: string) {
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const batch = await repo.getBatch(trx, id);
+    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
+    const payments = await repo.paymentsOf(trx, id);
+    const claims = new Map(
+      (
+        await repo.claimsByIds(
+          trx,
+          payments.map((p) => p.claim_id),
+        )
+      ).map((c) => [c.id, c.number]),
+    );
+    const sum = (s: string) => payments.filter((p) => p.status === s).reduce((a, p) => a + Number(p.amount_fen), 0);
+    return {
+      batch: presentBatch(batch),
+      reconciliation: {
+        pending: payments.filter((p) => p.status === 'pending').length,
+        paid: payments.filter((p) => p.status === 'paid').length,
+        failed: payments.filter((p) => p.status === 'failed').length,
+        pendingFen: sum('pending'),
+        paidFen: sum('paid'),
+        failedFen: sum('failed'),
+      },
+      payments: payments.map((p) => presentPayment(p, claims.get(p.claim_id))),
+    };
+  });
+}
+
+/** The bank instruction file of a batch (UTF-8 with BOM, CSV); the batch counts as exported. */
+export async function bankFile(database: Database, actor: Actor, id: string): Promise<{ number: string; csv: string }> {
+  requireCounty(actor, '导出银行代发文件');
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const batch = await repo.getBatch(trx, id, true);
+    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
+    const payments = await repo.paymentsOf(trx, id);
+    const claims = new Map(
+      (
+        await repo.claimsByIds(
+          trx,
+          payments.map((p) => p.claim_id),
+        )
+      ).map((c) => [c.id, c]),
+    );
+    const lines: BankLine[] = payments.map((p) => {
+      const c = claims.get(p.claim_id);
+      const rule = c ? findRule(cat, c.rule_id) : undefined;
+      return {
+        detailNo: p.detail_no,
+        payeeName: p.payee_name,
+        account: p.bank_account,
+        bankName: p.bank_name,
+        amountFen: Number(p.amount_fen),
+        purpose: `${rule?.title ?? c?.rule_id ?? ''} ${c?.number ?? ''}`.trim(),
+      };
+    });
+    if (batch.status === 'open') await repo.setBatchStatus(trx, id, 'exported');
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.export',
+      entity: 'payment_batch',
+      entityId: id,
+      regionCode: batch.region_code,
+      after: { number: batch.number, lines: lines.length },
+    });
+    return { number: batch.number, csv: `\uFEFF${writeBankFile(lines)}` };
+  });
+}
+
+/** Bank files come as UTF-8 (with or without BOM) or GBK/GB18030. */
+export function decodeBankText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export async function importBankResult(database: Database, actor: Actor, id: string, fileName: string, bytes: Buffer) {
+  requireCounty(actor, '导入银行回盘文件');
+  const { lines, problems } = parseBankResult(decodeBankText(bytes));
+  const record = `银行回盘文件「${fileName}」`;
+  const invalid = (ps: typeof problems) =>
+    new AppError(
+      'VALIDATION_FAILED',
+      `${record}：${ps.map((p) => `第 ${p.line} 行${p.column ? `「${p.column}」` : ''}${p.message}`).join('；')}`,
+      400,
+      {
+        record,
+        problems: ps.map((p) => ({
+          field: p.column,
+          label: `第 ${p.line} 行`,
+          message: p.message,
+          value: p.value,
+          line: p.line,
+        })),
+      },
+    );
+  if (problems.length > 0) throw invalid(problems);
+
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const batch = await repo.getBatch(trx, id, true);
+    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
+    if (batch.status === 'open') {
+      throw new AppError('BATCH_NOT_EXPORTED', `拨付批次 ${batch.number} 还没有导出银行代发文件，不能导入回盘`, 409);
+    }
+    const payments = new Map((await repo.paymentsOf(trx, id, true)).map((p) => [p.detail_no, p]));
+    const lineProblems = lines.flatMap((l) => {
+      const p = payments.get(l.detailNo);
+      if (!p) return [{ line: l.line, column: '明细号', value: l.detailNo, message: `不属于拨付批次 ${batch.number}` }];
+      if (p.status !== 'pending' && p.status !== l.outcome) {
+        const was = p.status === 'paid' ? '成功' : '失败';
+        return [
+          {
+            line: l.line,
+            column: '结果',
+            value: l.outcome === 'paid' ? '成功' : '失败',
+            message: `与已导入的结果（${was}）不一致`,
+          },
+        ];
+      }
+      return [];
+    });
+    if (lineProblems.length > 0) throw invalid(lineProblems);
+
+    const result = { paid: 0, failed: 0, unchanged: 0 };
+    for (const l of lines) {
+      const p = payments.get(l.detailNo) as repo.PaymentRow;
+      if (p.status !== 'pending') {
+        result.unchanged++;
+        continue;
+      }
+      const settled = await repo.settlePayment(trx, p.id, { status: l.outcome, reason: l.reason, bankRef: l.bankRef });
+      if (!settled) {
+        result.unchanged++;
+        continue;
+      }
+      const claim = await repo.getClaim(trx, p.claim_id, true);
+      if (!claim) throw errors.notFound(`补贴申请（ID ${p.claim_id}）`);
+      const comment =
+        l.outcome === 'paid' ? `银行流水号 ${l.bankRef}（明细号 ${l.detailNo}）` : `${l.reason}（明细号 ${l.detailNo}）`;
+      const moved = await transition(trx, actor, claim, l.outcome === 'paid' ? 'pay' : 'fail', comment, undefined);
+      await repo.appendLedger(trx, [ledgerRow(moved, actor, l.outcome, p.amount_fen, { paymentId: p.id })]);
+      result[l.outcome]++;
+    }
+    const after = await repo.paymentsOf(trx, id);
+    const pending = after.filter((p) => p.status === 'pending').length;
+    if (pending === 0 && batch.status !== 'reconciled') await repo.setBatchStatus(trx, id, 'reconciled');
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.reconcile',
+      entity: 'payment_batch',
+      entityId: id,
+      regionCode: batch.region_code,
+      after: { number: batch.number, fileName, ...result, pending },
+    });
+    return { ...result, pending, batch: presentBatch((await repo.getBatch(trx, id)) as repo.BatchRow) };
+  });
+}
