@@ -35,8 +35,14 @@ export function transportClaim(personId: string, o: { caseDate?: string; facts?:
 export function api(app: FastifyInstance, sessions: Record<string, Record<string, string>>) {
   return {
     get: (user: string, url: string) => app.inject({ method: 'GET', url, headers: sessions[user] }),
-    post: (user: string, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: sessions[user], payload: payload as object }),
-    upload: (user: string, url: string, fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) => {
+    post: (user: string, url: string, payload: unknown) =>
+      app.inject({ method: 'POST', url, headers: sessions[user], payload: payload as object }),
+    upload: (
+      user: string,
+      url: string,
+      fields: Record<string, string>,
+      file: { name: string; content: string | Buffer; type?: string },
+    ) => {
       const m = multipart(fields, file);
       return app.inject({ method: 'POST', url, headers: { ...sessions[user], 'content-type': m.type }, payload: m.payload });
     },
