@@ -7,7 +7,7 @@ import { EvaluationContext, ParameterNotSet } from './context.ts';
 import { checkFacts, type FactProblem, isIsoDate } from './facts.ts';
 import { inPeriod } from './parameters.ts';
 import type { Catalog, Outcome, Rule } from './rule.ts';
-import type { Case, Citation, Decision, DecisionStatus, FactSpecs, RegionalSetting, TraceStep } from './types.ts';
+import type { Case, Citation, Decision, DecisionStatus, FactSpecs, ParameterUse, RegionalSetting, TraceStep } from './types.ts';
 import { SUBJECT_KIND_NAMES } from './types.ts';
 
 /** Bad input in a case: the module turns it into a VALIDATION_FAILED error naming the case and fact. */
@@ -90,59 +90,97 @@ function scopeStep(rule: Rule, label: string, value: string, expected: string, p
   };
 }
 
+function decide(
+  rule: Rule,
+  input: Case,
+  tracing: boolean,
+  status: DecisionStatus,
+  message: string,
+  steps: TraceStep[],
+  parameters: ParameterUse[] = [],
+  amountFen: number | null = null,
+  maxAmountFen: number | null = null,
+  missingFacts: string[] = [],
+): Decision {
+  return {
+    caseId: input.id,
+    rule: rule.id,
+    title: rule.title,
+    document: rule.document.code,
+    status,
+    amountFen,
+    maxAmountFen,
+    message,
+    trace: steps,
+    parameters,
+    citations: tracing ? citationsOf(rule, steps) : [],
+    parameterVersion: tracing ? parameterVersion(parameters) : '',
+    inForce: { region: rule.region, from: rule.from, to: rule.to },
+    missingFacts,
+    fund: rule.fund,
+  };
+}
+
 /** One rule against one case (facts already checked by `checkCase` or trusted, as in batch runs). */
 export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options: EvaluateOptions = {}): Decision {
   const tracing = options.trace !== false;
   const settings = options.settings ?? [];
   const trace: TraceStep[] = [];
-  const base = {
-    caseId: input.id,
-    rule: rule.id,
-    title: rule.title,
-    document: rule.document.code,
-    inForce: { region: rule.region, from: rule.from, to: rule.to },
-    fund: rule.fund,
-  };
-  const finish = (
-    status: DecisionStatus,
-    message: string,
-    extra: Partial<Pick<Decision, 'amountFen' | 'maxAmountFen' | 'missingFacts' | 'parameters'>> = {},
-    steps: TraceStep[] = trace,
-  ): Decision => {
-    const parameters = extra.parameters ?? [];
-    return {
-      ...base,
-      status,
-      amountFen: extra.amountFen ?? null,
-      maxAmountFen: extra.maxAmountFen ?? null,
-      message,
-      trace: steps,
-      parameters,
-      citations: tracing ? citationsOf(rule, steps) : [],
-      parameterVersion: tracing ? parameterVersion(parameters) : '',
-      missingFacts: extra.missingFacts ?? [],
-    };
-  };
 
   const inRegion = input.region.startsWith(rule.region);
-  const period = `${rule.from} 至 ${rule.to ?? '今'}`;
   if (tracing) {
     trace.push(scopeStep(rule, '适用地区', input.region, rule.region === '' ? '全国' : `${rule.region} 及所辖`, inRegion));
   }
   if (!inRegion) {
-    return finish('not_in_force', `${rule.document.title}仅适用于区划 ${rule.region} 及所辖地区（有效期 ${period}）`);
+    return decide(
+      rule,
+      input,
+      tracing,
+      'not_in_force',
+      `${rule.document.title}仅适用于区划 ${rule.region} 及所辖地区（有效期 ${periodText(rule)}）`,
+      trace,
+    );
   }
   const inTime = inPeriod(input.date, rule.from, rule.to);
-  if (tracing) trace.push(scopeStep(rule, '有效期', input.date, period, inTime));
-  if (!inTime) return finish('not_in_force', `不在有效期内：${rule.document.title}有效期为 ${period}，案例日期 ${input.date}`);
+  if (tracing) trace.push(scopeStep(rule, '有效期', input.date, periodText(rule), inTime));
+  if (!inTime) {
+    return decide(
+      rule,
+      input,
+      tracing,
+      'not_in_force',
+      `不在有效期内：${rule.document.title}有效期为 ${periodText(rule)}，案例日期 ${input.date}`,
+      trace,
+    );
+  }
 
   const { values, missing } = checkFacts(rule.formula.facts, input.facts);
-  const missingForEligibility = missing.filter((m) => m.need === 'eligibility');
+  const missingForEligibility: string[] = [];
+  const missingLabels: string[] = [];
+  const missingForAmount: string[] = [];
+  const amountLabels: string[] = [];
+  for (const m of missing) {
+    if (m.need === 'eligibility') {
+      missingForEligibility.push(m.name);
+      missingLabels.push(m.label);
+    } else if (m.need === 'amount') {
+      missingForAmount.push(m.name);
+      amountLabels.push(m.label);
+    }
+  }
   if (missingForEligibility.length > 0) {
-    const labels = missingForEligibility.map((m) => m.label);
-    return finish('incomplete', `缺少判定所需的事实：${labels.join('、')}`, {
-      missingFacts: missingForEligibility.map((m) => m.name),
-    });
+    return decide(
+      rule,
+      input,
+      tracing,
+      'incomplete',
+      `缺少判定所需的事实：${missingLabels.join('、')}`,
+      trace,
+      [],
+      null,
+      null,
+      missingForEligibility,
+    );
   }
 
   const ctx = new EvaluationContext(rule, input, values, settings, tracing);
@@ -159,12 +197,12 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
   const steps = tracing ? [...trace, ...ctx.trace] : trace;
   const parameters = ctx.parameters;
   if (ctx.failed.length > 0) {
-    return finish('not_eligible', `不符合条件：${ctx.failed.join('；')}`, { parameters }, steps);
+    return decide(rule, input, tracing, 'not_eligible', `不符合条件：${ctx.failed.join('；')}`, steps, parameters);
   }
   if (notSet !== undefined) {
-    return finish('amount_not_set', `符合条件，但${notSet.message}，暂不能确定金额`, { parameters }, steps);
+    return decide(rule, input, tracing, 'amount_not_set', `符合条件，但${notSet.message}，暂不能确定金额`, steps, parameters);
   }
-  if (outcome === undefined) return finish('eligible', '符合条件', { parameters }, steps);
+  if (outcome === undefined) return decide(rule, input, tracing, 'eligible', '符合条件', steps, parameters);
   if (tracing) {
     steps.push({
       kind: 'amount',
@@ -175,33 +213,61 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     });
   }
   if (outcome.kind === 'pay') {
-    return finish(
+    return decide(
+      rule,
+      input,
+      tracing,
       'eligible',
       `符合条件，补贴 ${formatFen(outcome.amountFen)} 元（${outcome.basis}）`,
-      { amountFen: outcome.amountFen, parameters },
       steps,
+      parameters,
+      outcome.amountFen,
     );
   }
-  const amountFacts = missing.filter((m) => m.need === 'amount');
-  return finish(
+  return decide(
+    rule,
+    input,
+    tracing,
     'eligible',
-    `符合条件，最高 ${formatFen(outcome.maxAmountFen)} 元（${outcome.basis}）${amountFacts.length ? `，金额需凭${amountFacts.map((m) => m.label).join('、')}核定` : ''}`,
-    { maxAmountFen: outcome.maxAmountFen, parameters, missingFacts: amountFacts.map((m) => m.name) },
+    `符合条件，最高 ${formatFen(outcome.maxAmountFen)} 元（${outcome.basis}）${amountLabels.length ? `，金额需凭${amountLabels.join('、')}核定` : ''}`,
     steps,
+    parameters,
+    null,
+    outcome.maxAmountFen,
+    missingForAmount,
   );
+}
+
+function periodText(rule: Rule): string {
+  return `${rule.from} 至 ${rule.to ?? '今'}`;
+}
+
+/** The limit group of every rule, per catalogue (built once, not per case). */
+const groupsByCatalog = new WeakMap<Catalog, Map<string, string | undefined>>();
+
+function limitGroups(catalog: Catalog): Map<string, string | undefined> {
+  let groups = groupsByCatalog.get(catalog);
+  if (groups === undefined) {
+    groups = new Map(catalog.rules.map((r) => [r.id, r.limit?.group]));
+    groupsByCatalog.set(catalog, groups);
+  }
+  return groups;
 }
 
 function checkLimit(catalog: Catalog, rule: Rule, input: Case, ctx: EvaluationContext<FactSpecs>): void {
   const limit = rule.limit;
   if (limit === undefined) return;
-  const groupOf = new Map(catalog.rules.map((r) => [r.id, r.limit?.group]));
   const year = input.date.slice(0, 4);
-  const prior = (input.history ?? []).filter(
-    (h) => groupOf.get(h.rule) === limit.group && (limit.window === 'lifetime' || h.date.slice(0, 4) === year),
-  );
+  let prior = 0;
+  if (input.history !== undefined && input.history.length > 0) {
+    const groupOf = limitGroups(catalog);
+    for (const h of input.history) {
+      if (groupOf.get(h.rule) === limit.group && (limit.window === 'lifetime' || h.date.slice(0, 4) === year)) prior++;
+    }
+  }
   const windowName = limit.window === 'calendar_year' ? `每年（${year} 年）` : '';
-  ctx.check(`${windowName}限享受 ${limit.times} 次`, prior.length < limit.times, {
-    value: `已享受 ${prior.length} 次`,
+  ctx.check(`${windowName}限享受 ${limit.times} 次`, prior < limit.times, {
+    value: `已享受 ${prior} 次`,
     expected: `少于 ${limit.times} 次`,
     article: limit.article,
   });
