@@ -242,11 +242,11 @@ describe('publicity, payment and the ledger', () => {
       claimIds: ids,
     });
     expect(early.statusCode).toBe(201);
-    const closeEarly = await call.post('huize', `/api/publicity/${early.json().id}/close`, {});
+    const closeEarly = await call.post('huize', `/api/publicity/${early.json().list.id}/close`, {});
     expect(closeEarly.statusCode).toBe(409);
     expect(closeEarly.json().code).toBe('PUBLICITY_NOT_EXPIRED');
     // An objection during the period returns the claim; the others stay on the list.
-    const obj = await call.post('huize', `/api/publicity/${early.json().id}/objections`, {
+    const obj = await call.post('huize', `/api/publicity/${early.json().list.id}/objections`, {
       claimId: ids[2],
       comment: '群众反映未外出务工',
     });
@@ -260,7 +260,7 @@ describe('publicity, payment and the ledger', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toContain('公示中');
-    listId = early.json().id;
+    listId = early.json().list.id;
   });
 
   it('exports the list to Excel with formula-looking text neutralised, and prints it', async () => {

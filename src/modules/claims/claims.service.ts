@@ -22,19 +22,11 @@ import {
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
-import {
-  type Decision,
-  type FactInput,
-  findRule,
-  type RegionalSetting,
-  type Rule,
-  SUBJECT_KIND_NAMES,
-  type SubjectKind,
-} from '../../domain/rules/index.ts';
+import { type FactInput, findRule, type Rule, SUBJECT_KIND_NAMES, type SubjectKind } from '../../domain/rules/index.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { catalog } from '../rules/catalog.ts';
+import { catalog } from '../rules/index.ts';
 import { EVIDENCE_KIND_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
@@ -67,11 +59,6 @@ export function regionWithin(actor: Actor, region: string | undefined): string {
   if (isInside(region, actor.scope)) return region;
   if (isInside(actor.scope, region)) return actor.scope;
   throw errors.outOfScope(region);
-}
-
-/** Regional settings the engine uses (none until the rules module provides them). */
-async function settingsFor(_trx: Scoped): Promise<RegionalSetting[]> {
-  return [];
 }
 
 // ---- ledger entries of a claim ----
@@ -255,12 +242,18 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
         window === 'lifetime' ? '' : '每年'
       }限 ${rule.limit?.times ?? 1} 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
 
-    const settings = await settingsFor(trx);
-    const decision: Decision = await decide(
+    const { decision, facts } = await decide(
       trx,
       cat,
-      { rule, subject: { kind: rule.subject, name }, subjectKey, region, date: input.caseDate, facts: input.facts ?? {} },
-      settings,
+      {
+        rule,
+        subject: { kind: rule.subject, name, ...(personId ? { id: personId } : {}) },
+        subjectKey,
+        ...(personId ? { personId } : {}),
+        region,
+        date: input.caseDate,
+        facts: input.facts ?? {},
+      },
       record,
     );
     if (rule.limit && decision.status === 'not_eligible') {
@@ -291,7 +284,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       bank_account: account,
       case_date: input.caseDate,
       claim_year: year,
-      facts: JSON.stringify(input.facts ?? {}),
+      facts: JSON.stringify(facts),
       decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
       parameter_version: decision.parameterVersion,
       amount_fen: amountFen,
@@ -364,20 +357,19 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
       const step = takeStep(actor.role, claim.status, 'resubmit', comment);
       if (step.ok) {
         const record = claimRecord(claim);
-        const facts = input.facts ?? (claim.facts as Record<string, FactInput>);
-        const decision = await decide(
+        const { decision, facts } = await decide(
           trx,
           cat,
           {
             rule,
-            subject: { kind: rule.subject, name: claim.beneficiary_name },
+            subject: { kind: rule.subject, name: claim.beneficiary_name, ...(claim.person_id ? { id: claim.person_id } : {}) },
             subjectKey: claim.subject_key,
+            ...(claim.person_id ? { personId: claim.person_id } : {}),
             region: claim.region_code,
             date: claim.case_date,
-            facts,
+            facts: input.facts ?? (claim.facts as Record<string, FactInput>),
             exceptClaimId: claim.id,
           },
-          await settingsFor(trx),
           record,
         );
         const amountFen = payableAmount(decision, record);

@@ -1,6 +1,7 @@
-// The engine's decision for a claim: the rule, the case built from the claim (facts as the
-// applicant states them, history of the subject's live claims for frequency limits), and
-// the answer turned into an error when it cannot be paid.
+// The engine's decision for a claim: the rule, the case built from the claim (a laborer's
+// facts read from the register through the rules module, the facts the applicant states
+// winning; the history of the subject's live claims for frequency limits), the regional
+// settings in force, and the answer turned into an error when it cannot be paid.
 import type { Scoped } from '../../db/connection.ts';
 import { formatFen } from '../../domain/money.ts';
 import {
@@ -11,16 +12,18 @@ import {
   type Decision,
   evaluateCase,
   type FactInput,
-  type RegionalSetting,
   type Rule,
 } from '../../domain/rules/index.ts';
 import { AppError } from '../../http/errors.ts';
+import { plainCase, resolveCase, settingsFor } from '../rules/index.ts';
 import { liveClaimsOfSubject } from './claims.repository.ts';
 
 export interface ClaimCase {
   rule: Rule;
   subject: Case['subject'];
   subjectKey: string;
+  /** A laborer of the register: facts the register holds fill the ones not stated. */
+  personId?: string;
   region: string;
   date: string;
   facts: Record<string, FactInput>;
@@ -46,15 +49,15 @@ export function amountArticle(rule: Rule, d: Pick<Decision, 'trace'>): string {
   return step?.cite?.article ?? rule.articles[0] ?? '';
 }
 
+/** The decision and the facts it used (the register's merged with the stated ones). */
 export async function decide(
   trx: Scoped,
   catalog: Catalog,
   c: ClaimCase,
-  settings: readonly RegionalSetting[],
   record: string,
-): Promise<Decision> {
+): Promise<{ decision: Decision; facts: Record<string, FactInput> }> {
   const prior = await liveClaimsOfSubject(trx, c.subjectKey, limitGroupRules(catalog, c.rule), c.exceptClaimId);
-  const input: Case = {
+  const caseInput = {
     rule: c.rule.id,
     subject: c.subject,
     region: c.region,
@@ -62,10 +65,13 @@ export async function decide(
     facts: c.facts,
     history: prior.map((p) => ({ rule: p.rule_id, date: p.case_date, amountFen: Number(p.amount_fen) })),
   };
+  const input: Case =
+    c.personId === undefined ? plainCase(caseInput) : await resolveCase(trx, { ...caseInput, personId: c.personId }, record);
+  const settings = await settingsFor(trx, catalog, [c.rule.id]);
   try {
     const [decision] = evaluateCase(catalog, input, { settings });
     if (decision === undefined) throw new Error(`规则 ${c.rule.id} 未给出判定`);
-    return decision;
+    return { decision, facts: input.facts };
   } catch (e) {
     if (!(e instanceof CaseInputError)) throw e;
     const problems = e.problems.map((p) => ({

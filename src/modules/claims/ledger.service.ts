@@ -7,7 +7,7 @@ import { formatFen } from '../../domain/money.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { findRule } from '../../domain/rules/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import { catalog } from '../rules/catalog.ts';
+import { catalog } from '../rules/index.ts';
 import { fundName } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { invalid, regionWithin } from './claims.service.ts';

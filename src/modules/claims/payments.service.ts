@@ -11,7 +11,7 @@ import { FUND_NAMES, FUND_SOURCES, type FundSource, findRule } from '../../domai
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { catalog } from '../rules/catalog.ts';
+import { catalog } from '../rules/index.ts';
 import { presentBatch, presentPayment } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';

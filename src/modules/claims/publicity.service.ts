@@ -14,7 +14,7 @@ import { findRule } from '../../domain/rules/index.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { catalog } from '../rules/catalog.ts';
+import { catalog } from '../rules/index.ts';
 import { presentPublicity } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
@@ -85,7 +85,7 @@ export async function createPublicity(database: Database, actor: Actor, input: N
       regionCode: list.region_code,
       after: { title: list.title, from: list.period_from, to: list.period_to, claims: claims.map((c) => c.number) },
     });
-    return presentPublicity({ ...list, item_count: claims.length });
+    return { list: presentPublicity({ ...list, item_count: claims.length }), claimIds: claims.map((c) => c.id) };
   });
 }
 
