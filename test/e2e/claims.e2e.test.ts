@@ -88,12 +88,13 @@ async function choose(label: string, typed: string, option: string | RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-/** Types a date into the antd DatePicker labelled `label`. */
+/** Types a date into the antd DatePicker labelled `label` (Tab commits it; Enter would submit the form). */
 async function pickDate(label: string, date: string) {
   const input = page.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.press('Tab');
+  await expect.poll(() => input.inputValue()).toBe(date);
 }
 
 /** Applies for TR-HZ for one laborer of 堂琅社区 working outside Yunnan; returns the claim page URL. */
