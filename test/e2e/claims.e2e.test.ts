@@ -149,6 +149,28 @@ describe('subsidy cycle in the browser', () => {
     await decision.getByText('HZ-2018-20 第16条').first().waitFor();
   });
 
+  it('the county sets its reading of 第16条 (县界) from 2018; 试算 for work in another county of Qujing then pays up to 300 yuan', async () => {
+    screenshotOnFailure('settings');
+    await page.getByRole('tab', { name: '地区设定' }).click();
+    await page.getByText('此参数由旗县').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('旗县代码', { exact: true }).inputValue()).toBe('530326');
+    await pickDate('起始日期', '2018-01-01');
+    await choose('取值', '', '按县界划分');
+    await page.getByLabel('文件依据/备注', { exact: true }).fill('会泽县人社局 2018 年第 1 次局务会');
+    await page.getByRole('button', { name: '保存设定' }).click();
+    await page.getByText('已保存设定').waitFor();
+    await page.getByRole('cell', { name: '2018-01-01 起' }).waitFor();
+
+    await page.getByRole('tab', { name: '试算' }).click();
+    // 麒麟区 of 曲靖市: another county of the same city.
+    await page.getByLabel('务工地（区划代码或“省外”）', { exact: true }).fill('530302');
+    await page.getByLabel('实名制车票价格（元）', { exact: true }).fill('350');
+    await page.getByRole('button', { name: /试\s*算/ }).click();
+    const decision = page.getByTestId('decision');
+    await decision.getByText('县外省内（按第16条）', { exact: false }).first().waitFor();
+    expect(await decision.getByTestId('decision-amount').textContent()).toBe('300.00 元');
+  });
+
   it('two laborers apply with a ticket; the engine decides 480 and 300 yuan; the county reviews both', async () => {
     screenshotOnFailure('apply');
     for (const [name, ticket, amount] of [
