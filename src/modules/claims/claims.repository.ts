@@ -59,6 +59,15 @@ export async function takeSlot(
   return undefined;
 }
 
+/**
+ * Serialises the claims of one subject under one limit group until the transaction ends, so
+ * that the history the engine reads is complete. Slots alone cannot do it when the rules of a
+ * group count different windows (TR-HZ once a year, TR-YN once ever, both group transport).
+ */
+export async function lockLimitGroup(trx: Scoped, group: string, subjectKey: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`claims|${group}|${subjectKey}`}))`.execute(trx);
+}
+
 export async function releaseSlots(trx: Scoped, claimId: string): Promise<void> {
   await trx.deleteFrom('claim_slots').where('claim_id', '=', claimId).execute();
 }

@@ -107,11 +107,10 @@ export async function transition(
 ): Promise<repo.ClaimRow> {
   const record = claimRecord(claim);
   const step = takeStep(actor.role, claim.status, action, comment);
-  if (!step.ok) {
-    if (step.forbidden) throw errors.forbidden(`${record}：${step.reason}`);
-    throw new AppError('CLAIM_STEP_NOT_ALLOWED', `${record}：${step.reason}`, 409, { record, status: claim.status });
-  }
+  if (!step.ok && step.forbidden) throw errors.forbidden(`${record}：${step.reason}`);
+  // A stale version means someone acted since the client looked: say that before the status.
   if (version !== undefined && version !== claim.version) throw versionConflict(record, claim.version);
+  if (!step.ok) throw new AppError('CLAIM_STEP_NOT_ALLOWED', `${record}：${step.reason}`, 409, { record, status: claim.status });
   const moved = await repo.moveClaim(
     trx,
     claim.id,
@@ -242,6 +241,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
         window === 'lifetime' ? '' : '每年'
       }限 ${rule.limit?.times ?? 1} 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
 
+    if (rule.limit) await repo.lockLimitGroup(trx, rule.limit.group, subjectKey);
     const { decision, facts } = await decide(
       trx,
       cat,
@@ -357,6 +357,7 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
       const step = takeStep(actor.role, claim.status, 'resubmit', comment);
       if (step.ok) {
         const record = claimRecord(claim);
+        if (rule.limit) await repo.lockLimitGroup(trx, rule.limit.group, claim.subject_key);
         const { decision, facts } = await decide(
           trx,
           cat,
