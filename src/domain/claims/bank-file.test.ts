@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BankLine, parseBankResult, parseCsv, writeBankFile } from './bank-file.ts';
+import { type BankLine, decodeBankText, parseBankResult, parseCsv, writeBankFile } from './bank-file.ts';
 
 const line = (o: Partial<BankLine> = {}): BankLine => ({
   detailNo: 'PF2019-000001-0001',
@@ -54,6 +54,19 @@ describe('bank result file', () => {
         { line: 3, detailNo: 'D2', outcome: 'failed', reason: '账户已销户', bankRef: '' },
       ],
     });
+  });
+
+  it('reads a GBK result file as banks often send it', () => {
+    // 明细号,结果,失败原因,银行流水号\r\nD1,失败,户名不符,\r\n in GBK
+    const gbk = Uint8Array.from([
+      0xc3, 0xf7, 0xcf, 0xb8, 0xba, 0xc5, 0x2c, 0xbd, 0xe1, 0xb9, 0xfb, 0x2c, 0xca, 0xa7, 0xb0, 0xdc, 0xd4, 0xad, 0xd2, 0xf2,
+      0x2c, 0xd2, 0xf8, 0xd0, 0xd0, 0xc1, 0xf7, 0xcb, 0xae, 0xba, 0xc5, 0x0d, 0x0a, 0x44, 0x31, 0x2c, 0xca, 0xa7, 0xb0, 0xdc,
+      0x2c, 0xbb, 0xa7, 0xc3, 0xfb, 0xb2, 0xbb, 0xb7, 0xfb, 0x2c, 0x0d, 0x0a,
+    ]);
+    expect(parseBankResult(decodeBankText(gbk)).lines).toEqual([
+      { line: 2, detailNo: 'D1', outcome: 'failed', reason: '户名不符', bankRef: '' },
+    ]);
+    expect(decodeBankText(new TextEncoder().encode('明细号'))).toBe('明细号');
   });
 
   it('names the line and column of every problem', () => {

@@ -30,6 +30,15 @@ export function writeBankFile(lines: readonly BankLine[]): string {
   return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
+/** Bank files come as UTF-8 (with or without BOM) or as GBK/GB18030 from older bank systems. */
+export function decodeBankText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 /** RFC 4180 CSV: quoted cells may hold commas, quotes and line breaks. Empty lines are dropped. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

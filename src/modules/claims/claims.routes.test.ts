@@ -44,6 +44,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const person = (i: number) => people[i] as BuiltPerson;
+const person0 = () => person(0).id;
 
 async function apply(user: string, i: number, o: Parameters<typeof transportClaim>[1] = {}) {
   return call.post(user, '/api/claims', transportClaim(person(i).id, o));
@@ -128,6 +129,50 @@ describe('applying (申报)', () => {
     expect((await apply('keqi', 1)).statusCode).toBe(404);
     expect((await call.get('keqi', '/api/claims')).json().total).toBe(0);
     expect((await call.get('auditor', '/api/claims')).json().total).toBeGreaterThan(0);
+  });
+});
+
+describe('applying for a unit', () => {
+  const cooperative = { kind: 'employer', name: '会泽县堂琅种植专业合作社', key: '93530326MA6K12345X' };
+  const absorption = (o: Record<string, unknown> = {}) => ({
+    rule: 'ABS-HZ',
+    subject: cooperative,
+    region: '530326001',
+    caseDate: '2019-12-31',
+    facts: { inCountyEmployer: true, newStablePoor: 3 },
+    bankName: '会泽县农村信用合作联社',
+    bankAccount: '2000012345678901',
+    ...o,
+  });
+
+  it('an employer absorbing 3 registered poor laborers stable for a year is decided 3 × 2000 yuan, once that year', async () => {
+    const res = await call.post('huize', '/api/claims', absorption());
+    expect(res.statusCode).toBe(201);
+    expect(res.json().claim).toMatchObject({
+      subjectKind: 'employer',
+      subjectKey: cooperative.key,
+      beneficiaryName: cooperative.name,
+      amountFen: 600000,
+      region: '530326001',
+    });
+    const again = await call.post('huize', '/api/claims', absorption({ facts: { inCountyEmployer: true, newStablePoor: 1 } }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain(cooperative.name);
+    expect(again.json().message).toContain('2019 年');
+  });
+
+  it('names what is missing or wrong about the unit, and keeps units inside the scope', async () => {
+    const bad = await call.post(
+      'huize',
+      '/api/claims',
+      absorption({ subject: { ...cooperative, key: '123' }, region: undefined }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.problems.map((p: { field: string }) => p.field)).toEqual(['subject.key', 'region']);
+    expect(bad.json().message).toContain('统一社会信用代码');
+    const person = await call.post('huize', '/api/claims', { ...transportClaim(person0()), personId: undefined });
+    expect(person.json().message).toContain('须从台账中选择劳动力');
+    expect((await call.post('huize', '/api/claims', absorption({ region: '150425100' }))).statusCode).toBe(403);
   });
 });
 

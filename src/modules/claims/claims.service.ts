@@ -160,7 +160,7 @@ export interface ApplyInput {
 
 const CREDIT_CODE = /^[0-9A-Z]{18}$/;
 
-function checkApplyInput(input: ApplyInput, rule: Rule | undefined, record: string): FieldProblem[] {
+function checkApplyInput(input: ApplyInput, rule: Rule | undefined): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!rule) problems.push({ field: 'rule', label: '补贴项目', message: '不存在', value: input.rule });
   if (!isIsoDate(input.caseDate))
@@ -198,7 +198,6 @@ function checkApplyInput(input: ApplyInput, rule: Rule | undefined, record: stri
       problems.push({ field: 'region', label: '所在地区', message: '应为6/9/12位区划代码', value: input.region ?? '' });
     }
   }
-  void record;
   return problems;
 }
 
@@ -207,7 +206,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
   const cat = await catalog();
   const rule = findRule(cat, input.rule);
   const record0 = `补贴申请（${rule?.title ?? input.rule}）`;
-  const problems = checkApplyInput(input, rule, record0);
+  const problems = checkApplyInput(input, rule);
   if (problems.length > 0 || !rule) throw invalid(record0, problems);
   const account = input.bankAccount.replace(/\s/g, '');
 

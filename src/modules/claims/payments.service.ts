@@ -3,7 +3,7 @@
 // with its reason and the claim back in the queue. A claim has at most one live payment
 // (database index), and importing the same result twice books nothing twice.
 import { type Database, inScope } from '../../db/connection.ts';
-import { type BankLine, parseBankResult, writeBankFile } from '../../domain/claims/bank-file.ts';
+import { type BankLine, decodeBankText, parseBankResult, writeBankFile } from '../../domain/claims/bank-file.ts';
 import { rolesFor } from '../../domain/claims/steps.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
@@ -168,15 +168,6 @@ export async function bankFile(database: Database, actor: Actor, id: string): Pr
     });
     return { number: batch.number, csv: `\uFEFF${writeBankFile(lines)}` };
   });
-}
-
-/** Bank files come as UTF-8 (with or without BOM) or GBK/GB18030. */
-export function decodeBankText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
 }
 
 export async function importBankResult(database: Database, actor: Actor, id: string, fileName: string, bytes: Buffer) {

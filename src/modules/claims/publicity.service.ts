@@ -263,13 +263,15 @@ export async function publicityWorkbook(
   sheet.columns.forEach((c, n) => {
     c.width = [6, 16, 14, 22, 16, 28, 26, 12, 14][n] ?? 12;
   });
-  await appendAudit(database.kysely, {
-    ...auditActor(actor),
-    action: 'publicity.export',
-    entity: 'publicity',
-    entityId: id,
-    regionCode: list.region,
-  });
+  await inScope(database.kysely, actor.scope, (trx) =>
+    appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'publicity.export',
+      entity: 'publicity',
+      entityId: id,
+      regionCode: list.region,
+    }),
+  );
   return { title: list.title, buffer: Buffer.from(await book.xlsx.writeBuffer()) };
 }
 
