@@ -129,6 +129,19 @@ describe('applying (申报)', () => {
     expect((await apply('keqi', 1)).statusCode).toBe(404);
     expect((await call.get('keqi', '/api/claims')).json().total).toBe(0);
     expect((await call.get('auditor', '/api/claims')).json().total).toBeGreaterThan(0);
+    const queue = (await call.get('huize', '/api/claims?status=submitted,returned')).json();
+    expect(queue.items.every((c: { status: string }) => ['submitted', 'returned'].includes(c.status))).toBe(true);
+    expect((await call.get('huize', '/api/claims?status=paid,lost')).statusCode).toBe(400);
+    const openapi = (await call.get('huize', '/api/openapi.json')).json();
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/claims',
+        '/api/claims/{id}/actions',
+        '/api/publicity',
+        '/api/payment-batches',
+        '/api/ledger',
+      ]),
+    );
   });
 });
 
@@ -383,11 +396,28 @@ describe('publicity, payment and the ledger', () => {
     expect(failed.failureReason).toBe('户名与账号不符');
     expect((await claim(failed.claimId)).claim.status).toBe('failed');
 
-    // The failed claim is paid in a later batch, after the bank details are right.
+    // The failed claim is paid in a later batch, after the bank details are corrected.
+    const failedClaim = (await claim(failed.claimId)).claim;
+    expect(
+      (
+        await call.post('tanglang', `/api/claims/${failed.claimId}/bank-account`, {
+          bankName: '农行',
+          bankAccount: '6228480086099998888',
+          version: failedClaim.version,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const fixed = await call.post('huize', `/api/claims/${failed.claimId}/bank-account`, {
+      bankName: '中国农业银行会泽县支行',
+      bankAccount: '6228 4800 8609 9998 888',
+      version: failedClaim.version,
+      comment: '申请人提供新卡',
+    });
+    expect(fixed.json()).toMatchObject({ status: 'failed', bankAccount: '***************8888' });
     const second = await call.post('huize', '/api/payment-batches', { fund: 'employment_fund', region: '530326' });
     expect(second.json().batch).toMatchObject({ lineCount: 1 });
     const line = second.json().payments[0];
-    expect(line.claimId).toBe(failed.claimId);
+    expect(line).toMatchObject({ claimId: failed.claimId, bankAccount: '***************8888' });
     await call.get('huize', `/api/payment-batches/${second.json().batch.id}/bank-file.csv`);
     const ok = `明细号,结果,失败原因,银行流水号\r\n${line.detailNo},成功,,B20190701002\r\n`;
     expect(

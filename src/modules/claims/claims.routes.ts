@@ -166,6 +166,33 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   app.post(
+    '/api/claims/:id/bank-account',
+    {
+      schema: {
+        tags,
+        summary: '更正银行账户（县级；拨付失败后重新拨付前）',
+        params: IdParams,
+        body: Type.Object(
+          {
+            bankName: Type.String({ maxLength: 100 }),
+            bankAccount: Type.String({ maxLength: 40 }),
+            version: Type.Integer({ minimum: 1 }),
+            comment: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) =>
+      claims.correctBankAccount(
+        db,
+        requireActor(req),
+        (req.params as { id: string }).id,
+        req.body as { bankName: string; bankAccount: string; version: number; comment?: string },
+      ),
+  );
+
+  app.post(
     '/api/claims/:id/evidence',
     {
       schema: {

@@ -13,6 +13,7 @@ import type { ClaimStatus, EvidenceKind } from '../../db/schema-claims.ts';
 import type { LedgerKind, ReversibleKind } from '../../domain/claims/ledger.ts';
 import {
   CLAIM_ACTION_NAMES,
+  CLAIM_STATUS_NAMES,
   type ClaimAction,
   type DirectAction,
   maySubmit,
@@ -27,7 +28,7 @@ import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
-import { EVIDENCE_KIND_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
+import { EVIDENCE_KIND_NAMES, maskAccount, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
 
@@ -396,6 +397,80 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
   });
 }
 
+// ---- bank details ----
+
+const BANK_EDITABLE: ReadonlySet<ClaimStatus> = new Set([
+  'submitted',
+  'returned',
+  'reviewed',
+  'publicized',
+  'approved',
+  'failed',
+]);
+
+/**
+ * Corrects the bank details of a claim not at the bank (typically after a failed payment, before
+ * the next batch). County office only; the event and the audit entry keep the old account masked.
+ */
+export async function correctBankAccount(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: { bankName: string; bankAccount: string; version: number; comment?: string },
+) {
+  if (actor.role !== 'county') throw errors.forbidden('更正银行账户（只能由县级就业部门办理）');
+  const account = input.bankAccount.replace(/\s/g, '');
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const claim = await repo.getClaim(trx, id);
+    if (!claim) throw errors.notFound(`补贴申请（ID ${id}）`);
+    const record = claimRecord(claim);
+    const problems: FieldProblem[] = [];
+    if (input.bankName.trim() === '') problems.push({ field: 'bankName', label: '开户行', message: '不能为空' });
+    if (!/^\d{10,30}$/.test(account))
+      problems.push({ field: 'bankAccount', label: '银行账号', message: '应为10至30位数字', value: input.bankAccount });
+    if (problems.length > 0) throw invalid(record, problems);
+    if (input.version !== claim.version) throw versionConflict(record, claim.version);
+    if (!BANK_EDITABLE.has(claim.status)) {
+      throw new AppError(
+        'CLAIM_STEP_NOT_ALLOWED',
+        `${record}：申请处于「${CLAIM_STATUS_NAMES[claim.status]}」，不能更正银行账户`,
+        409,
+        { record },
+      );
+    }
+    const moved = await repo.moveClaim(
+      trx,
+      claim.id,
+      { version: claim.version, status: claim.status },
+      { bank_name: input.bankName.trim(), bank_account: account },
+    );
+    if (!moved) throw versionConflict(record, claim.version + 1);
+    const before = `${claim.bank_name ?? ''} ${maskAccount(claim.bank_account ?? '')}`;
+    const after = `${moved.bank_name ?? ''} ${maskAccount(account)}`;
+    await repo.insertEvent(trx, {
+      claimId: claim.id,
+      region: claim.region_code,
+      action: 'correct_bank',
+      from: claim.status,
+      to: claim.status,
+      comment: `${before} → ${after}${input.comment ? `：${input.comment.trim()}` : ''}`,
+      actorId: actor.userId,
+      actorName: auditActor(actor).actorName,
+    });
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'claim.correct_bank',
+      entity: 'claim',
+      entityId: claim.id,
+      regionCode: claim.region_code,
+      before: { bank: before, version: claim.version },
+      after: { bank: after, version: moved.version },
+    });
+    return presentClaim(actor, moved, { ruleTitle: findRule(cat, moved.rule_id)?.title ?? moved.rule_id });
+  });
+}
+
 // ---- reading ----
 
 export interface ListFilter {
@@ -459,7 +534,8 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
       events: events.map((e) => ({
         id: e.id,
         action: e.action,
-        actionName: CLAIM_ACTION_NAMES[e.action as ClaimAction | 'submit'] ?? e.action,
+        actionName:
+          e.action === 'correct_bank' ? '更正银行账户' : (CLAIM_ACTION_NAMES[e.action as ClaimAction | 'submit'] ?? e.action),
         from: e.from_status,
         to: e.to_status,
         comment: e.comment,
