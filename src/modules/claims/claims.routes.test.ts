@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
 import { api, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from '../../../test/claims/helpers.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
-import type { Database } from '../../db/connection.ts';
+import { type Database, inScope } from '../../db/connection.ts';
 import { parseCsv } from '../../domain/claims/bank-file.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 
@@ -479,5 +479,27 @@ describe('publicity, payment and the ledger', () => {
         'payment_batch.reconcile',
       ]),
     );
+  });
+
+  it('row-level security hides the cycle of another county even from a query without a filter', async () => {
+    const tables = [
+      'claims',
+      'claim_slots',
+      'claim_events',
+      'claim_evidence',
+      'publicity_lists',
+      'publicity_items',
+      'payment_batches',
+      'payments',
+      'ledger_entries',
+    ] as const;
+    for (const table of tables) {
+      const count = async (scope: string) =>
+        inScope(database.kysely, scope, async (trx) =>
+          Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(table)}`.execute(trx)).rows[0]?.n),
+        );
+      expect(await count('530326'), table).toBeGreaterThan(0);
+      expect(await count('150425'), table).toBe(0);
+    }
   });
 });
