@@ -32,7 +32,6 @@ import { seedPopulation } from '../src/modules/seed/index.ts';
 const DATE = '2020-06-30';
 const HUIZE = '530326';
 const CONTRACT_CHANNELS = ['外出务工(有组织)', '外出务工(自主)', '帮扶车间', '就地就近'];
-const PWP_GROUPS = ['大龄劳动力', '残疾人家庭劳动力', '重病患者家庭劳动力'];
 /** 云南 2018 minimum wage, lowest class (1350 yuan a month): the wage condition of WS-YN. */
 const MIN_WAGE_FEN = 135000;
 const RULES = ['TR-HZ', 'TR-YN', 'POST-HN', 'PWP-YN', 'WS-YN'] as const;
@@ -252,11 +251,10 @@ async function runEngine(
       if (row.channel === '帮扶车间') {
         const key = `${row.employer}\u0000${row.village}`;
         let w = workshops.get(key);
-        if (!w)
-          workshops.set(
-            key,
-            (w = { village: row.village, n: 0, minMonths: Number.MAX_SAFE_INTEGER, minWage: Number.MAX_SAFE_INTEGER }),
-          );
+        if (!w) {
+          w = { village: row.village, n: 0, minMonths: Number.MAX_SAFE_INTEGER, minWage: Number.MAX_SAFE_INTEGER };
+          workshops.set(key, w);
+        }
         const months = facts.stableMonths as number;
         if (facts.registeredPoor && months >= minWorked) {
           w.n++;
