@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
 import type { ClaimsTables } from './schema-claims.ts';
+import type { JobsTables } from './schema-jobs.ts';
 import type { RulesTables } from './schema-rules.ts';
 
 export interface RegionsTable {
@@ -200,7 +201,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB extends ClaimsTables, RulesTables {
+export interface DB extends ClaimsTables, RulesTables, JobsTables {
   regions: RegionsTable;
   region_changes: RegionChangesTable;
   region_loads: RegionLoadsTable;

@@ -14,6 +14,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { authRoutes, registerSessionHook } from '../modules/auth/auth.routes.ts';
 import { claimsRoutes } from '../modules/claims/claims.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
+import { recommendationsRoutes } from '../modules/recommendations/recommendations.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { rulesRoutes } from '../modules/rules/rules.routes.ts';
@@ -89,6 +91,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(async (scope) => importRoutes(scope, ctx));
   await app.register(async (scope) => rulesRoutes(scope, ctx));
   await app.register(async (scope) => claimsRoutes(scope, ctx));
+  await app.register(async (scope) => jobsRoutes(scope, ctx));
+  await app.register(async (scope) => recommendationsRoutes(scope, ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(WEB_DIST);

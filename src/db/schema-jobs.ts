@@ -1,0 +1,64 @@
+// Kysely types of employers, job posts and what is built on them (migrations 20261121150000 and later).
+
+import type { ColumnType, Generated } from 'kysely';
+import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
+
+export type JobStatus = 'open' | 'filled' | 'expired';
+
+export interface EmployersTable {
+  id: SerialId;
+  credit_code: string;
+  name: string;
+  region_code: string;
+  industry: ColumnType<string, string | undefined, string>;
+  contact_name: ColumnType<string, string | undefined, string>;
+  contact_phone: ColumnType<string, string | undefined, string>;
+  address: ColumnType<string, string | undefined, string>;
+  is_workshop: ColumnType<boolean, boolean | undefined, boolean>;
+  is_base: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface JobPostsTable {
+  id: SerialId;
+  employer_id: Int8;
+  region_code: string;
+  title: string;
+  occupation_code: string;
+  work_region_code: string;
+  work_place: ColumnType<string, string | undefined, string>;
+  openings: number;
+  filled: ColumnType<number, number | undefined, number>;
+  wage_min_fen: Int8;
+  wage_max_fen: Int8;
+  working_hours: ColumnType<string, string | undefined, string>;
+  accommodation: ColumnType<boolean, boolean | undefined, boolean>;
+  meals: ColumnType<boolean, boolean | undefined, boolean>;
+  contract_months: number | null;
+  season_from: DateCol | null;
+  season_to: DateCol | null;
+  age_min: number | null;
+  age_max: number | null;
+  sex_required: '男' | '女' | null;
+  sex_reason: string | null;
+  education_min: string | null;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  certificates: ColumnType<string[], string[] | undefined, string[]>;
+  physical_demand: ColumnType<'轻' | '中' | '重', '轻' | '中' | '重' | undefined, '轻' | '中' | '重'>;
+  suitable_for_weak: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  valid_until: DateCol | null;
+  source: ColumnType<'form' | 'import' | 'employer', 'form' | 'import' | 'employer' | undefined, 'form' | 'import' | 'employer'>;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface JobsTables {
+  employers: EmployersTable;
+  job_posts: JobPostsTable;
+}
