@@ -10,6 +10,15 @@ const schema = z.object({
   BANGFU_SESSION_HOURS: z.coerce.number().positive().default(12),
   BANGFU_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   BANGFU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Push senders (src/modules/outbox). Unset: SMS and WeChat messages are written to files under dataDir/outbox.
+  BANGFU_SMS_URL: z.string().url().optional(),
+  BANGFU_SMS_TOKEN: z.string().optional(),
+  BANGFU_SMS_PER_SECOND: z.coerce.number().positive().default(20),
+  BANGFU_WECHAT_APPID: z.string().optional(),
+  BANGFU_WECHAT_SECRET: z.string().optional(),
+  BANGFU_WECHAT_TEMPLATE_ID: z.string().optional(),
+  BANGFU_WECHAT_API: z.string().url().default('https://api.weixin.qq.com'),
+  BANGFU_WECHAT_PER_SECOND: z.coerce.number().positive().default(20),
 });
 
 export interface Config {
@@ -21,6 +30,12 @@ export interface Config {
   sessionHours: number;
   cookieSecure: boolean;
   logLevel: string;
+  /** Where pushes go; a channel without its settings writes to a local file. */
+  push: {
+    sms?: { url: string; token: string | undefined };
+    wechat?: { appId: string; secret: string; templateId: string; apiBase: string };
+    perSecond: { sms: number; wechat: number };
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +53,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.BANGFU_SESSION_HOURS,
     cookieSecure: e.BANGFU_COOKIE_SECURE === 'true',
     logLevel: e.BANGFU_LOG_LEVEL,
+    push: {
+      ...(e.BANGFU_SMS_URL ? { sms: { url: e.BANGFU_SMS_URL, token: e.BANGFU_SMS_TOKEN } } : {}),
+      ...(e.BANGFU_WECHAT_APPID && e.BANGFU_WECHAT_SECRET && e.BANGFU_WECHAT_TEMPLATE_ID
+        ? {
+            wechat: {
+              appId: e.BANGFU_WECHAT_APPID,
+              secret: e.BANGFU_WECHAT_SECRET,
+              templateId: e.BANGFU_WECHAT_TEMPLATE_ID,
+              apiBase: e.BANGFU_WECHAT_API,
+            },
+          }
+        : {}),
+      perSecond: { sms: e.BANGFU_SMS_PER_SECOND, wechat: e.BANGFU_WECHAT_PER_SECOND },
+    },
   };
 }

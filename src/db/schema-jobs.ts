@@ -2,6 +2,7 @@
 
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
+import type { RecommendationsTables } from './schema-recommendations.ts';
 
 export type JobStatus = 'open' | 'filled' | 'expired';
 
@@ -58,7 +59,7 @@ export interface JobPostsTable {
   version: Generated<number>;
 }
 
-export interface JobsTables {
+export interface JobsTables extends RecommendationsTables {
   employers: EmployersTable;
   job_posts: JobPostsTable;
 }
