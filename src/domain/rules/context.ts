@@ -4,7 +4,7 @@
 import { settingOn, settingRegionFor, valueOn } from './parameters.ts';
 import type { CheckDetail, Outcome, Rule, RuleContext } from './rule.ts';
 import type { Case, Citation, FactSpecs, FactValue, ParameterUse, RegionalSetting, TraceStep } from './types.ts';
-import { SETTING_LEVEL_NAMES } from './types.ts';
+import { parseArticleRef, settingLevelName } from './types.ts';
 
 /** Thrown by `param` when the value is left to a region that has not set it. */
 export class ParameterNotSet extends Error {
@@ -40,7 +40,7 @@ export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
   }
 
   cite(article: string): Citation {
-    return { document: this.rule.document.code, article };
+    return parseArticleRef(this.rule.document.code, article);
   }
 
   /** A fact the rule needs (the engine has made sure it is present and well-typed). */
@@ -100,7 +100,12 @@ export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
     if (p.setBy !== undefined) {
       const s = settingOn(this.settings, this.rule.id, p, this.region, this.date);
       if (s === undefined) {
-        throw new ParameterNotSet(name, p.label, settingRegionFor(p, this.region) ?? this.region, SETTING_LEVEL_NAMES[p.setBy]);
+        throw new ParameterNotSet(
+          name,
+          p.label,
+          settingRegionFor(p, this.region) ?? this.region,
+          settingLevelName(p.setBy, this.region),
+        );
       }
       this.use({
         name,

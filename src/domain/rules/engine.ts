@@ -8,7 +8,7 @@ import { checkFacts, type FactProblem, isIsoDate } from './facts.ts';
 import { inPeriod } from './parameters.ts';
 import type { Catalog, Outcome, Rule } from './rule.ts';
 import type { Case, Citation, Decision, DecisionStatus, FactSpecs, ParameterUse, RegionalSetting, TraceStep } from './types.ts';
-import { SUBJECT_KIND_NAMES } from './types.ts';
+import { parseArticleRef, SUBJECT_KIND_NAMES } from './types.ts';
 
 /** Bad input in a case: the module turns it into a VALIDATION_FAILED error naming the case and fact. */
 export class CaseInputError extends Error {
@@ -86,7 +86,7 @@ function scopeStep(rule: Rule, label: string, value: string, expected: string, p
     value,
     expected,
     passed,
-    cite: { document: rule.document.code, article: rule.articles[0] ?? '' },
+    cite: parseArticleRef(rule.document.code, rule.articles[0] ?? ''),
   };
 }
 
@@ -209,7 +209,7 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
       label: outcome.kind === 'pay' ? '补贴金额' : '最高补贴金额',
       value: `${formatFen(outcome.kind === 'pay' ? outcome.amountFen : outcome.maxAmountFen)} 元`,
       expected: outcome.basis,
-      cite: { document: rule.document.code, article: outcome.article },
+      cite: parseArticleRef(rule.document.code, outcome.article),
     });
   }
   if (outcome.kind === 'pay') {
@@ -275,7 +275,7 @@ function checkLimit(catalog: Catalog, rule: Rule, input: Case, ctx: EvaluationCo
 
 function citationsOf(rule: Rule, steps: readonly TraceStep[]): Citation[] {
   const all: Citation[] = [
-    ...rule.articles.map((article) => ({ document: rule.document.code, article })),
+    ...rule.articles.map((article) => parseArticleRef(rule.document.code, article)),
     ...steps.flatMap((s) => (s.cite && s.cite.article !== '' ? [s.cite] : [])),
   ];
   return all.filter((c, i) => all.findIndex((d) => d.document === c.document && d.article === c.article) === i);

@@ -23,11 +23,21 @@ export interface PolicyDocument {
   articles: Record<string, string>;
 }
 
+/**
+ * An article reference as written in a rule: "第16条" for the rule's own document, or
+ * "NM-2020-142:三" for an article of another document the rule also rests on.
+ */
+export function parseArticleRef(ownDocument: string, ref: string): Citation {
+  const at = ref.indexOf(':');
+  return at < 0 ? { document: ownDocument, article: ref } : { document: ref.slice(0, at), article: ref.slice(at + 1) };
+}
+
 export const PARAMETER_UNITS = [
   'fen',
   'fen_per_person',
   'fen_per_month',
   'fen_per_day',
+  'fen_per_hour',
   'fen_per_year',
   'count',
   'months',
@@ -51,7 +61,18 @@ export interface DatedValue {
 export type SettingLevel = 'province' | 'city' | 'county';
 
 export const SETTING_LEVEL_LENGTH: Record<SettingLevel, number> = { province: 2, city: 4, county: 6 };
-export const SETTING_LEVEL_NAMES: Record<SettingLevel, string> = { province: '省级', city: '盟市', county: '旗县' };
+export const SETTING_LEVEL_NAMES: Record<SettingLevel, string> = { province: '省级', city: '地市级', county: '县级' };
+
+/** What each level is called in a province: 内蒙古 has 盟市 and 旗县, 云南 州（市）, 湖南 市州. */
+const LOCAL_LEVEL_NAMES: Record<string, Record<SettingLevel, string>> = {
+  '15': { province: '自治区', city: '盟市', county: '旗县（市、区）' },
+  '43': { province: '省', city: '市州', county: '县市区' },
+  '53': { province: '省', city: '州（市）', county: '县（市、区）' },
+};
+
+export function settingLevelName(level: SettingLevel, region: string): string {
+  return LOCAL_LEVEL_NAMES[region.slice(0, 2)]?.[level] ?? SETTING_LEVEL_NAMES[level];
+}
 
 export interface Parameter {
   name: string;
@@ -61,6 +82,9 @@ export interface Parameter {
   values: DatedValue[];
   /** When set, regions of this level set the value (dated, audited) and the document's values are absent. */
   setBy?: SettingLevel;
+  /** Bounds a region's setting must respect (e.g. "上浮不超过30%"). */
+  min?: number;
+  max?: number;
   /** For unit 'choice': the allowed values and what each means, with the article behind each. */
   choices?: Record<string, { label: string; article: string }>;
   /** The article that leaves the value to the region. */
@@ -107,6 +131,11 @@ export interface FrequencyLimit {
   window: 'calendar_year' | 'lifetime';
   times: number;
   article: string;
+  /**
+   * Whose limit it is: the subject that applies (default), or the laborer a unit's claim is
+   * about ("每名贫困劳动力每年只享受一次" while an agency claims for many laborers).
+   */
+  per?: 'subject' | 'laborer';
 }
 
 export type Need = 'eligibility' | 'amount' | 'optional';

@@ -35,7 +35,11 @@ const ApplyBody = Type.Object(
   {
     rule: Type.String({ maxLength: 40, description: '规则编号，如 TR-HZ' }),
     personId: Type.Optional(
-      Type.String({ pattern: '^\\d{1,18}$', description: '劳动力（对象为个人的补贴必填）；所在地区取其所在村' }),
+      Type.String({
+        pattern: '^\\d{1,18}$',
+        description:
+          '劳动力：对象为个人的补贴必填（所在地区取其所在村）；单位按劳动力计次的补贴（如 SVC-HN、POST-HN）也须填写所涉劳动力',
+      }),
     ),
     subject: Type.Optional(
       Type.Object(

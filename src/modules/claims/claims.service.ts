@@ -175,6 +175,13 @@ function checkApplyInput(input: ApplyInput, rule: Rule | undefined): FieldProble
   if (rule?.subject === 'person') {
     if (!input.personId) problems.push({ field: 'personId', label: '劳动力', message: `「${rule.title}」须从台账中选择劳动力` });
   } else if (rule) {
+    if (rule.limit?.per === 'laborer' && !input.personId) {
+      problems.push({
+        field: 'personId',
+        label: '劳动力',
+        message: `「${rule.title}」按劳动力计次（${rule.document.code} ${rule.limit.article}），须从台账中选择所涉劳动力`,
+      });
+    }
     const s = input.subject;
     if (!s)
       problems.push({
@@ -216,6 +223,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     let region: string;
     let subjectKey: string;
     let personId: string | null = null;
+    let limitHolder = '';
     if (rule.subject === 'person') {
       const person = await repo.personIdentity(trx, input.personId as string);
       if (!person) throw errors.notFound(`劳动力（ID ${input.personId}）`);
@@ -228,6 +236,17 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       name = s.name.trim();
       region = input.region as string;
       subjectKey = s.key;
+      if (input.personId) {
+        // A unit's claim about one laborer (a placement, a post): the register gives the
+        // laborer's facts, and a per-laborer limit is keyed by the laborer, not the unit.
+        const laborer = await repo.personIdentity(trx, input.personId);
+        if (!laborer) throw errors.notFound(`劳动力（ID ${input.personId}）`);
+        personId = laborer.id;
+        if (rule.limit?.per === 'laborer') {
+          subjectKey = `person:${laborer.id}`;
+          limitHolder = `劳动力 ${laborer.name}`;
+        }
+      }
       if (!isInside(region, actor.scope)) throw errors.outOfScope(region);
       if (!(await repo.regionExists(trx, region))) {
         throw invalid(record0, [{ field: 'region', label: '所在地区', message: '不是现行的区划代码', value: region }]);
@@ -237,7 +256,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     const year = Number(input.caseDate.slice(0, 4));
     const window = windowKey(rule, input.caseDate);
     const limitMessage = () =>
-      `${rule.subject === 'person' ? '劳动力' : SUBJECT_KIND_NAMES[rule.subject]} ${name} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
+      `${limitHolder || `${rule.subject === 'person' ? '劳动力' : SUBJECT_KIND_NAMES[rule.subject]} ${name}`} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
         window === 'lifetime' ? '' : '每年'
       }限 ${rule.limit?.times ?? 1} 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
 

@@ -13,6 +13,7 @@ import {
   PARAMETER_UNITS,
   type Parameter,
   type PolicyDocument,
+  parseArticleRef,
   type Rule,
   type RuleFormula,
   SUBJECT_KIND_NAMES,
@@ -50,6 +51,8 @@ const parameterSchema = z.strictObject({
     .default([]),
   setBy: z.enum(['province', 'city', 'county']).optional(),
   article: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
   choices: z.record(z.string(), z.strictObject({ label: z.string(), article: z.string() })).optional(),
 });
 
@@ -70,6 +73,7 @@ const ruleSchema = z.strictObject({
       window: z.enum(['calendar_year', 'lifetime']),
       times: z.number().int().positive(),
       article: z.string(),
+      per: z.enum(['subject', 'laborer']).optional(),
     })
     .optional(),
   parameters: z.record(z.string(), parameterSchema).default({}),
@@ -85,12 +89,27 @@ async function loadYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-function checkArticles(file: string, doc: PolicyDocument, articles: string[]): void {
-  const unknown = articles.filter((a) => !(a in doc.articles));
-  if (unknown.length > 0) throw new Error(`政策文件 ${file} 引用了 ${doc.code} 中未收录的条款：${unknown.join('、')}`);
+/** Every article a rule cites must be quoted in its document folder (or, as "CODE:article", in another's). */
+function checkArticles(
+  file: string,
+  doc: PolicyDocument,
+  documents: ReadonlyMap<string, PolicyDocument>,
+  articles: string[],
+): void {
+  const unknown = articles.filter((ref) => {
+    const c = parseArticleRef(doc.code, ref);
+    const quoted = c.document === doc.code ? doc : documents.get(c.document);
+    return quoted === undefined || !(c.article in quoted.articles);
+  });
+  if (unknown.length > 0) throw new Error(`政策文件 ${file} 引用了未收录的条款：${unknown.join('、')}`);
 }
 
-async function loadRule(dir: string, file: string, doc: PolicyDocument): Promise<Rule> {
+async function loadRule(
+  dir: string,
+  file: string,
+  doc: PolicyDocument,
+  documents: ReadonlyMap<string, PolicyDocument>,
+): Promise<Rule> {
   const meta = await loadYaml(join(dir, file), ruleSchema);
   const formulaFile = join(dir, `${basename(file, '.yaml')}.ts`);
   const mod = (await import(pathToFileURL(formulaFile).href)) as { default?: RuleFormula };
@@ -109,7 +128,7 @@ async function loadRule(dir: string, file: string, doc: PolicyDocument): Promise
       ...Object.values(p.choices ?? {}).map((c) => c.article),
     ]),
   ];
-  checkArticles(join(dir, file), doc, cited);
+  checkArticles(join(dir, file), doc, documents, cited);
   return {
     id: meta.id,
     title: meta.title,
@@ -136,14 +155,15 @@ export async function loadCatalog(dir = POLICIES_DIR): Promise<Catalog> {
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  for (const folder of folders) {
+  for (const folder of folders) documents.push(await loadYaml(join(dir, folder, 'document.yaml'), documentSchema));
+  const byCode = new Map(documents.map((d) => [d.code, d]));
+  for (const [i, folder] of folders.entries()) {
     const docDir = join(dir, folder);
-    const doc = await loadYaml(join(docDir, 'document.yaml'), documentSchema);
-    documents.push(doc);
+    const doc = documents[i] as PolicyDocument;
     const files = (await readdir(docDir)).filter(
       (f) => f.endsWith('.yaml') && f !== 'document.yaml' && !f.endsWith('.cases.yaml'),
     );
-    for (const file of files.sort()) rules.push(await loadRule(docDir, file, doc));
+    for (const file of files.sort()) rules.push(await loadRule(docDir, file, doc, byCode));
   }
   const ids = rules.map((r) => r.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);

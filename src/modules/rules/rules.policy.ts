@@ -1,7 +1,7 @@
 // Who may set a parameter a document leaves to a region: an officer of that region (or of
 // a region above it) whose role sets standards, and only at the level the parameter names.
 import type { Role } from '../../db/schema.ts';
-import { type Parameter, type Rule, SETTING_LEVEL_LENGTH, SETTING_LEVEL_NAMES } from '../../domain/rules/index.ts';
+import { type Parameter, type Rule, SETTING_LEVEL_LENGTH, settingLevelName } from '../../domain/rules/index.ts';
 import type { Actor } from '../auth/actor.ts';
 
 /** Roles that set local standards (盟市、旗县人社部门; the province above them). Others only read. */
@@ -21,7 +21,7 @@ export function refuseSetter(actor: Actor, rule: Rule, param: Parameter, region:
     return { kind: 'invalid', field: 'parameter', label: '参数', message: `「${param.label}」由文件规定，不能由地区设定` };
   }
   const len = SETTING_LEVEL_LENGTH[param.setBy];
-  const level = SETTING_LEVEL_NAMES[param.setBy];
+  const level = settingLevelName(param.setBy, region);
   if (region.length !== len) {
     return {
       kind: 'invalid',

@@ -5,16 +5,22 @@ import {
   DECISION_STATUS_NAMES,
   FUND_NAMES,
   type PolicyDocument,
+  parseArticleRef,
   type Rule,
   SETTING_LEVEL_LENGTH,
-  SETTING_LEVEL_NAMES,
   SUBJECT_KIND_NAMES,
+  settingLevelName,
 } from '../../domain/rules/index.ts';
 import { REGISTER_FACTS } from '../../domain/rules/person-facts.ts';
 import type { SettingRow } from './settings.repository.ts';
 
-function citation(doc: PolicyDocument, article: string) {
-  return { document: doc.code, number: doc.number, article, text: doc.articles[article] ?? '' };
+/** A citation with the quoted text, from the rule's own document or (CODE:article) another one. */
+function citer(cat: Catalog, own: PolicyDocument) {
+  return (ref: string) => {
+    const c = parseArticleRef(own.code, ref);
+    const doc = c.document === own.code ? own : cat.documents.find((d) => d.code === c.document);
+    return { document: c.document, number: doc?.number ?? '', article: c.article, text: doc?.articles[c.article] ?? '' };
+  };
 }
 
 export function presentDocument(d: PolicyDocument) {
@@ -30,8 +36,9 @@ export function presentDocument(d: PolicyDocument) {
   };
 }
 
-export function presentRule(r: Rule) {
+export function presentRule(r: Rule, cat: Catalog) {
   const doc = r.document;
+  const cite = citer(cat, doc);
   return {
     id: r.id,
     title: r.title,
@@ -44,19 +51,19 @@ export function presentRule(r: Rule) {
     fundName: FUND_NAMES[r.fund],
     region: r.region,
     period: { from: r.from, to: r.to },
-    citations: r.articles.map((a) => citation(doc, a)),
-    limit: r.limit ? { ...r.limit, citation: citation(doc, r.limit.article) } : null,
+    citations: r.articles.map((a) => cite(a)),
+    limit: r.limit ? { ...r.limit, citation: cite(r.limit.article) } : null,
     parameters: Object.values(r.parameters).map((p) => ({
       name: p.name,
       label: p.label,
       unit: p.unit,
-      values: p.values.map((v) => ({ from: v.from, to: v.to, value: v.value, citation: citation(doc, v.article) })),
+      values: p.values.map((v) => ({ from: v.from, to: v.to, value: v.value, citation: cite(v.article) })),
       setBy: p.setBy ?? null,
-      setByName: p.setBy ? SETTING_LEVEL_NAMES[p.setBy] : null,
+      setByName: p.setBy ? settingLevelName(p.setBy, r.region) : null,
       setByDigits: p.setBy ? SETTING_LEVEL_LENGTH[p.setBy] : null,
-      citation: p.article ? citation(doc, p.article) : null,
+      citation: p.article ? cite(p.article) : null,
       choices: p.choices
-        ? Object.entries(p.choices).map(([value, c]) => ({ value, label: c.label, citation: citation(doc, c.article) }))
+        ? Object.entries(p.choices).map(([value, c]) => ({ value, label: c.label, citation: cite(c.article) }))
         : null,
     })),
     facts: Object.entries(r.formula.facts).map(([name, spec]) => ({
@@ -71,7 +78,7 @@ export function presentRule(r: Rule) {
 export function presentCatalog(cat: Catalog) {
   return {
     documents: cat.documents.map(presentDocument),
-    rules: cat.rules.map(presentRule),
+    rules: cat.rules.map((r) => presentRule(r, cat)),
     statuses: DECISION_STATUS_NAMES,
     registerFacts: REGISTER_FACTS,
   };

@@ -112,7 +112,7 @@ describe('the rule catalogue', () => {
       { from: '2018-01-01', to: null, value: 50000, citation: expect.objectContaining({ article: '第16条' }) },
     ]);
     const basis = tr.parameters.find((p: { name: string }) => p.name === 'distance_basis');
-    expect(basis).toMatchObject({ setBy: 'county', setByName: '旗县', setByDigits: 6 });
+    expect(basis).toMatchObject({ setBy: 'county', setByName: '县（市、区）', setByDigits: 6 });
     expect(basis.choices.map((c: { citation: { article: string } }) => c.citation.article)).toEqual(['第16条', '政策问答十一']);
     const stable = tr.facts.find((f: { name: string }) => f.name === 'stableMonths');
     expect(stable).toMatchObject({ type: 'integer', need: 'eligibility', fromRegister: true });
@@ -127,6 +127,13 @@ describe('the rule catalogue', () => {
     const missing = await get('tanglang', '/api/rules/TR-XX');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toContain('TR-XX');
+  });
+
+  it('quotes an article of another document a rule also rests on (JOBSEEK-NM and NM-2020-142 三)', async () => {
+    const rule = (await get('huize', '/api/rules/JOBSEEK-NM')).json();
+    const cited = rule.citations.find((c: { document: string }) => c.document === 'NM-2020-142');
+    expect(cited).toMatchObject({ article: '三' });
+    expect(cited.text).toContain('一次性求职创业补贴');
   });
 
   it('is in the OpenAPI document with the case schema', async () => {
@@ -253,7 +260,7 @@ describe('试算 (POST /api/rules/evaluate)', () => {
 describe('regional settings (the Huize 县/市 reading of the transport subsidy)', () => {
   const qujingCase = { rule: 'TR-HZ', personId: '', date: '2019-03-01', facts: { ticketPriceFen: 25000 } };
 
-  it('until Huize chooses, work in another county of Qujing is "eligible, amount not set by 旗县"', async () => {
+  it('until Huize chooses, work in another county of Qujing is "eligible, amount not set by 县（市、区）"', async () => {
     const d = (await post('tanglang', '/api/rules/evaluate', { ...qujingCase, personId: inQujing.id })).json().decisions[0];
     expect(d.status).toBe('amount_not_set');
     expect(d.message).toContain('530326');
@@ -286,7 +293,7 @@ describe('regional settings (the Huize 县/市 reading of the transport subsidy)
       value: 'city',
     });
     expect(level.statusCode).toBe(400);
-    expect(level.json().message).toContain('由旗县设定，应为 6 位');
+    expect(level.json().message).toContain('由县（市、区）设定，应为 6 位');
     const fixed = await post('huize', '/api/rules/settings', {
       rule: 'TR-HZ',
       parameter: 'cap_in_county',

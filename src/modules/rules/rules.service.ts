@@ -53,7 +53,8 @@ export async function listCatalog() {
 }
 
 export async function getRule(id: string) {
-  return presentRule(requireRule(await loadCatalog(), id));
+  const cat = await loadCatalog();
+  return presentRule(requireRule(cat, id), cat);
 }
 
 // ---- regional settings ----
@@ -89,6 +90,8 @@ function checkValue(param: Parameter, raw: string | number): { text: string } | 
     return { problem: param.unit.startsWith('fen') ? '应为以分计的非负整数金额' : '应为非负整数' };
   }
   if (param.unit === 'percent' && Number(text) > 100) return { problem: '百分比不能大于 100' };
+  if (param.max !== undefined && Number(text) > param.max) return { problem: `不能大于文件规定的上限 ${param.max}` };
+  if (param.min !== undefined && Number(text) < param.min) return { problem: `不能小于文件规定的下限 ${param.min}` };
   return { text: String(Number(text)) };
 }
 

@@ -1,0 +1,68 @@
+// A unit that claims per laborer (湖南 SVC-HN: 200 yuan for each registered poor laborer an
+// agency places; "每名贫困劳动力每年只享受一次") is limited per laborer, not per unit: one agency
+// claims for many laborers, but no laborer is paid for twice in a year, whichever agency asks.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../app.ts';
+import { type BuiltPerson, buildHousehold, buildUser, loginAs } from '../factories.ts';
+import { api } from './helpers.ts';
+
+/** 湖南 湘西州 龙山县 民安街道 凤阳社区 */
+const FENGYANG = '433130001001';
+
+let app: FastifyInstance;
+let close: () => Promise<void>;
+let people: BuiltPerson[];
+let call: ReturnType<typeof api>;
+
+beforeAll(async () => {
+  const t = await createTestApp();
+  ({ app, close } = t);
+  people = (
+    await buildHousehold(t.database.kysely, {
+      village: FENGYANG,
+      members: [{ name: '彭德福' }, { name: '向春花', sex: '女', birth: '1990-04-02' }],
+    })
+  ).persons;
+  await buildUser(t.database.kysely, { username: 'longshan', role: 'county', region: '433130' });
+  call = api(app, { longshan: await loginAs(app, 'longshan') });
+});
+afterAll(() => close());
+
+const placement = (personId: string | undefined, agency: { name: string; key: string }) => ({
+  rule: 'SVC-HN',
+  ...(personId ? { personId } : {}),
+  subject: { kind: 'agency', ...agency },
+  region: '433130',
+  caseDate: '2019-09-30',
+  facts: { agencyQualified: true, organizedExport: true, registeredPoor: true, stableMonths: 6 },
+  bankName: '湖南龙山农村商业银行',
+  bankAccount: '6230910199001234567',
+});
+const AGENCY_A = { name: '龙山县惠民劳务有限公司', key: '91433130MA4L0XYZ1A' };
+const AGENCY_B = { name: '湘西众联人力资源有限公司', key: '91433100MA4L1ABC2B' };
+
+describe('a per-laborer limit on a unit claim', () => {
+  it('asks which laborer the claim is about', async () => {
+    const res = await call.post('longshan', '/api/claims', placement(undefined, AGENCY_A));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.problems[0]).toMatchObject({ field: 'personId' });
+    expect(res.json().message).toContain('按劳动力计次');
+  });
+
+  it('lets one agency claim for two laborers in the same year (200 yuan each)', async () => {
+    for (const p of people) {
+      const res = await call.post('longshan', '/api/claims', placement(p.id, AGENCY_A));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().claim).toMatchObject({ amountFen: 20000 });
+    }
+  });
+
+  it('refuses a second agency claiming for a laborer already claimed for that year, naming the laborer', async () => {
+    const res = await call.post('longshan', '/api/claims', placement(people[0]?.id, AGENCY_B));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('CLAIM_LIMIT_REACHED');
+    expect(res.json().message).toContain('彭德福');
+    expect(res.json().message).toContain('2019');
+  });
+});
