@@ -1,5 +1,6 @@
 // Distances between regions from the centres of their counties (or of the nearest enclosing
 // region that has coordinates). The coordinates are data (see GeoTable's callers), never made up.
+import { COUNTY_CENTRES } from './county-centres.ts';
 import type { GeoLookup } from './types.ts';
 
 const EARTH_KM = 6371.0088;
@@ -48,4 +49,28 @@ export function distanceKm(geo: GeoLookup, from: string, to: string): number | n
   const a = geo.locate(countyOrSelf(from));
   const b = geo.locate(countyOrSelf(to));
   return a && b ? Math.round(haversineKm(a, b)) : null;
+}
+
+/**
+ * The county centres shipped with bangfu (county-centres.ts), plus for each city (4 digits) and
+ * province (2 digits) the mean of its counties' centres, so a code without a point of its own
+ * (a new district, a city-wide post) still has a place.
+ */
+export function countyCentres(): GeoTable {
+  const points: [string, [number, number]][] = [];
+  const sums = new Map<string, [number, number, number]>();
+  for (const item of COUNTY_CENTRES.split(';')) {
+    const [code, lng, lat] = item.split(/[:,]/) as [string, string, string];
+    const p: [number, number] = [Number(lng), Number(lat)];
+    points.push([code, p]);
+    for (const prefix of [code.slice(0, 4), code.slice(0, 2)]) {
+      const s = sums.get(prefix) ?? [0, 0, 0];
+      s[0] += p[0];
+      s[1] += p[1];
+      s[2] += 1;
+      sums.set(prefix, s);
+    }
+  }
+  for (const [prefix, [lng, lat, n]] of sums) points.push([prefix, [lng / n, lat / n]]);
+  return new GeoTable(points);
 }

@@ -3,7 +3,7 @@
 // employer's side for one job, and why a laborer has fewer than K suitable jobs.
 // The model and how to tune it: docs/matching.md; the numbers: config/matching-model.yaml.
 export { firstViolation, fits, placeAllowed, regionInside, violations } from './constraints.ts';
-export { countyOrSelf, distanceKm, GeoTable, haversineKm } from './geo.ts';
+export { countyCentres, countyOrSelf, distanceKm, GeoTable, haversineKm } from './geo.ts';
 export { resolvePreferredPlaces } from './places.ts';
 export { JobIndex, rankLaborersForJob, recommendBruteForce, TopK } from './rank.ts';
 export { boardPoints, distancePoints, jobKinds, type Scored, scoreJob, wagePoints } from './score.ts';
