@@ -22,8 +22,8 @@ export function placeAllowed(l: MatchLaborer, job: MatchJob, ctx: MatchContext):
   return d !== null && d <= ctx.model.localRadiusKm;
 }
 
-function educationRank(order: readonly string[], level: string | null): number {
-  return level === null ? -1 : order.indexOf(level);
+function educationRank(ranks: Readonly<Record<string, number>>, level: string | null): number {
+  return level === null ? -1 : (ranks[level] ?? -1);
 }
 
 /**
@@ -45,8 +45,8 @@ export function firstViolation(l: MatchLaborer, job: MatchJob, ctx: MatchContext
   if (!placeAllowed(l, job, ctx)) return 'place';
   for (const c of job.certificates) if (!l.certificates.includes(c)) return 'certificates';
   if (job.educationMin !== null) {
-    const need = educationRank(model.educationOrder, job.educationMin);
-    if (need >= 0 && educationRank(model.educationOrder, l.education) < need) return 'education';
+    const need = educationRank(model.educationRank, job.educationMin);
+    if (need >= 0 && educationRank(model.educationRank, l.education) < need) return 'education';
   }
   return undefined;
 }
@@ -87,8 +87,8 @@ export function violations(l: MatchLaborer, job: MatchJob, ctx: MatchContext): V
   const missing = job.certificates.filter((c) => !l.certificates.includes(c));
   if (missing.length > 0) add('certificates', `岗位“${job.title}”要求${missing.join('、')}，劳动力未持有`);
   if (job.educationMin !== null) {
-    const need = educationRank(model.educationOrder, job.educationMin);
-    if (need >= 0 && educationRank(model.educationOrder, l.education) < need)
+    const need = educationRank(model.educationRank, job.educationMin);
+    if (need >= 0 && educationRank(model.educationRank, l.education) < need)
       add('education', `岗位“${job.title}”要求${job.educationMin}及以上学历，劳动力为${l.education ?? '未登记'}`);
   }
   return out;

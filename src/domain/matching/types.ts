@@ -177,8 +177,8 @@ export interface MatchModel {
   defaultAgeMaxFemale: number;
   /** Physical demands each work capacity may take. */
   capacityDemand: Record<WorkCapacity, readonly PhysicalDemand[]>;
-  /** Education levels, lowest first, for educationMin. */
-  educationOrder: readonly string[];
+  /** Rank of each education level (高中, 中专 and 技校 share one), for educationMin. */
+  educationRank: Readonly<Record<string, number>>;
   /** 意向工种 kind -> occupation code prefixes and title keywords that put a job in it. */
   workKinds: Record<string, { codes: readonly string[]; keywords: readonly string[] }>;
   /** Recommendations per laborer by default. */
