@@ -59,7 +59,35 @@ export interface JobPostsTable {
   version: Generated<number>;
 }
 
+/** The view job_posts_current: a post with the status people see (migration 20261121150100). */
+export interface JobPostsCurrentView extends JobPostsTable {
+  effective_status: ColumnType<JobStatus, never, never>;
+}
+
+/** A rejected row of a job post file: its cells as the file had them and the reasons. */
+export interface JobImportError {
+  rowNumber: number;
+  cells: string[];
+  reasons: { column: string; value: string; reason: string }[];
+}
+
+export interface JobImportsTable {
+  id: SerialId;
+  region_code: string;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  imported: number;
+  rejected: number;
+  headers: string[];
+  errors: ColumnType<JobImportError[], string | undefined, string>;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+}
+
 export interface JobsTables extends RecommendationsTables {
   employers: EmployersTable;
   job_posts: JobPostsTable;
+  job_posts_current: JobPostsCurrentView;
+  job_imports: JobImportsTable;
 }

@@ -33,7 +33,7 @@ export interface RegionLoadsTable {
   loaded_at: Timestamp;
 }
 
-export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin';
+export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer';
 
 export interface UsersTable {
   id: SerialId;
@@ -47,6 +47,8 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   created_at: Timestamp;
+  /** Set exactly for role employer: the employer the account acts for (migration 20261121150100). */
+  employer_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {

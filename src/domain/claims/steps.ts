@@ -146,4 +146,5 @@ const ROLE_LABELS: Record<Role, string> = {
   village: '村级',
   auditor: '审计',
   admin: '系统管理员',
+  employer: '用人单位',
 };

@@ -9,6 +9,8 @@ export interface Actor {
   /** Region code prefix the user may see. */
   scope: string;
   canViewFullId: boolean;
+  /** Role employer only: the employer the account acts for; its scope is then `employer:<id>`. */
+  employerId?: string;
 }
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -19,6 +21,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   village: '村级信息员',
   auditor: '审计（只读）',
   admin: '系统管理员',
+  employer: '用人单位',
 };
 
 /** Roles that may change the register; province and city oversee, the auditor only reads. */

@@ -35,7 +35,17 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.region_code', 'u.can_view_full_id', 'u.disabled', 's.csrf_token'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.region_code',
+      'u.can_view_full_id',
+      'u.disabled',
+      'u.employer_id',
+      's.csrf_token',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();

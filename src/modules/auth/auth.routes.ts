@@ -45,6 +45,8 @@ export const MeSchema = Type.Object({
   canWrite: Type.Boolean(),
   canDecideDuplicates: Type.Boolean(),
   csrfToken: Type.String(),
+  /** Role employer only: the employer the account acts for. */
+  employerId: Type.Optional(Type.String()),
 });
 
 function presentMe(actor: Actor, csrfToken: string) {
@@ -58,6 +60,7 @@ function presentMe(actor: Actor, csrfToken: string) {
     canWrite: canWriteRegister(actor),
     canDecideDuplicates: canDecideDuplicates(actor),
     csrfToken,
+    ...(actor.employerId ? { employerId: actor.employerId } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // Login with lockout, server-side sessions and the per-session CSRF token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB, Role } from '../../db/schema.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repository.ts';
@@ -14,6 +14,20 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * An employer account sees no region: its scope `employer:<id>` matches no region code, so
+ * row-level security hides the register from it; the jobs module lets it manage its posts.
+ */
+function actorScope(u: {
+  role: Role;
+  region_code: string;
+  employer_id: string | null;
+}): Pick<Actor, 'role' | 'scope' | 'employerId'> {
+  if (u.role === 'employer' && u.employer_id)
+    return { role: u.role, scope: `employer:${u.employer_id}`, employerId: u.employer_id };
+  return { role: u.role, scope: u.region_code };
+}
+
 export interface LoginResult {
   token: string;
   csrfToken: string;
@@ -24,7 +38,10 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   const user = await repo.findUserByUsername(db, username);
   if (!user || user.disabled) {
     // Spend the same time as a real check so that unknown names cannot be told apart.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFy', password);
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFy',
+      password,
+    );
     throw errors.badCredentials();
   }
   if (user.locked_until && user.locked_until > new Date()) throw errors.locked(user.locked_until);
@@ -49,8 +66,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
       userId: user.id,
       username: user.username,
       displayName: user.display_name,
-      role: user.role,
-      scope: user.region_code,
+      ...actorScope(user),
       canViewFullId: user.can_view_full_id,
     },
   };
@@ -65,8 +81,7 @@ export async function actorForToken(db: Kysely<DB>, token: string): Promise<{ ac
       userId: row.id,
       username: row.username,
       displayName: row.display_name,
-      role: row.role,
-      scope: row.region_code,
+      ...actorScope(row),
       canViewFullId: row.can_view_full_id,
     },
   };

@@ -25,6 +25,7 @@ const ROLE_TITLES: Record<Role, string> = {
   village: '信息员',
   auditor: '审计',
   admin: '系统管理员',
+  employer: '',
 };
 
 export interface NewUser {
@@ -56,6 +57,8 @@ export async function addUser(database: Database, u: NewUser, opts: { actorName?
   const actorName = opts.actorName ?? 'bangfu users add';
   if (!/^[A-Za-z0-9_.-]{2,32}$/.test(u.username)) throw invalid('用户名', '应为2-32位字母、数字、下划线、点或连字符');
   if (!ROLES.includes(u.role)) throw invalid('角色', `应为：${ROLES.join('/')}`);
+  if (u.role === 'employer')
+    throw invalid('角色', '用人单位账号须绑定单位，请在用人单位页面（POST /api/employers/:id/accounts）创建');
   if (!isRegionCode(u.regionCode)) throw invalid('区划代码', '应为2、4、6、9或12位数字');
   const level = ROLE_LEVEL[u.role];
   if (level !== undefined && regionLevel(u.regionCode) !== level) {
