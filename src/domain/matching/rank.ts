@@ -26,6 +26,8 @@ interface Entry {
   reasons: Recommendation['reasons'];
   /** Tie-break: smaller distance, then id, first. */
   tie: string;
+  /** The job, when its reasons are still to be written. */
+  job?: MatchJob;
 }
 
 /** Keeps the best `k` entries seen: a min-heap on score (ties: the later id is worse). */
@@ -86,8 +88,15 @@ export class TopK {
 
 const tieKey = (km: number | null, id: string) => `${String(km ?? 99999).padStart(5, '0')}|${id}`;
 
-function toRecommendations(top: TopK): Recommendation[] {
-  return top.sorted().map((e, i) => ({ jobId: e.id, rank: i + 1, score: e.score, distanceKm: e.distanceKm, reasons: e.reasons }));
+/** The reasons are written only for the jobs that made the top K. */
+function toRecommendations(top: TopK, l: MatchLaborer, ctx: MatchContext): Recommendation[] {
+  return top.sorted().map((e, i) => ({
+    jobId: e.id,
+    rank: i + 1,
+    score: e.score,
+    distanceKm: e.distanceKm,
+    reasons: e.job ? scoreJob(l, e.job, ctx).reasons : e.reasons,
+  }));
 }
 
 /** Top K jobs for one laborer by scoring every job that passes the hard constraints (the reference). */
@@ -100,10 +109,11 @@ export function recommendBruteForce(
   const top = new TopK(k);
   for (const job of jobs) {
     if (firstViolation(l, job, ctx) !== undefined) continue;
-    const s = scoreJob(l, job, ctx);
-    top.push({ id: job.id, score: s.score, distanceKm: s.distanceKm, reasons: s.reasons, tie: tieKey(s.distanceKm, job.id) });
+    const s = scoreJob(l, job, ctx, undefined, undefined, false);
+    if (top.full && s.score < top.floor) continue;
+    top.push({ id: job.id, score: s.score, distanceKm: s.distanceKm, reasons: [], tie: tieKey(s.distanceKm, job.id), job });
   }
-  return toRecommendations(top);
+  return toRecommendations(top, l, ctx);
 }
 
 interface IndexedJob {
@@ -254,7 +264,11 @@ export class JobIndex {
       if (weak && b.anyWeakFit) bound += w.weakFit;
       return bound + skillBound + pastBound;
     });
-    const order = candidates.map((_, j) => j).sort((a, b) => (bounds[b] as number) - (bounds[a] as number));
+    // Highest bound first: one native sort of keys packing (bound, position).
+    const keys = new Float64Array(candidates.length);
+    for (let j = 0; j < candidates.length; j++) keys[j] = Math.round((1000 - (bounds[j] as number)) * 1000) * 65536 + j;
+    keys.sort();
+    const order = Array.from(keys, (key) => key % 65536);
     const top = new TopK(k);
     for (const j of order) {
       const base = bounds[j] as number;
@@ -270,17 +284,19 @@ export class JobIndex {
         this.checked++;
         if (firstViolation(l, ij.job, ctx) !== undefined) continue;
         this.scored++;
-        const s = scoreJob(l, ij.job, ctx, ij.kinds, local ? (km ?? 0) : km);
+        const s = scoreJob(l, ij.job, ctx, ij.kinds, local ? (km ?? 0) : km, false);
+        if (top.full && s.score < top.floor) continue;
         top.push({
           id: ij.job.id,
           score: s.score,
           distanceKm: s.distanceKm,
-          reasons: s.reasons,
+          reasons: [],
           tie: tieKey(s.distanceKm, ij.job.id),
+          job: ij.job,
         });
       }
     }
-    return toRecommendations(top);
+    return toRecommendations(top, l, ctx);
   }
 
   /** How many indexed jobs each hard constraint rules out for the laborer (the first failed one counts). */

@@ -57,37 +57,41 @@ export function scoreJob(
   ctx: MatchContext,
   kinds: readonly string[] = jobKinds(job, ctx.model),
   km: number | null = distanceKm(ctx.geo, l.homeRegion, job.workRegion),
+  withReasons = true,
 ): Scored {
   const { model } = ctx;
   const w = model.weights;
   const reasons: Reason[] = [];
   let score = 0;
-  const add = (term: Reason['term'], points: number, text: string) => {
+  // Without reasons (ranking many candidates) only the points are summed, in the same order.
+  const add = (term: Reason['term'], points: number, text: string | (() => string)) => {
     score += points;
-    reasons.push({ term, text, points: Math.round(points * 10) / 10 });
+    if (withReasons) reasons.push({ term, text: typeof text === 'string' ? text : text(), points: Math.round(points * 10) / 10 });
   };
 
   const wanted = kinds.filter((k) => l.preferredWork.includes(k));
-  if (wanted.length > 0) add('occupation', w.occupation, `意向工种一致（${wanted.join('、')}）`);
+  if (wanted.length > 0) add('occupation', w.occupation, () => `意向工种一致（${wanted.join('、')}）`);
 
   const skills = job.skills.filter((s) => l.skills.includes(s));
-  if (skills.length > 0) add('skill', Math.min(w.skill, skills.length * model.skillStep), `技能对口：${skills.join('、')}`);
-  if (job.certificates.length > 0) add('skill', 0, `持有${job.certificates.join('、')}`);
+  if (skills.length > 0) add('skill', Math.min(w.skill, skills.length * model.skillStep), () => `技能对口：${skills.join('、')}`);
+  if (job.certificates.length > 0) add('skill', 0, () => `持有${job.certificates.join('、')}`);
 
   const home = countyOrSelf(l.homeRegion);
   const local = regionInside(job.workRegion, home);
   const dPoints = distancePoints(model, local ? 0 : km);
   if (local) add('distance', dPoints, '在本县就业');
-  else if (km !== null) add('distance', dPoints, `距家 ${km} 公里`);
+  else if (km !== null) add('distance', dPoints, () => `距家 ${km} 公里`);
 
   if (!local && l.preferredRegions.some((r) => regionInside(job.workRegion, r))) {
-    add('preferredPlace', w.preferredPlace, `在意向地区（${job.workPlace}）`);
+    add('preferredPlace', w.preferredPlace, () => `在意向地区（${job.workPlace}）`);
   }
 
   const wPoints = wagePoints(model, job.wageMinFen, job.wageMaxFen);
   if (wPoints > 0) {
-    const range = job.wageMinFen === job.wageMaxFen ? yuan(job.wageMinFen) : `${yuan(job.wageMinFen)}-${yuan(job.wageMaxFen)}`;
-    add('wage', wPoints, `月工资 ${range} 元`);
+    add('wage', wPoints, () => {
+      const range = job.wageMinFen === job.wageMaxFen ? yuan(job.wageMinFen) : `${yuan(job.wageMinFen)}-${yuan(job.wageMaxFen)}`;
+      return `月工资 ${range} 元`;
+    });
   }
 
   if (!local && (job.accommodation || job.meals)) {
