@@ -11,12 +11,18 @@ import { PublicityDetailPage } from './pages/claims/PublicityDetailPage.tsx';
 import { PublicityPage } from './pages/claims/PublicityPage.tsx';
 import { DuplicatesPage } from './pages/DuplicatesPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { EmployerDetailPage } from './pages/jobs/EmployerDetailPage.tsx';
+import { EmployerListPage } from './pages/jobs/EmployerListPage.tsx';
+import { JobCreatePage } from './pages/jobs/JobCreatePage.tsx';
+import { JobDetailPage } from './pages/jobs/JobDetailPage.tsx';
+import { JobListPage } from './pages/jobs/JobListPage.tsx';
 import { LaborerCreatePage } from './pages/LaborerCreatePage.tsx';
 import { LaborerDetailPage } from './pages/LaborerDetailPage.tsx';
 import { LaborerListPage } from './pages/LaborerListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/RegionsPage.tsx';
+import { MatchingPage } from './pages/recommendations/MatchingPage.tsx';
 import { RuleCatalogPage } from './pages/rules/RuleCatalogPage.tsx';
 import { RuleDetailPage } from './pages/rules/RuleDetailPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
@@ -50,6 +56,12 @@ export function AppRoutes() {
         <Route path="payments" element={<PaymentsPage />} />
         <Route path="payments/:id" element={<BatchDetailPage />} />
         <Route path="ledger" element={<LedgerPage />} />
+        <Route path="jobs" element={<JobListPage />} />
+        <Route path="jobs/new" element={<JobCreatePage />} />
+        <Route path="jobs/:id" element={<JobDetailPage />} />
+        <Route path="employers" element={<EmployerListPage />} />
+        <Route path="employers/:id" element={<EmployerDetailPage />} />
+        <Route path="matching" element={<MatchingPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,7 +3,7 @@ import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ApiError } from '../api/client.ts';
 import { addSpell, getLaborer, getLaborerAudit, revealIdNumber, updateLaborer, updateSpell } from '../api/laborers.ts';
 import type { LaborerDetail, Spell, SpellFields } from '../api/types.ts';
@@ -16,6 +16,7 @@ import { PersonForm } from '../components/PersonForm.tsx';
 import { changedFields, formValuesOf, type PersonFormValues } from '../components/person-fields.ts';
 import { SpellFormModal } from '../components/SpellForm.tsx';
 import { SpellTimeline } from '../components/SpellTimeline.tsx';
+import { LaborerRecommendationsPanel } from './recommendations/LaborerRecommendationsPanel.tsx';
 
 export function LaborerDetailPage() {
   const { id = '' } = useParams();
@@ -23,7 +24,8 @@ export function LaborerDetailPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [tab, setTab] = useState('person');
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState(params.get('tab') ?? 'person');
   const [editing, setEditing] = useState(false);
   const [spellModal, setSpellModal] = useState<{ open: boolean; spell?: Spell }>({ open: false });
   const [revealedId, setRevealedId] = useState<string>();
@@ -135,6 +137,7 @@ export function LaborerDetailPage() {
                 </>
               ),
             },
+            { key: 'recommendations', label: '推荐岗位', children: <LaborerRecommendationsPanel personId={d.person.id} /> },
             { key: 'audit', label: '变更记录', children: <AuditTable entries={audit.data} loading={audit.isFetching} /> },
           ]}
         />

@@ -1,0 +1,194 @@
+// One employer: its record (edit in place), its job posts, and the logins through which it
+// posts jobs itself (opened by the office of its region).
+import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Form, Input, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ApiError } from '../../api/client.ts';
+import { useMe } from '../../components/AuthProvider.tsx';
+import { PageCard } from '../../components/PageCard.tsx';
+import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { yesNo } from '../../lib/format.ts';
+import { EmployerForm } from './EmployerForm.tsx';
+import { boardText, industryName, JobStatusTag, wageRange } from './job-format.tsx';
+import { createEmployerAccount, type EmployerDetail, getEmployer, type Job, listJobs, updateEmployer } from './jobs-api.ts';
+
+function Accounts({ employer }: { employer: EmployerDetail }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ username: string; password: string; displayName?: string }>();
+  const create = useMutation<unknown, ApiError, { username: string; password: string; displayName?: string }>({
+    mutationFn: (a) => createEmployerAccount(employer.id, a),
+    onSuccess: () => {
+      message.success('已开设单位账号');
+      form.resetFields();
+      void queryClient.invalidateQueries({ queryKey: ['employer', String(employer.id)] });
+    },
+    onError: (e) => {
+      const rest = showProblemsOnForm(form, e, ['username', 'password', 'displayName']);
+      if (rest.length || !e.problems.length) message.error(e.message);
+    },
+  });
+  return (
+    <>
+      <Table
+        size="small"
+        rowKey={(a) => String(a.id)}
+        dataSource={employer.accounts}
+        pagination={false}
+        locale={{ emptyText: '尚未开设单位账号' }}
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '显示名称', dataIndex: 'displayName' },
+          {
+            title: '状态',
+            dataIndex: 'disabled',
+            render: (d: boolean) => (d ? <Tag>已停用</Tag> : <Tag color="green">启用</Tag>),
+          },
+        ]}
+      />
+      <Form form={form} layout="inline" style={{ marginTop: 16, rowGap: 8 }} onFinish={(v) => create.mutate(v)}>
+        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+          <Input style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label="初始密码"
+          rules={[
+            { required: true, message: '请填写初始密码' },
+            { min: 8, message: '至少8位' },
+          ]}
+        >
+          <Input.Password style={{ width: 160 }} autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="displayName" label="显示名称">
+          <Input style={{ width: 180 }} placeholder={employer.name} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit" loading={create.isPending}>
+            开设单位账号
+          </Button>
+        </Form.Item>
+      </Form>
+    </>
+  );
+}
+
+export function EmployerDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const employer = useQuery({ queryKey: ['employer', id], queryFn: () => getEmployer(id) });
+  const jobs = useQuery({
+    queryKey: ['jobs', { employer: id, pageSize: 100 }],
+    queryFn: () => listJobs({ employer: id, pageSize: 100 }),
+  });
+
+  if (employer.isPending) return <Skeleton active />;
+  if (employer.isError) {
+    return (
+      <Result
+        status={(employer.error as ApiError).status === 404 ? '404' : 'error'}
+        title={employer.error.message}
+        extra={<Button onClick={() => navigate('/employers')}>返回用人单位</Button>}
+      />
+    );
+  }
+  const e = employer.data;
+  const self = me.role === 'employer';
+  const mayEdit = self || me.canWrite;
+  const mayPost = self || (me.canWrite && me.role !== 'auditor');
+
+  return (
+    <PageCard
+      title={`用人单位 · ${e.name}`}
+      extra={
+        <Space>
+          <Button icon={<RollbackOutlined />} onClick={() => navigate(-1)}>
+            返回
+          </Button>
+          {mayPost && (
+            <Button icon={<PlusOutlined />} onClick={() => navigate(`/jobs/new?employer=${e.id}`)}>
+              发布岗位
+            </Button>
+          )}
+          {mayEdit && !editing && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              修改
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {editing ? (
+        <EmployerForm
+          employer={e}
+          selfEdit={self}
+          submitText="保存修改"
+          onSubmit={async (fields) => {
+            const updated = await updateEmployer(id, e.version, fields);
+            queryClient.setQueryData(['employer', id], { ...e, ...updated });
+            void queryClient.invalidateQueries({ queryKey: ['employers'] });
+            message.success('已保存');
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'info',
+              label: '单位信息',
+              children: (
+                <Descriptions bordered size="small" column={2}>
+                  <Descriptions.Item label="单位名称">{e.name}</Descriptions.Item>
+                  <Descriptions.Item label="统一社会信用代码">{e.creditCode}</Descriptions.Item>
+                  <Descriptions.Item label="注册地">
+                    {e.regionName ? `${e.regionName}（${e.regionCode}）` : e.regionCode}
+                  </Descriptions.Item>
+                  <Descriptions.Item label="行业门类">{industryName(e.industry)}</Descriptions.Item>
+                  <Descriptions.Item label="帮扶车间">{yesNo(e.isWorkshop)}</Descriptions.Item>
+                  <Descriptions.Item label="就业帮扶基地">{yesNo(e.isBase)}</Descriptions.Item>
+                  <Descriptions.Item label="联系人">{e.contactName || '-'}</Descriptions.Item>
+                  <Descriptions.Item label="联系电话">{e.contactPhone || '-'}</Descriptions.Item>
+                  <Descriptions.Item label="地址" span={2}>
+                    {e.address || '-'}
+                  </Descriptions.Item>
+                </Descriptions>
+              ),
+            },
+            {
+              key: 'jobs',
+              label: `岗位（${jobs.data?.total ?? '-'}）`,
+              children: (
+                <Table<Job>
+                  size="small"
+                  rowKey={(r) => String(r.id)}
+                  loading={jobs.isFetching}
+                  dataSource={jobs.data?.items}
+                  pagination={false}
+                  columns={[
+                    { title: '岗位名称', dataIndex: 'title', render: (t: string, r) => <Link to={`/jobs/${r.id}`}>{t}</Link> },
+                    { title: '工作地点', key: 'place', render: (_v, r) => r.workPlace || r.workRegionName || r.workRegionCode },
+                    { title: '月工资', key: 'wage', render: (_v, r) => wageRange(r.wageMinFen, r.wageMaxFen) },
+                    { title: '食宿', key: 'board', render: (_v, r) => boardText(r) },
+                    { title: '已招/招聘', key: 'n', align: 'right', render: (_v, r) => `${r.filled}/${r.openings}` },
+                    { title: '状态', key: 'status', render: (_v, r) => <JobStatusTag job={r} /> },
+                  ]}
+                />
+              ),
+            },
+            ...(!self && e.accounts
+              ? [{ key: 'accounts', label: '单位账号', children: me.canWrite ? <Accounts employer={e} /> : null }]
+              : []),
+          ]}
+        />
+      )}
+    </PageCard>
+  );
+}

@@ -1,0 +1,126 @@
+// 用人单位: employers registered by the offices (credit code, region, industry, workshop and
+// 就业帮扶基地 flags), with their open posts; register a new one.
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { toSearchParams } from '../../api/client.ts';
+import { useMe } from '../../components/AuthProvider.tsx';
+import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { PageCard } from '../../components/PageCard.tsx';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { EmployerForm } from './EmployerForm.tsx';
+import { industryName } from './job-format.tsx';
+import { createEmployer, type Employer, type EmployerQuery, listEmployers } from './jobs-api.ts';
+
+export function EmployerListPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const query: EmployerQuery = {
+    region: params.get('region') ?? undefined,
+    q: params.get('q') ?? undefined,
+    page: Number(params.get('page') ?? 1),
+    pageSize: Number(params.get('pageSize') ?? 20),
+  };
+  const list = useQuery({
+    queryKey: ['employers', query],
+    queryFn: () => listEmployers(query),
+    placeholderData: keepPreviousData,
+  });
+  const set = (changes: Partial<EmployerQuery>) =>
+    setParams(toSearchParams({ ...query, page: 1, ...changes } as Record<string, string | number | undefined>));
+  const mayCreate = me.canWrite && me.role !== 'employer' && me.role !== 'auditor';
+
+  return (
+    <PageCard
+      title="用人单位"
+      extra={
+        mayCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            登记用人单位
+          </Button>
+        )
+      }
+    >
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form.Item label="注册地">
+          <RegionTreeSelect
+            value={query.region}
+            onChange={(v) => set({ region: v })}
+            allowClear
+            placeholder="全部"
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item label="搜索">
+          <Input.Search
+            allowClear
+            placeholder="单位名称或信用代码"
+            defaultValue={query.q}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+          />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={list.error} />
+      <Table<Employer>
+        size="middle"
+        rowKey={(r) => String(r.id)}
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 家`,
+          onChange: (p, ps) => set({ page: ps === query.pageSize ? p : 1, pageSize: ps }),
+        }}
+        columns={[
+          { title: '单位名称', dataIndex: 'name', render: (n: string, r) => <Link to={`/employers/${r.id}`}>{n}</Link> },
+          { title: '统一社会信用代码', dataIndex: 'creditCode' },
+          { title: '注册地', key: 'region', render: (_v, r) => r.regionName || r.regionCode },
+          { title: '行业', dataIndex: 'industry', render: (i: string) => industryName(i) },
+          {
+            title: '类型',
+            key: 'kind',
+            render: (_v, r) => (
+              <Space size={4}>
+                {r.isWorkshop && <Tag color="orange">帮扶车间</Tag>}
+                {r.isBase && <Tag color="green">就业帮扶基地</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '联系人',
+            key: 'contact',
+            render: (_v, r) => [r.contactName, r.contactPhone].filter(Boolean).join(' ') || '-',
+          },
+          {
+            title: '在招岗位',
+            dataIndex: 'openJobs',
+            align: 'right',
+            render: (n: number, r) => <Link to={`/jobs?employer=${r.id}`}>{n}</Link>,
+          },
+        ]}
+      />
+      <Modal open={creating} title="登记用人单位" footer={null} width={820} onCancel={() => setCreating(false)} destroyOnHidden>
+        <EmployerForm
+          defaults={{ regionCode: me.regionCode }}
+          submitText="登记"
+          onSubmit={async (fields) => {
+            const e = await createEmployer(fields);
+            void queryClient.invalidateQueries({ queryKey: ['employers'] });
+            message.success(`已登记用人单位“${e.name}”`);
+            setCreating(false);
+            navigate(`/employers/${e.id}`);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      </Modal>
+    </PageCard>
+  );
+}

@@ -1,0 +1,136 @@
+// Employers, job posts and the occupational classification over HTTP
+// (src/modules/jobs/jobs.routes.ts).
+import type { JobInput } from '@domain/jobs/job-input.ts';
+import type { JobStatusValue } from '@domain/jobs/vocabulary.ts';
+import { api, request } from '../../api/client.ts';
+import type { Id, Page } from '../../api/types.ts';
+
+export interface Employer {
+  id: Id;
+  creditCode: string;
+  name: string;
+  regionCode: string;
+  regionName?: string;
+  industry: string;
+  industryName?: string;
+  contactName: string;
+  contactPhone: string;
+  address: string;
+  isWorkshop: boolean;
+  isBase: boolean;
+  /** Open job posts of the employer. */
+  openJobs: number;
+  version: number;
+  updatedAt?: string;
+}
+
+export interface EmployerAccount {
+  id: Id;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+}
+
+/** GET /api/employers/:id: with the employer's logins for the office that may manage them. */
+export interface EmployerDetail extends Employer {
+  accounts: EmployerAccount[];
+}
+
+export type EmployerFields = Pick<
+  Employer,
+  'creditCode' | 'name' | 'regionCode' | 'industry' | 'contactName' | 'contactPhone' | 'address' | 'isWorkshop' | 'isBase'
+>;
+
+export interface Job extends JobInput {
+  id: Id;
+  employerId: Id;
+  employerName: string;
+  employerIsWorkshop?: boolean;
+  employerIsBase?: boolean;
+  /** The office that collected the post. */
+  regionCode: string;
+  occupationName: string;
+  workRegionName: string;
+  filled: number;
+  /** The status people see: an open post past its validity or season is expired, with no openings left filled. */
+  status: JobStatusValue;
+  statusName: string;
+  /** As stored (set by hand or by hires). */
+  storedStatus: JobStatusValue;
+  source: 'form' | 'import' | 'employer';
+  version: number;
+  createdAt: string;
+  updatedAt?: string;
+}
+
+export type JobFields = Partial<Record<keyof JobInput, unknown>> & { employerId?: Id };
+
+export interface Occupation {
+  code: string;
+  name: string;
+  level: 'major' | 'middle' | 'occupation';
+  path: string[];
+  keywords?: string[];
+}
+
+export interface JobQuery {
+  region?: string;
+  occupation?: string;
+  status?: string;
+  employer?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface EmployerQuery {
+  q?: string;
+  region?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export const listEmployers = (q: EmployerQuery) => api.get<Page<Employer>>('/api/employers', q as Query);
+export const getEmployer = (id: Id) => api.get<EmployerDetail>(`/api/employers/${id}`);
+export const createEmployer = (e: Partial<EmployerFields>) => api.post<Employer>('/api/employers', e);
+export const updateEmployer = (id: Id, version: number, e: Partial<EmployerFields>) =>
+  api.patch<Employer>(`/api/employers/${id}`, { ...e, version });
+
+export const listJobs = (q: JobQuery) => api.get<Page<Job>>('/api/jobs', q as Query);
+export const getJob = (id: Id) => api.get<Job>(`/api/jobs/${id}`);
+export const createJob = (j: JobFields) => api.post<Job>('/api/jobs', j);
+export const updateJob = (id: Id, version: number, j: JobFields & { status?: JobStatusValue }) =>
+  api.patch<Job>(`/api/jobs/${id}`, { ...j, version });
+
+export const searchOccupations = (q: string) => api.get<Occupation[]>('/api/occupations', { q });
+
+// ---- job post imports (same per-row error handling as the laborer import) ----
+
+export interface JobImport {
+  id: Id;
+  fileName: string;
+  rows: number;
+  imported: number;
+  rejected: number;
+  createdAt: string;
+  errorsUrl?: string;
+}
+
+export const JOB_IMPORT_TEMPLATE_URL = '/api/jobs/imports/template.xlsx';
+export const jobImportErrorsUrl = (id: Id) => `/api/jobs/imports/${id}/errors.xlsx`;
+export const listJobImports = () => api.get<JobImport[]>('/api/jobs/imports');
+
+export function uploadJobImport(file: File, employerId?: Id): Promise<JobImport> {
+  const form = new FormData();
+  if (employerId !== undefined) form.append('employerId', String(employerId));
+  form.append('file', file, file.name);
+  return request<JobImport>('/api/jobs/imports', { method: 'POST', body: form });
+}
+
+export const createEmployerAccount = (employerId: Id, a: { username: string; password: string; displayName?: string }) =>
+  api.post<{ id: Id; username: string; displayName: string; employerId: Id; role: 'employer' }>(
+    `/api/employers/${employerId}/accounts`,
+    a,
+  );

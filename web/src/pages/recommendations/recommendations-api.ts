@@ -1,0 +1,304 @@
+// Matching runs, recommendations and their tracking, pushes, the funnel, the fewer-than-three
+// list, job fairs and organized export batches over HTTP
+// (src/modules/recommendations/recommendations.routes.ts).
+import { api } from '../../api/client.ts';
+import type { Id, Page } from '../../api/types.ts';
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface MatchingRun {
+  id: Id;
+  regionCode: string;
+  asOf: string;
+  status: RunStatus;
+  statusName: string;
+  percent: number;
+  total: number;
+  processed: number;
+  withThree: number;
+  fewer: number;
+  recommendations: number;
+  jobsConsidered: number;
+  message: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export type Channel = 'sms' | 'wechat' | 'inapp';
+export const CHANNEL_NAMES: Record<Channel, string> = { sms: '短信', wechat: '微信', inapp: '站内消息' };
+
+/** What an officer records after a push (src/domain/recommendations/tracking.ts). */
+export type TrackEvent = 'seen' | 'interested' | 'consent' | 'applied' | 'interviewed' | 'hired' | 'declined';
+export type TrackStep = 'pushed' | 'seen' | 'interested' | 'applied' | 'interviewed' | 'hired';
+export type Stability = 'stable' | 'left' | 'pending';
+
+export interface Tracking {
+  pushedAt: string | null;
+  seenAt: string | null;
+  interestedAt: string | null;
+  consentAt: string | null;
+  appliedAt: string | null;
+  interviewedAt: string | null;
+  hiredOn: string | null;
+  declinedAt: string | null;
+  declineReason: string;
+  step: TrackStep | null;
+  stepName: string;
+  stable3: Stability | null;
+  stable3Name: string | null;
+  stable6: Stability | null;
+  stable6Name: string | null;
+  spellId: Id | null;
+}
+
+export interface RecommendedJob {
+  id: Id;
+  title: string;
+  employerId: Id;
+  employerName: string;
+  occupationCode: string;
+  workRegionCode: string;
+  workPlace: string;
+  openings: number;
+  filled: number;
+  wageMinFen: number;
+  wageMaxFen: number;
+  accommodation: boolean;
+  meals: boolean;
+  workingHours: string;
+  status: 'open' | 'filled' | 'expired';
+  seasonFrom: string | null;
+  seasonTo: string | null;
+}
+
+export interface Recommendation {
+  id: Id;
+  runId: Id;
+  personId: Id;
+  jobId: Id;
+  rank: number;
+  score: number;
+  reasons: string[];
+  version: number;
+  job: RecommendedJob | null;
+  tracking: Tracking;
+}
+
+/** A laborer as an officer sees them in a list (ID number and phone masked by the viewer's rights). */
+export interface LaborerBrief {
+  personId: Id;
+  name: string;
+  idNumber: string;
+  phone: string;
+  sex: string;
+  age: number;
+  villageCode: string;
+  workCapacity: string;
+  preferredWork: string[];
+  preferredPlaces: string[];
+}
+
+export interface Excluded {
+  constraint: string;
+  name: string;
+  jobs: number;
+}
+
+export interface LaborerRecommendations {
+  laborer: LaborerBrief;
+  runId: Id | null;
+  items: Recommendation[];
+  /** Earlier runs' recommendations already in progress (pushed, interested, hired). */
+  earlier: Recommendation[];
+  shortfall: { runId: Id; found: number; mainReason: string; excluded: Excluded[] } | null;
+}
+
+/** A laborer as an employer sees them: masked until the laborer agrees (consent) on this job. */
+export interface EmployerViewLaborer {
+  personId: Id | null;
+  name: string;
+  phone: string;
+  sex: string;
+  age: number;
+  countyCode: string;
+  consented: boolean;
+}
+
+export interface JobMatches {
+  job: { id: Id; title: string; employerName?: string; openings?: number; filled?: number; status?: string };
+  items: (
+    | {
+        rank: number;
+        score: number;
+        distanceKm: number | null;
+        reasons: string[];
+        laborer: LaborerBrief;
+        recommendationId: Id | null;
+        consented: boolean;
+      }
+    | { recommendationId: Id; score: number; reasons: string[]; laborer: EmployerViewLaborer; hired: boolean }
+  )[];
+}
+
+export interface FunnelCounts {
+  laborers: number;
+  recommended: number;
+  pushed: number;
+  seen: number;
+  interested: number;
+  applied: number;
+  interviewed: number;
+  hired: number;
+  due3: number;
+  stable3: number;
+  due6: number;
+  stable6: number;
+}
+
+export interface Funnel {
+  regionCode: string;
+  total: FunnelCounts;
+  items: (FunnelCounts & { regionCode: string; regionName: string })[];
+}
+
+export interface ShortfallItem extends LaborerBrief {
+  found: number;
+  mainReason: string;
+  excluded: Excluded[];
+}
+
+export interface Shortfalls {
+  run: MatchingRun | null;
+  total: number;
+  page: number;
+  pageSize: number;
+  byReason: { constraint: string; name: string; laborers: number }[];
+  items: ShortfallItem[];
+}
+
+export interface PushResult {
+  recommendations: number;
+  queued: number;
+  alreadyQueued: number;
+  skipped: { recommendationId: Id; channel: Channel; reason: string }[];
+  channels: { channel: Channel; name: string; sender: string }[];
+  delivery: { sent: number; retry: number; failed: number } | null;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export const startRun = (b: { region: string; asOf?: string }) => api.post<MatchingRun>('/api/matching/runs', b);
+export const getRun = (id: Id) => api.get<MatchingRun>(`/api/matching/runs/${id}`);
+export const listRuns = (q: { region?: string; page?: number; pageSize?: number }) =>
+  api.get<Page<MatchingRun>>('/api/matching/runs', q as Query);
+
+export const laborerRecommendations = (personId: Id) =>
+  api.get<LaborerRecommendations>(`/api/laborers/${personId}/recommendations`);
+export const pushRecommendations = (b: { recommendationIds?: string[]; runId?: string; region?: string; channels: Channel[] }) =>
+  api.post<PushResult>('/api/recommendations/push', b);
+export const recordEvent = (id: Id, b: { event: TrackEvent; version: number; date?: string; reason?: string }) =>
+  api.post<Recommendation>(`/api/recommendations/${id}/events`, b);
+
+export const jobMatches = (jobId: Id, q: { limit?: number } = {}) =>
+  api.get<JobMatches>(`/api/jobs/${jobId}/matches`, q as Query);
+
+export const getFunnel = (q: { region?: string }) => api.get<Funnel>('/api/recommendations/funnel', q);
+export const listShortfalls = (q: { region?: string; run?: string; page?: number; pageSize?: number }) =>
+  api.get<Shortfalls>('/api/recommendations/shortfalls', q as Query);
+
+// ---- job fairs (招聘会) ----
+
+export interface Fair {
+  id: Id;
+  regionCode: string;
+  regionName?: string;
+  title: string;
+  fairDate: string;
+  venue: string;
+  kind: 'onsite' | 'online';
+  status: 'planned' | 'held' | 'cancelled';
+  statusName?: string;
+  jobCount?: number;
+  invitedCount?: number;
+  attendedCount?: number;
+  hiredCount?: number;
+  version: number;
+}
+
+export interface FairInvitation {
+  personId: Id;
+  name: string;
+  villageName?: string;
+  regionCode: string;
+  invitedAt: string;
+  attended: boolean | null;
+  hiredJobId: Id | null;
+  hiredJobTitle?: string | null;
+  spellId: Id | null;
+}
+
+export interface FairDetail {
+  fair: Fair;
+  jobs: { id: Id; title: string; employerName: string; openings: number; filled: number }[];
+  invitations: FairInvitation[];
+}
+
+export const listFairs = (q: { region?: string; year?: number }) => api.get<Fair[]>('/api/fairs', q as Query);
+export const getFair = (id: Id) => api.get<FairDetail>(`/api/fairs/${id}`);
+export const createFair = (b: { region: string; title: string; fairDate: string; venue: string; kind: Fair['kind'] }) =>
+  api.post<Fair>('/api/fairs', b);
+export const addFairJobs = (id: Id, jobIds: string[]) => api.post<FairDetail>(`/api/fairs/${id}/jobs`, { jobIds });
+export const inviteToFair = (id: Id, personIds: string[]) => api.post<FairDetail>(`/api/fairs/${id}/invitations`, { personIds });
+export const recordAttendance = (id: Id, personId: Id, b: { attended: boolean; hiredJobId?: string; startDate?: string }) =>
+  api.post<FairDetail>(`/api/fairs/${id}/invitations/${personId}`, b);
+
+// ---- organized export batches (有组织劳务输出) ----
+
+export const TRANSPORTS = ['包车', '火车', '飞机', '自行前往', '其他'] as const;
+
+export interface ExportBatch {
+  id: Id;
+  regionCode: string;
+  regionName?: string;
+  destinationCode: string | null;
+  destination: string;
+  employerId: Id;
+  employerName: string;
+  jobId: Id | null;
+  jobTitle?: string | null;
+  transport: (typeof TRANSPORTS)[number];
+  departureDate: string;
+  leader: string;
+  status: 'planned' | 'departed' | 'cancelled';
+  statusName?: string;
+  memberCount?: number;
+  stable3?: number;
+  stable6?: number;
+  version: number;
+}
+
+export interface ExportMember {
+  personId: Id;
+  name: string;
+  villageName?: string;
+  spellId: Id | null;
+  stable3?: boolean | null;
+  stable6?: boolean | null;
+}
+
+export const listExports = (q: { region?: string }) => api.get<ExportBatch[]>('/api/export-batches', q);
+export const getExport = (id: Id) => api.get<{ batch: ExportBatch; members: ExportMember[] }>(`/api/export-batches/${id}`);
+export const createExport = (b: {
+  region: string;
+  destinationCode?: string;
+  destination: string;
+  employerId: string;
+  jobId?: string;
+  transport: string;
+  departureDate: string;
+  leader: string;
+}) => api.post<ExportBatch>('/api/export-batches', b);
+export const addExportMembers = (id: Id, personIds: string[]) =>
+  api.post<{ batch: ExportBatch; members: ExportMember[] }>(`/api/export-batches/${id}/members`, { personIds });
+export const departExport = (id: Id, version: number) =>
+  api.post<{ batch: ExportBatch; members: ExportMember[] }>(`/api/export-batches/${id}/depart`, { version });
