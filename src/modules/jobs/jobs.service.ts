@@ -25,7 +25,6 @@ import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { insertUser } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadProvinces } from '../regions/index.ts';
 import * as repo from './jobs.repository.ts';
@@ -362,15 +361,20 @@ export async function createEmployerAccount(
       .executeTakeFirst();
     if (taken) throw errors.conflict('USERNAME_TAKEN', `用户名 ${a.username} 已被使用`);
     const displayName = a.displayName?.trim() || e.name;
-    const { id } = await insertUser(trx, {
-      username: a.username,
-      displayName,
-      passwordHash,
-      role: 'employer',
-      regionCode: e.region_code,
-      canViewFullId: false,
-    });
-    await trx.updateTable('users').set({ employer_id: employerId }).where('id', '=', id).execute();
+    const { id } = await trx
+      .insertInto('users')
+      .values({
+        username: a.username,
+        display_name: displayName,
+        password_hash: passwordHash,
+        role: 'employer',
+        region_code: e.region_code,
+        employer_id: employerId,
+        can_view_full_id: false,
+        locked_until: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await appendAudit(trx, {
       ...auditActor(actor),
       action: 'user.create',
