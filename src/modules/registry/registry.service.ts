@@ -234,21 +234,30 @@ async function personForWrite(trx: Scoped, actor: Actor, personId: string): Prom
   return person;
 }
 
-export async function addSpell(database: Database, actor: Actor, personId: string, fields: RawSpell) {
+/**
+ * Adds an employment spell inside the caller's scoped transaction (a hire recorded by another
+ * module, e.g. through a recommendation or an export batch, commits with its own records).
+ */
+export async function addSpellIn(trx: Scoped, actor: Actor, personId: string, fields: RawSpell) {
   const today = todayInShanghai();
+  const person = await personForWrite(trx, actor, personId);
+  const record = `劳动力 ${person.name} 的就业经历`;
+  const r = validateSpell(fields, today);
+  if (!r.ok) throw invalid(record, r.problems);
+  const spell = await repo.insertSpell(trx, { ...spellColumns(r.value), person_id: person.id, village_code: person.village_code }).catch((e: Error) => {
+    if (/spells_person_start_key|duplicate key/.test(e.message)) {
+      throw errors.conflict('SPELL_DUPLICATE', `${record}：${r.value.startDate} 开始的“${r.value.channel}”经历已登记`);
+    }
+    throw e;
+  });
+  await appendAudit(trx, { ...audit(actor), action: 'spell.create', entity: 'person', entityId: person.id, regionCode: person.village_code, after: spell });
+  return spell;
+}
+
+export async function addSpell(database: Database, actor: Actor, personId: string, fields: RawSpell) {
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const person = await personForWrite(trx, actor, personId);
-    const record = `劳动力 ${person.name} 的就业经历`;
-    const r = validateSpell(fields, today);
-    if (!r.ok) throw invalid(record, r.problems);
-    const spell = await repo.insertSpell(trx, { ...spellColumns(r.value), person_id: person.id, village_code: person.village_code }).catch((e: Error) => {
-      if (/spells_person_start_key|duplicate key/.test(e.message)) {
-        throw errors.conflict('SPELL_DUPLICATE', `${record}：${r.value.startDate} 开始的“${r.value.channel}”经历已登记`);
-      }
-      throw e;
-    });
-    await appendAudit(trx, { ...audit(actor), action: 'spell.create', entity: 'person', entityId: person.id, regionCode: person.village_code, after: spell });
-    return loadDetail(trx, actor, person.id);
+    const spell = await addSpellIn(trx, actor, personId, fields);
+    return loadDetail(trx, actor, spell.person_id);
   });
 }
 

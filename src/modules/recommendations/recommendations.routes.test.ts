@@ -1,0 +1,285 @@
+// Targeted recommendations through the API for Huize laborers (会泽县 堂琅社区): a matching
+// run with progress, three recommendations with Chinese reasons, the fewer-than-three list
+// with why, pushes that are sent once per channel, tracking to a hire that writes the
+// employment spell and fills an opening, the employer's masked view, the funnel, a job fair
+// and an organized export batch.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../test/app.ts';
+import { type BuiltPerson, buildHousehold, buildUser, loginAs, PASSWORD, VILLAGES } from '../../../test/factories.ts';
+import type { Database } from '../../db/connection.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { hashPassword } from '../auth/password.ts';
+
+let app: FastifyInstance;
+let database: Database;
+let close: () => Promise<void>;
+let people: BuiltPerson[];
+const as: Record<string, Record<string, string>> = {};
+const jobIds: string[] = [];
+let employerId = '';
+
+const get = (u: string, url: string) => app.inject({ method: 'GET', url, headers: as[u] });
+const post = (u: string, url: string, payload: unknown) =>
+  app.inject({ method: 'POST', url, headers: as[u], payload: payload as object });
+
+async function runFor(region: string): Promise<{ id: string; status: string }> {
+  const res = await post('huize', '/api/matching/runs', { region });
+  expect(res.statusCode).toBe(202);
+  const id = res.json().id as string;
+  for (let i = 0; i < 200; i++) {
+    const r = (await get('huize', `/api/matching/runs/${id}`)).json();
+    if (r.status === 'done' || r.status === 'failed') return r;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error('run did not finish');
+}
+
+beforeAll(async () => {
+  ({ app, database, close } = await createTestApp());
+  const db = database.kysely;
+  people = (
+    await buildHousehold(db, {
+      village: VILLAGES.tanglang,
+      members: [
+        { name: '陈国华', birth: '1988-04-02' },
+        { name: '王老汉', birth: '1962-01-05', relationship: '父亲' },
+        { name: '李秀英', sex: '女', birth: '1990-02-11', willing: false },
+      ],
+    })
+  ).persons;
+  await db
+    .updateTable('persons')
+    .set({ preferred_work: ['电子装配'] })
+    .where('id', '=', (people[0] as BuiltPerson).id)
+    .execute();
+  const e = await db
+    .insertInto('employers')
+    .values({
+      credit_code: '91440300MA5F000001',
+      name: '深圳宝安某电子有限公司',
+      region_code: '530326',
+      contact_name: '刘经理',
+      contact_phone: '13900000000',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  employerId = e.id;
+  const job = (title: string, place: string, work: string, o: Record<string, unknown> = {}) => ({
+    employer_id: e.id,
+    region_code: '530326',
+    title,
+    occupation_code: '6-25-04-00',
+    work_region_code: work,
+    work_place: place,
+    openings: 2,
+    wage_min_fen: 450000,
+    wage_max_fen: 600000,
+    accommodation: true,
+    meals: true,
+    age_min: 18,
+    age_max: 45,
+    ...o,
+  });
+  const rows = await db
+    .insertInto('job_posts')
+    .values([
+      job('电子装配工', '广东省深圳市宝安区', '440306'),
+      job('贴片操作工', '广东省深圳市宝安区', '440306'),
+      job('电子组装普工', '云南省昆明市五华区', '530102'),
+      job('分拣员', '云南省曲靖市麒麟区', '530302', { accommodation: false, meals: false }),
+    ])
+    .returning('id')
+    .execute();
+  jobIds.push(...rows.map((r) => r.id));
+  await buildUser(db, { username: 'huize', role: 'county', region: '530326' });
+  await buildUser(db, { username: 'keqi', role: 'county', region: '150425' });
+  await db
+    .insertInto('users')
+    .values({
+      username: 'boss',
+      display_name: '刘经理',
+      password_hash: await hashPassword(PASSWORD),
+      role: 'employer',
+      region_code: '530326',
+      employer_id: e.id,
+      locked_until: null,
+    })
+    .execute();
+  for (const u of ['huize', 'keqi', 'boss']) as[u] = await loginAs(app, u);
+});
+afterAll(() => close());
+
+const p = (i: number) => people[i] as BuiltPerson;
+
+describe('a matching run', () => {
+  let runId = '';
+  it('gives a laborer who wants to migrate at least three jobs, best first, each with Chinese reasons', async () => {
+    const run = await runFor(VILLAGES.tanglang);
+    runId = run.id;
+    expect(run).toMatchObject({ status: 'done', total: 2, processed: 2, withThree: 1, fewer: 1, percent: 100 });
+    const res = await get('huize', `/api/laborers/${p(0).id}/recommendations`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items.length).toBeGreaterThanOrEqual(3);
+    expect(body.items.map((r: { rank: number }) => r.rank)).toEqual(body.items.map((_: unknown, i: number) => i + 1));
+    const scores = body.items.map((r: { score: number }) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const top = body.items[0];
+    expect(top.reasons.join('；')).toContain('意向工种一致');
+    expect(top.reasons.join('；')).toMatch(/包吃住|距家 \d+ 公里/);
+    expect(top.job.title).toMatch(/电子|贴片/);
+    expect(body.laborer.idNumber).toContain('*');
+  });
+
+  it('lists the laborer with fewer than three jobs and the constraint that ruled them out', async () => {
+    const res = await get('huize', `/api/recommendations/shortfalls?runId=${runId}`);
+    const body = res.json();
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ name: '王老汉', found: 0 });
+    expect(body.items[0].mainReason).toContain('年龄不符');
+    expect(body.items[0].excluded[0]).toMatchObject({ constraint: 'age', name: '年龄不符', jobs: 4 });
+    expect(body.byReason[0]).toMatchObject({ constraint: 'age', laborers: 1 });
+  });
+
+  it('is refused outside the officer’s scope and to an employer', async () => {
+    expect((await post('keqi', '/api/matching/runs', { region: VILLAGES.tanglang })).statusCode).toBe(403);
+    expect((await get('keqi', `/api/laborers/${p(0).id}/recommendations`)).statusCode).toBe(404);
+    expect((await post('boss', '/api/matching/runs', { region: VILLAGES.tanglang })).statusCode).toBe(403);
+  });
+});
+
+describe('pushes and tracking', () => {
+  it('sends each recommendation once per channel and marks it pushed', async () => {
+    const recs = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items.slice(0, 3);
+    const ids = recs.map((r: { id: string }) => r.id);
+    const first = (
+      await post('huize', '/api/recommendations/push', { recommendationIds: ids, channels: ['sms', 'inapp', 'wechat'] })
+    ).json();
+    expect(first).toMatchObject({ recommendations: 3, queued: 6, alreadyQueued: 0, delivery: { sent: 6, retry: 0, failed: 0 } });
+    expect(first.skipped).toHaveLength(3);
+    expect(first.skipped[0].reason).toBe('陈国华未绑定微信');
+    const again = (
+      await post('huize', '/api/recommendations/push', { recommendationIds: ids, channels: ['sms', 'inapp'] })
+    ).json();
+    expect(again).toMatchObject({ queued: 0, alreadyQueued: 6, delivery: null });
+    const outbox = (await get('huize', '/api/outbox?channel=sms')).json();
+    expect(outbox.total).toBe(3);
+    expect(outbox.items[0]).toMatchObject({ status: 'sent', statusName: '已发送', attempts: 1 });
+    expect(outbox.items[0].recipient).toContain('****');
+    expect(outbox.items[0].text).toContain('【就业帮扶】陈国华您好');
+    const inapp = await database.kysely.selectFrom('inapp_messages').select('title').where('person_id', '=', p(0).id).execute();
+    expect(inapp).toHaveLength(3);
+    const after = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items[0];
+    expect(after.tracking).toMatchObject({ step: 'pushed', stepName: '已推送' });
+  });
+
+  it('shows an employer the laborer masked until the laborer agrees, then by name', async () => {
+    const rec = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items[0];
+    const before = (await get('boss', `/api/jobs/${rec.jobId}/matches`)).json();
+    expect(before.items[0].laborer).toMatchObject({ name: '陈**', phone: '', personId: null, consented: false });
+    const officer = (await get('huize', `/api/jobs/${rec.jobId}/matches`)).json();
+    expect(officer.items[0].laborer).toMatchObject({ personId: p(0).id, name: '陈国华' });
+    expect(officer.items.map((i: { laborer: { name: string } }) => i.laborer.name)).not.toContain('王老汉');
+    const c = await post('huize', `/api/recommendations/${rec.id}/events`, { event: 'consent', version: rec.version });
+    expect(c.statusCode).toBe(200);
+    const after = (await get('boss', `/api/jobs/${rec.jobId}/matches`)).json();
+    expect(after.items[0].laborer).toMatchObject({ name: '陈国华', consented: true });
+  });
+
+  it('a hire writes the employment spell into the register and fills an opening; nothing follows a hire', async () => {
+    let rec = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items[0];
+    for (const event of ['seen', 'interested', 'applied', 'interviewed']) {
+      const r = await post('huize', `/api/recommendations/${rec.id}/events`, { event, version: rec.version });
+      expect(r.statusCode).toBe(200);
+      rec = r.json();
+    }
+    const stale = await post('huize', `/api/recommendations/${rec.id}/events`, { event: 'hired', version: rec.version - 1 });
+    expect(stale.statusCode).toBe(409);
+    const today = todayInShanghai();
+    const hired = await post('huize', `/api/recommendations/${rec.id}/events`, {
+      event: 'hired',
+      version: rec.version,
+      date: today,
+    });
+    expect(hired.statusCode).toBe(200);
+    expect(hired.json().tracking).toMatchObject({ step: 'hired', hiredOn: today, stable3: 'pending', stable3Name: '未满期' });
+    const detail = (await get('huize', `/api/laborers/${p(0).id}`)).json();
+    expect(detail.spells[0]).toMatchObject({ channel: '外出务工(有组织)', startDate: today });
+    expect(JSON.stringify(detail.spells[0])).toContain('深圳宝安某电子有限公司');
+    const job = await database.kysely
+      .selectFrom('job_posts')
+      .select(['filled'])
+      .where('id', '=', rec.jobId)
+      .executeTakeFirstOrThrow();
+    expect(job.filled).toBe(1);
+    const again = await post('huize', `/api/recommendations/${rec.id}/events`, { event: 'seen', version: rec.version + 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('已于');
+  });
+
+  it('the funnel per village counts each step reached and the hire', async () => {
+    const f = (await get('huize', '/api/recommendations/funnel?region=530326001')).json();
+    expect(f.items).toHaveLength(1);
+    expect(f.items[0]).toMatchObject({
+      regionCode: VILLAGES.tanglang,
+      laborers: 1,
+      pushed: 3,
+      seen: 1,
+      applied: 1,
+      hired: 1,
+      due3: 0,
+      stable3: 0,
+    });
+  });
+});
+
+describe('job fairs and export batches', () => {
+  it('records a fair’s jobs, invitations from recommendations, attendance and an on-site hire; counts fairs per county', async () => {
+    const today = todayInShanghai();
+    const f = await post('huize', '/api/fairs', {
+      region: '530326',
+      title: '春风行动专场招聘会',
+      date: today,
+      venue: '会泽县人力资源市场',
+    });
+    expect(f.statusCode).toBe(201);
+    const id = f.json().id;
+    await post('huize', `/api/fairs/${id}/jobs`, { jobIds: [jobIds[2], jobIds[3]] });
+    const inv = (await post('huize', `/api/fairs/${id}/invitations`, { fromRecommendations: true })).json();
+    expect(inv.counts).toMatchObject({ jobs: 2, invited: 1 });
+    const notAtFair = await post('huize', `/api/fairs/${id}/attendance`, {
+      personId: p(0).id,
+      attended: true,
+      hiredJobId: jobIds[0],
+    });
+    expect(notAtFair.statusCode).toBe(400);
+    const done = (
+      await post('huize', `/api/fairs/${id}/attendance`, { personId: p(2).id, attended: true, hiredJobId: jobIds[3] })
+    ).json();
+    expect(done).toMatchObject({ status: 'held', counts: { invited: 2, attended: 1, hired: 1 } });
+    const cov = (await get('huize', `/api/fairs/coverage?year=${today.slice(0, 4)}`)).json();
+    expect(cov.items).toEqual([{ countyCode: '530326', countyName: expect.any(String), fairs: 1, required: 2, met: false }]);
+  });
+
+  it('an export batch writes 外出务工(有组织) spells at departure and reports stability as not yet due', async () => {
+    const today = todayInShanghai();
+    const b = await post('huize', '/api/export-batches', {
+      region: '530326',
+      destination: '广东省深圳市宝安区',
+      employerId,
+      transport: '包车',
+      departureDate: today,
+      leader: '张队长',
+    });
+    expect(b.statusCode).toBe(201);
+    const id = b.json().id;
+    const m = (await post('huize', `/api/export-batches/${id}/members`, { personIds: [p(1).id] })).json();
+    const d = await post('huize', `/api/export-batches/${id}/depart`, { version: m.version });
+    expect(d.statusCode).toBe(200);
+    expect(d.json()).toMatchObject({ status: 'departed', people: 1, stability: { pending3: 1, stable3: 0, left3: 0 } });
+    const spells = await database.kysely.selectFrom('employment_spells').selectAll().where('person_id', '=', p(1).id).execute();
+    expect(spells).toMatchObject([{ channel: '外出务工(有组织)', out_of_province: true, start_date: today }]);
+    expect((await post('huize', `/api/export-batches/${id}/depart`, { version: m.version + 1 })).statusCode).toBe(409);
+  });
+});
