@@ -305,7 +305,7 @@ describe('job post import', () => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect((wb.worksheets[0]?.getRow(1).values as string[]).slice(1, 4)).toEqual([
+    expect(((wb.worksheets[0] as ExcelJS.Worksheet).getRow(1).values as string[]).slice(1, 4)).toEqual([
       '单位统一社会信用代码',
       '岗位名称',
       '职业代码',
