@@ -1,6 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
-import { RequireAuth } from './components/AuthProvider.tsx';
+import { RequireAuth, useMe } from './components/AuthProvider.tsx';
 import { BatchDetailPage } from './pages/claims/BatchDetailPage.tsx';
 import { ClaimApplyPage } from './pages/claims/ClaimApplyPage.tsx';
 import { ClaimDetailPage } from './pages/claims/ClaimDetailPage.tsx';
@@ -15,6 +15,7 @@ import { EmployerDetailPage } from './pages/jobs/EmployerDetailPage.tsx';
 import { EmployerListPage } from './pages/jobs/EmployerListPage.tsx';
 import { JobCreatePage } from './pages/jobs/JobCreatePage.tsx';
 import { JobDetailPage } from './pages/jobs/JobDetailPage.tsx';
+import { JobImportPage } from './pages/jobs/JobImportPage.tsx';
 import { JobListPage } from './pages/jobs/JobListPage.tsx';
 import { LaborerCreatePage } from './pages/LaborerCreatePage.tsx';
 import { LaborerDetailPage } from './pages/LaborerDetailPage.tsx';
@@ -22,10 +23,19 @@ import { LaborerListPage } from './pages/LaborerListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/RegionsPage.tsx';
+import { ExportDetailPage } from './pages/recommendations/ExportDetailPage.tsx';
+import { ExportsPage } from './pages/recommendations/ExportsPage.tsx';
+import { FairDetailPage } from './pages/recommendations/FairDetailPage.tsx';
+import { FairsPage } from './pages/recommendations/FairsPage.tsx';
 import { MatchingPage } from './pages/recommendations/MatchingPage.tsx';
 import { RuleCatalogPage } from './pages/rules/RuleCatalogPage.tsx';
 import { RuleDetailPage } from './pages/rules/RuleDetailPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+
+/** Officers start at the workbench; an employer's login at its job posts. */
+function Home() {
+  return <Navigate to={useMe().role === 'employer' ? '/jobs' : '/workbench'} replace />;
+}
 
 export function AppRoutes() {
   return (
@@ -38,7 +48,7 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/workbench" replace />} />
+        <Route index element={<Home />} />
         <Route path="workbench" element={<WorkbenchPage />} />
         <Route path="laborers" element={<LaborerListPage />} />
         <Route path="laborers/new" element={<LaborerCreatePage />} />
@@ -58,10 +68,15 @@ export function AppRoutes() {
         <Route path="ledger" element={<LedgerPage />} />
         <Route path="jobs" element={<JobListPage />} />
         <Route path="jobs/new" element={<JobCreatePage />} />
+        <Route path="jobs/import" element={<JobImportPage />} />
         <Route path="jobs/:id" element={<JobDetailPage />} />
         <Route path="employers" element={<EmployerListPage />} />
         <Route path="employers/:id" element={<EmployerDetailPage />} />
         <Route path="matching" element={<MatchingPage />} />
+        <Route path="fairs" element={<FairsPage />} />
+        <Route path="fairs/:id" element={<FairDetailPage />} />
+        <Route path="exports" element={<ExportsPage />} />
+        <Route path="exports/:id" element={<ExportDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,6 +15,8 @@ export interface Me {
   canWrite: boolean;
   /** Not in every server version: the duplicates screen falls back to role === 'county'. */
   canDecideDuplicates: boolean;
+  /** Role employer only: the employer the account posts jobs for. */
+  employerId?: string;
   csrfToken: string;
 }
 

@@ -1,8 +1,10 @@
 // The frame of every signed-in screen: dark left menu, header with the user, role and region.
 import {
   AccountBookOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CarOutlined,
   ClusterOutlined,
   CopyOutlined,
   DashboardOutlined,
@@ -35,10 +37,15 @@ const MENU = [
   { key: '/payments', icon: <BankOutlined />, label: '资金拨付' },
   { key: '/ledger', icon: <AccountBookOutlined />, label: '资金台账' },
   { key: '/jobs', icon: <IdcardOutlined />, label: '岗位信息' },
-  { key: '/employers', icon: <ShopOutlined />, label: '用人单位' },
+  { key: '/employers', icon: <ApartmentOutlined />, label: '用人单位' },
   { key: '/matching', icon: <ClusterOutlined />, label: '人岗匹配' },
+  { key: '/fairs', icon: <ShopOutlined />, label: '招聘会' },
+  { key: '/exports', icon: <CarOutlined />, label: '劳务输出' },
   { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
 ];
+
+/** An employer's own login sees its posts and its record only (the register is not theirs to see). */
+const EMPLOYER_MENU = new Set(['/jobs', '/employers']);
 
 /** The name of a region code, or the code itself until (or unless) the name is known. */
 export function useRegionName(code: string | undefined): string {
@@ -58,7 +65,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const regionName = useRegionName(me.regionCode);
-  const selected = MENU.find((m) => location.pathname.startsWith(m.key))?.key ?? '/workbench';
+  const menu = me.role === 'employer' ? MENU.filter((m) => EMPLOYER_MENU.has(m.key)) : MENU;
+  const selected = menu.find((m) => location.pathname.startsWith(m.key))?.key ?? '/workbench';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -68,7 +76,7 @@ export function AppLayout() {
             帮扶 · 就业帮扶
           </Typography.Text>
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={MENU} onClick={(e) => navigate(e.key)} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menu} onClick={(e) => navigate(e.key)} />
       </Sider>
       <Layout>
         <Header

@@ -20,8 +20,8 @@ export function JobCreatePage() {
         defaults={employerId ? { employerId } : undefined}
         askEmployer={me.role !== 'employer'}
         submitText="发布岗位"
-        onSubmit={async (fields) => {
-          const job = await createJob(fields);
+        onSubmit={async (fields, chosen) => {
+          const job = await createJob(chosen ?? employerId ?? me.employerId ?? '', fields);
           void queryClient.invalidateQueries({ queryKey: ['jobs'] });
           message.success(`已发布岗位“${job.title}”`);
           navigate(`/jobs/${job.id}`);

@@ -81,8 +81,7 @@ export function JobDetailPage() {
           askEmployer={false}
           submitText="保存修改"
           onSubmit={async (fields) => {
-            const { employerId: _e, ...rest } = fields;
-            afterChange(await updateJob(id, j.version, rest));
+            afterChange(await updateJob(id, j.version, { fields }));
             message.success('已保存');
             setEditing(false);
           }}

@@ -42,6 +42,10 @@ export interface JobFormValues {
 
 const WAGE_FIELDS: Record<string, keyof JobFormValues> = { wageMinFen: 'wageMinYuan', wageMaxFen: 'wageMaxYuan' };
 const FORM_FIELDS = new Set<string>([...Object.keys(L), 'employerId']);
+const yuanRule = {
+  validator: (_r: unknown, v?: string) =>
+    !v || parseYuanToFen(v) !== undefined ? Promise.resolve() : Promise.reject(new Error('应为金额（元），如 4500 或 4500.50')),
+};
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
 export function formValuesOfJob(j?: Job): Partial<JobFormValues> {
@@ -87,11 +91,10 @@ export function formValuesOfJob(j?: Job): Partial<JobFormValues> {
   };
 }
 
-/** Form values -> the body of POST/PATCH /api/jobs (wages in fen; a wage that is not an amount goes as typed, for the server to name). */
+/** Form values -> the `fields` of POST/PATCH /api/jobs (wages in fen). */
 export function jobFieldsOf(v: JobFormValues): JobFields {
-  const fen = (t: string) => parseYuanToFen(t ?? '') ?? (t?.trim() ? t.trim() : undefined);
+  const fen = (t: string) => parseYuanToFen(t ?? '');
   return {
-    employerId: v.employerId,
     title: v.title,
     occupationCode: v.occupationCode,
     workRegionCode: v.workRegionCode?.trim(),
@@ -125,7 +128,7 @@ interface Props {
   /** Hidden for an employer's own account: the server binds the post to its employer. */
   askEmployer: boolean;
   submitText: string;
-  onSubmit: (fields: JobFields) => Promise<unknown>;
+  onSubmit: (fields: JobFields, employerId?: string) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -141,7 +144,7 @@ export function JobForm({ job, defaults, askEmployer, submitText, onSubmit, onCa
     setRest([]);
     setError(undefined);
     try {
-      await onSubmit(jobFieldsOf(v));
+      await onSubmit(jobFieldsOf(v), v.employerId);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       const byField = new Map<string, string[]>();
@@ -221,12 +224,20 @@ export function JobForm({ job, defaults, askEmployer, submitText, onSubmit, onCa
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="wageMinYuan" label="月工资下限（元）" rules={[{ required: true, message: '请填写月工资下限' }]}>
+          <Form.Item
+            name="wageMinYuan"
+            label="月工资下限（元）"
+            rules={[{ required: true, message: '请填写月工资下限' }, yuanRule]}
+          >
             <Input suffix="元" />
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="wageMaxYuan" label="月工资上限（元）" rules={[{ required: true, message: '请填写月工资上限' }]}>
+          <Form.Item
+            name="wageMaxYuan"
+            label="月工资上限（元）"
+            rules={[{ required: true, message: '请填写月工资上限' }, yuanRule]}
+          >
             <Input suffix="元" />
           </Form.Item>
         </Col>

@@ -20,6 +20,7 @@ export function JobListPage() {
   const query: JobQuery = {
     status: params.get('status') ?? 'open',
     region: params.get('region') ?? undefined,
+    collectedBy: params.get('collectedBy') ?? undefined,
     occupation: params.get('occupation') ?? undefined,
     employer: params.get('employer') ?? undefined,
     q: params.get('q') ?? undefined,
@@ -59,13 +60,22 @@ export function JobListPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item label="采集地区">
+        <Form.Item label="归集单位">
           <RegionTreeSelect
-            value={query.region}
-            onChange={(v) => set({ region: v })}
+            value={query.collectedBy}
+            onChange={(v) => set({ collectedBy: v })}
             allowClear
             placeholder="全部"
             style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item label="工作地">
+          <Input.Search
+            allowClear
+            placeholder="区划代码，如 44 或 4419"
+            defaultValue={query.region}
+            style={{ width: 200 }}
+            onSearch={(v) => set({ region: v.trim() || undefined })}
           />
         </Form.Item>
         <Form.Item label="职业">

@@ -63,7 +63,8 @@ export interface Job extends JobInput {
   updatedAt?: string;
 }
 
-export type JobFields = Partial<Record<keyof JobInput, unknown>> & { employerId?: Id };
+/** The body's `fields` of POST and PATCH /api/jobs. */
+export type JobFields = Partial<Record<keyof JobInput, unknown>>;
 
 export interface Occupation {
   code: string;
@@ -74,7 +75,10 @@ export interface Occupation {
 }
 
 export interface JobQuery {
+  /** Place of work: region code prefix. */
   region?: string;
+  /** The office that collected the post: region code prefix. */
+  collectedBy?: string;
   occupation?: string;
   status?: string;
   employer?: string;
@@ -95,38 +99,41 @@ type Query = Record<string, string | number | undefined>;
 export const listEmployers = (q: EmployerQuery) => api.get<Page<Employer>>('/api/employers', q as Query);
 export const getEmployer = (id: Id) => api.get<EmployerDetail>(`/api/employers/${id}`);
 export const createEmployer = (e: Partial<EmployerFields>) => api.post<Employer>('/api/employers', e);
-export const updateEmployer = (id: Id, version: number, e: Partial<EmployerFields>) =>
-  api.patch<Employer>(`/api/employers/${id}`, { ...e, version });
+export const updateEmployer = (id: Id, version: number, fields: Partial<EmployerFields>) =>
+  api.patch<Employer>(`/api/employers/${id}`, { version, fields });
 
 export const listJobs = (q: JobQuery) => api.get<Page<Job>>('/api/jobs', q as Query);
 export const getJob = (id: Id) => api.get<Job>(`/api/jobs/${id}`);
-export const createJob = (j: JobFields) => api.post<Job>('/api/jobs', j);
-export const updateJob = (id: Id, version: number, j: JobFields & { status?: JobStatusValue }) =>
-  api.patch<Job>(`/api/jobs/${id}`, { ...j, version });
+/** `region`: the collecting office, by default the user's own region (ignored for an employer's login). */
+export const createJob = (employerId: Id, fields: JobFields, region?: string) =>
+  api.post<Job>('/api/jobs', { employerId: String(employerId), fields, ...(region ? { region } : {}) });
+export const updateJob = (id: Id, version: number, change: { fields?: JobFields; status?: JobStatusValue }) =>
+  api.patch<Job>(`/api/jobs/${id}`, { version, ...change });
 
-export const searchOccupations = (q: string) => api.get<Occupation[]>('/api/occupations', { q });
+export const searchOccupations = (q: string) =>
+  api.get<{ edition: string; items: Occupation[] }>('/api/occupations', { q }).then((r) => r.items);
 
 // ---- job post imports (same per-row error handling as the laborer import) ----
 
-export interface JobImport {
+export interface JobImportResult {
   id: Id;
   fileName: string;
   rows: number;
   imported: number;
   rejected: number;
-  createdAt: string;
-  errorsUrl?: string;
+  /** The first rejected rows with their reasons; all of them are in the error report. */
+  errors: { rowNumber: number; cells: string[]; reasons: { column: string; value: string; reason: string }[] }[];
 }
 
-export const JOB_IMPORT_TEMPLATE_URL = '/api/jobs/imports/template.xlsx';
+export const JOB_IMPORT_TEMPLATE_URL = '/api/jobs/template.xlsx';
 export const jobImportErrorsUrl = (id: Id) => `/api/jobs/imports/${id}/errors.xlsx`;
-export const listJobImports = () => api.get<JobImport[]>('/api/jobs/imports');
 
-export function uploadJobImport(file: File, employerId?: Id): Promise<JobImport> {
+/** `region`: the collecting office, by default the user's own region. */
+export function uploadJobImport(file: File, region?: string): Promise<JobImportResult> {
   const form = new FormData();
-  if (employerId !== undefined) form.append('employerId', String(employerId));
+  if (region) form.append('region', region);
   form.append('file', file, file.name);
-  return request<JobImport>('/api/jobs/imports', { method: 'POST', body: form });
+  return request<JobImportResult>('/api/jobs/import', { method: 'POST', body: form });
 }
 
 export const createEmployerAccount = (employerId: Id, a: { username: string; password: string; displayName?: string }) =>

@@ -327,7 +327,7 @@ function ShortfallsTab({ region, run }: { region?: string; run?: string }) {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useQuery({
     queryKey: ['recommendations', 'shortfalls', region, run, page],
-    queryFn: () => listShortfalls({ region, run, ...page }),
+    queryFn: () => listShortfalls({ region, runId: run, ...page }),
     placeholderData: keepPreviousData,
   });
   const d = list.data;

@@ -203,102 +203,134 @@ export const jobMatches = (jobId: Id, q: { limit?: number } = {}) =>
   api.get<JobMatches>(`/api/jobs/${jobId}/matches`, q as Query);
 
 export const getFunnel = (q: { region?: string }) => api.get<Funnel>('/api/recommendations/funnel', q);
-export const listShortfalls = (q: { region?: string; run?: string; page?: number; pageSize?: number }) =>
+export const listShortfalls = (q: { region?: string; runId?: string; page?: number; pageSize?: number }) =>
   api.get<Shortfalls>('/api/recommendations/shortfalls', q as Query);
 
 // ---- job fairs (招聘会) ----
 
-export interface Fair {
+export type FairKind = 'onsite' | 'online';
+export const FAIR_KIND_NAMES: Record<FairKind, string> = { onsite: '现场', online: '网络' };
+
+export interface FairListItem {
   id: Id;
   regionCode: string;
-  regionName?: string;
   title: string;
-  fairDate: string;
+  date: string;
   venue: string;
-  kind: 'onsite' | 'online';
+  kind: FairKind;
   status: 'planned' | 'held' | 'cancelled';
-  statusName?: string;
-  jobCount?: number;
-  invitedCount?: number;
-  attendedCount?: number;
-  hiredCount?: number;
-  version: number;
-}
-
-export interface FairInvitation {
-  personId: Id;
-  name: string;
-  villageName?: string;
-  regionCode: string;
-  invitedAt: string;
-  attended: boolean | null;
-  hiredJobId: Id | null;
-  hiredJobTitle?: string | null;
-  spellId: Id | null;
+  statusName: string;
+  jobs: number;
+  invited: number;
+  attended: number;
+  hired: number;
 }
 
 export interface FairDetail {
-  fair: Fair;
-  jobs: { id: Id; title: string; employerName: string; openings: number; filled: number }[];
-  invitations: FairInvitation[];
+  id: Id;
+  regionCode: string;
+  title: string;
+  date: string;
+  venue: string;
+  kind: FairKind;
+  status: FairListItem['status'];
+  statusName: string;
+  version: number;
+  jobs: { id: Id; title: string; employerName: string; openings: number; filled: number; status: string; workPlace: string }[];
+  invitations: {
+    personId: Id;
+    name: string;
+    idNumber: string;
+    villageCode: string;
+    attended: boolean | null;
+    hiredJobId: Id | null;
+  }[];
+  counts: { jobs: number; openings: number; invited: number; attended: number; hired: number };
+  actorMayEdit: boolean;
 }
 
-export const listFairs = (q: { region?: string; year?: number }) => api.get<Fair[]>('/api/fairs', q as Query);
+export interface FairCoverage {
+  year: number;
+  required: number;
+  short: number;
+  items: { countyCode: string; countyName: string; fairs: number; required: number; met: boolean }[];
+}
+
+export const listFairs = (q: { region?: string; year?: number; page?: number; pageSize?: number }) =>
+  api.get<Page<FairListItem>>('/api/fairs', q as Query);
+export const fairCoverage = (q: { region?: string; year: number }) => api.get<FairCoverage>('/api/fairs/coverage', q as Query);
 export const getFair = (id: Id) => api.get<FairDetail>(`/api/fairs/${id}`);
-export const createFair = (b: { region: string; title: string; fairDate: string; venue: string; kind: Fair['kind'] }) =>
-  api.post<Fair>('/api/fairs', b);
+export const createFair = (b: { region?: string; title: string; date: string; venue?: string; kind?: FairKind }) =>
+  api.post<FairDetail>('/api/fairs', b);
 export const addFairJobs = (id: Id, jobIds: string[]) => api.post<FairDetail>(`/api/fairs/${id}/jobs`, { jobIds });
-export const inviteToFair = (id: Id, personIds: string[]) => api.post<FairDetail>(`/api/fairs/${id}/invitations`, { personIds });
-export const recordAttendance = (id: Id, personId: Id, b: { attended: boolean; hiredJobId?: string; startDate?: string }) =>
-  api.post<FairDetail>(`/api/fairs/${id}/invitations/${personId}`, b);
+export const inviteToFair = (id: Id, b: { personIds?: string[]; fromRecommendations?: boolean }) =>
+  api.post<FairDetail>(`/api/fairs/${id}/invitations`, b);
+export const recordAttendance = (id: Id, b: { personId: string; attended: boolean; hiredJobId?: string; hiredOn?: string }) =>
+  api.post<FairDetail>(`/api/fairs/${id}/attendance`, b);
 
 // ---- organized export batches (有组织劳务输出) ----
 
 export const TRANSPORTS = ['包车', '火车', '飞机', '自行前往', '其他'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
 
-export interface ExportBatch {
+export interface ExportListItem {
   id: Id;
   regionCode: string;
-  regionName?: string;
-  destinationCode: string | null;
   destination: string;
-  employerId: Id;
   employerName: string;
-  jobId: Id | null;
-  jobTitle?: string | null;
-  transport: (typeof TRANSPORTS)[number];
+  transport: Transport;
   departureDate: string;
-  leader: string;
   status: 'planned' | 'departed' | 'cancelled';
-  statusName?: string;
-  memberCount?: number;
-  stable3?: number;
-  stable6?: number;
-  version: number;
+  statusName: string;
+  people: number;
 }
 
 export interface ExportMember {
   personId: Id;
   name: string;
-  villageName?: string;
+  idNumber: string;
+  sex: string;
+  villageCode: string;
   spellId: Id | null;
-  stable3?: boolean | null;
-  stable6?: boolean | null;
+  endDate: string | null;
+  stable3: Stability | null;
+  stable3Name: string | null;
+  stable6: Stability | null;
+  stable6Name: string | null;
 }
 
-export const listExports = (q: { region?: string }) => api.get<ExportBatch[]>('/api/export-batches', q);
-export const getExport = (id: Id) => api.get<{ batch: ExportBatch; members: ExportMember[] }>(`/api/export-batches/${id}`);
-export const createExport = (b: {
-  region: string;
-  destinationCode?: string;
+export interface ExportDetail {
+  id: Id;
+  regionCode: string;
   destination: string;
-  employerId: string;
-  jobId?: string;
-  transport: string;
+  destinationCode: string | null;
+  employerId: Id;
+  employerName: string;
+  jobId: Id | null;
+  transport: Transport;
   departureDate: string;
   leader: string;
-}) => api.post<ExportBatch>('/api/export-batches', b);
+  status: ExportListItem['status'];
+  statusName: string;
+  version: number;
+  people: number;
+  stability: { stable3: number; left3: number; pending3: number; stable6: number; left6: number; pending6: number };
+  members: ExportMember[];
+}
+
+export const listExports = (q: { region?: string; year?: number; page?: number; pageSize?: number }) =>
+  api.get<Page<ExportListItem>>('/api/export-batches', q as Query);
+export const getExport = (id: Id) => api.get<ExportDetail>(`/api/export-batches/${id}`);
+export const createExport = (b: {
+  region?: string;
+  destination: string;
+  destinationCode?: string;
+  employerId: string;
+  jobId?: string;
+  transport: Transport;
+  departureDate: string;
+  leader?: string;
+}) => api.post<ExportDetail>('/api/export-batches', b);
 export const addExportMembers = (id: Id, personIds: string[]) =>
-  api.post<{ batch: ExportBatch; members: ExportMember[] }>(`/api/export-batches/${id}/members`, { personIds });
-export const departExport = (id: Id, version: number) =>
-  api.post<{ batch: ExportBatch; members: ExportMember[] }>(`/api/export-batches/${id}/depart`, { version });
+  api.post<ExportDetail>(`/api/export-batches/${id}/members`, { personIds });
+export const departExport = (id: Id, version: number) => api.post<ExportDetail>(`/api/export-batches/${id}/depart`, { version });
