@@ -19,6 +19,7 @@ import {
 import { AppError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { loadProvinces } from '../regions/region-loader.ts';
+import { seedDemoJobs } from './demo-jobs.ts';
 import * as repo from './seed.repository.ts';
 
 export interface SeedOptions {
@@ -304,6 +305,7 @@ export async function seedPopulation(database: Database, opts: SeedOptions): Pro
   });
 
   const countySummaries = [...perCounty.values()].filter((c) => c.households > 0);
+  await seedDemoJobs(db, countySummaries.map((c) => c.code), spec.today);
   await db.transaction().execute((trx) =>
     appendAudit(
       trx,

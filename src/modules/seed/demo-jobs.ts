@@ -1,0 +1,104 @@
+// Demo employers and job posts for the seeded counties, so matching has jobs to rank: local
+// workshop and public-service posts in each county, and labor-export posts in the places the
+// documents send Huize and Inner Mongolia laborers (深圳宝安、龙岗, 杭州上城, 苏州虎丘).
+// Occupation codes are middle groups of 职业分类大典 shipped in src/domain/jobs.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
+import { addMonths } from '../../domain/recommendations/tracking.ts';
+
+/** Real district codes of the export destinations (2023 division codes). */
+const DESTINATIONS = [
+  { code: '440306', place: '广东省深圳市宝安区' },
+  { code: '440307', place: '广东省深圳市龙岗区' },
+  { code: '330102', place: '浙江省杭州市上城区' },
+  { code: '320505', place: '江苏省苏州市虎丘区' },
+] as const;
+
+interface DemoJob {
+  title: string;
+  occupation: string;
+  wage: [number, number];
+  board: boolean;
+  demand: '轻' | '中' | '重';
+  weak?: boolean;
+  ages?: [number, number];
+}
+
+const EXPORT_JOBS: DemoJob[] = [
+  { title: '电子厂普工', occupation: '6-25', wage: [450000, 650000], board: true, demand: '轻', ages: [18, 45] },
+  { title: '建筑工地钢筋工', occupation: '6-29', wage: [600000, 900000], board: true, demand: '重', ages: [20, 55] },
+  { title: '服装厂缝纫工', occupation: '6-05', wage: [400000, 700000], board: true, demand: '轻', ages: [18, 50] },
+  { title: '物流仓储分拣员', occupation: '4-02', wage: [450000, 600000], board: true, demand: '中', ages: [18, 50] },
+  { title: '酒店餐饮服务员', occupation: '4-03', wage: [380000, 500000], board: true, demand: '轻', ages: [18, 45] },
+  { title: '小区保安', occupation: '4-07', wage: [380000, 450000], board: true, demand: '轻', ages: [20, 55] },
+];
+
+const LOCAL_JOBS: DemoJob[] = [
+  { title: '帮扶车间手工编织', occupation: '6-05', wage: [150000, 250000], board: false, demand: '轻', weak: true },
+  { title: '大棚蔬菜种植工', occupation: '5-01', wage: [200000, 300000], board: false, demand: '中' },
+  { title: '乡村保洁员', occupation: '4-09', wage: [120000, 180000], board: false, demand: '轻', weak: true },
+  { title: '家政服务员', occupation: '4-10', wage: [300000, 450000], board: false, demand: '轻' },
+];
+
+function creditCode(n: number, region: string): string {
+  const first17 = `91${region.slice(0, 6)}MA${String(n).padStart(7, '0')}`;
+  return first17 + creditCheckChar(first17);
+}
+
+/** Adds demo employers and open job posts for `counties`; answers how many posts it wrote. */
+export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], today: string): Promise<number> {
+  let posts = 0;
+  const validUntil = addMonths(today, 6);
+  for (const [ci, county] of counties.entries()) {
+    const existing = await db.selectFrom('job_posts').select('id').where('region_code', '=', county).limit(1).executeTakeFirst();
+    if (existing) continue;
+    const employers = await db
+      .insertInto('employers')
+      .values([
+        ...DESTINATIONS.map((d, i) => ({
+          credit_code: creditCode(ci * 100 + i + 1, d.code),
+          name: `${d.place.slice(3, 6)}劳务合作企业${ci * 10 + i + 1}号`,
+          region_code: d.code,
+          industry: 'C',
+        })),
+        {
+          credit_code: creditCode(ci * 100 + 50, county),
+          name: `本县帮扶车间${ci + 1}号`,
+          region_code: county,
+          industry: 'C',
+          is_workshop: true,
+        },
+      ])
+      .onConflict((c) => c.column('credit_code').doNothing())
+      .returning(['id', 'region_code', 'is_workshop'])
+      .execute();
+    const rows = employers.flatMap((e) => {
+      const list = e.is_workshop ? LOCAL_JOBS : EXPORT_JOBS;
+      const place = e.is_workshop
+        ? { code: county, place: '本县' }
+        : (DESTINATIONS.find((d) => d.code === e.region_code) as (typeof DESTINATIONS)[number]);
+      return list.map((j) => ({
+        employer_id: e.id,
+        region_code: county,
+        title: j.title,
+        occupation_code: j.occupation,
+        work_region_code: place.code,
+        work_place: place.place,
+        openings: 10,
+        wage_min_fen: j.wage[0],
+        wage_max_fen: j.wage[1],
+        accommodation: j.board,
+        meals: j.board,
+        physical_demand: j.demand,
+        suitable_for_weak: j.weak ?? false,
+        age_min: j.ages?.[0] ?? null,
+        age_max: j.ages?.[1] ?? null,
+        valid_until: validUntil,
+      }));
+    });
+    if (rows.length) await db.insertInto('job_posts').values(rows).execute();
+    posts += rows.length;
+  }
+  return posts;
+}
