@@ -6,5 +6,5 @@ export { firstViolation, fits, placeAllowed, regionInside, violations } from './
 export { countyCentres, countyOrSelf, distanceKm, GeoTable, haversineKm } from './geo.ts';
 export { resolvePreferredPlaces } from './places.ts';
 export { JobIndex, rankLaborersForJob, recommendBruteForce, TopK } from './rank.ts';
-export { boardPoints, distancePoints, jobKinds, type Scored, scoreJob, wagePoints } from './score.ts';
+export { boardPoints, distancePoints, jobKinds, type Scored, scoreJob, scorePoints, wagePoints } from './score.ts';
 export * from './types.ts';

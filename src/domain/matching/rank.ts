@@ -2,8 +2,8 @@
 // pair is scored that cannot reach the top K), the same by brute force over every job, the
 // employer's side (the laborers who fit one job), and why a laborer has fewer than K jobs.
 import { firstViolation } from './constraints.ts';
-import { haversineKm } from './geo.ts';
-import { boardPoints, jobKinds, scoreJob, wagePoints } from './score.ts';
+import { countyOrSelf, distanceKm, haversineKm } from './geo.ts';
+import { boardPoints, jobKinds, scoreJob, scorePoints, wagePoints } from './score.ts';
 import {
   CONSTRAINT_NAMES,
   CONSTRAINTS,
@@ -107,11 +107,15 @@ export function recommendBruteForce(
   k = ctx.model.topK,
 ): Recommendation[] {
   const top = new TopK(k);
+  const home = countyOrSelf(l.homeRegion);
   for (const job of jobs) {
     if (firstViolation(l, job, ctx) !== undefined) continue;
-    const s = scoreJob(l, job, ctx, undefined, undefined, false);
-    if (top.full && s.score < top.floor) continue;
-    top.push({ id: job.id, score: s.score, distanceKm: s.distanceKm, reasons: [], tie: tieKey(s.distanceKm, job.id), job });
+    const local = job.workRegion.startsWith(home);
+    const km = distanceKm(ctx.geo, l.homeRegion, job.workRegion);
+    const score = scorePoints(l, job, ctx.model, jobKinds(job, ctx.model), km, local);
+    if (top.full && score < top.floor) continue;
+    const shown = local ? (km ?? 0) : km;
+    top.push({ id: job.id, score, distanceKm: shown, reasons: [], tie: tieKey(shown, job.id), job });
   }
   return toRecommendations(top, l, ctx);
 }
@@ -149,6 +153,13 @@ export class JobIndex {
   /** Per home county: distance (km) to each bucket, cached for laborers of the same county. */
   #distHome = '';
   #dist = new Float64Array(0);
+  /** Buckets near the cached home county (home, within localRadiusKm, or enclosing it). */
+  #near: number[] = [];
+  #all: number[] = [];
+  #seen = new Int32Array(0);
+  /** Stamped with the current laborer's stamp: buckets inside one of their preferred regions. */
+  #pref = new Int32Array(0);
+  #stamp = 0;
   /** Pairs scored and hard-checked since creation, for the benchmark. */
   scored = 0;
   checked = 0;
@@ -193,6 +204,14 @@ export class JobIndex {
     }
   }
 
+  #ready(): void {
+    if (this.#all.length !== this.#buckets.length) {
+      this.#all = this.#buckets.map((_, i) => i);
+      this.#seen = new Int32Array(this.#buckets.length);
+      this.#pref = new Int32Array(this.#buckets.length);
+    }
+  }
+
   get jobCount(): number {
     return this.#buckets.reduce((n, b) => n + b.jobs.length, 0);
   }
@@ -210,9 +229,14 @@ export class JobIndex {
     const home = homeRegion.slice(0, 6);
     if (home !== this.#distHome) {
       const p = this.#ctx.geo.locate(home);
+      const { localRadiusKm } = this.#ctx.model;
       this.#dist = new Float64Array(this.#buckets.length);
+      this.#near = [];
       for (const [i, b] of this.#buckets.entries()) {
-        this.#dist[i] = p && b.point ? Math.round(haversineKm(p, b.point)) : Number.NaN;
+        const d = p && b.point ? Math.round(haversineKm(p, b.point)) : Number.NaN;
+        this.#dist[i] = d;
+        // Home county, places nearby, and coarse places (a province-wide post) go through the exact check.
+        if (b.region.startsWith(home) || home.startsWith(b.region) || d <= localRadiusKm) this.#near.push(i);
       }
       this.#distHome = home;
     }
@@ -220,24 +244,26 @@ export class JobIndex {
   }
 
   /** Buckets the laborer may be offered at all (place constraint at county level). */
-  #candidateBuckets(l: MatchLaborer, dist: Float64Array): number[] {
-    const home = l.homeRegion.slice(0, 6);
-    const out = new Set<number>();
-    const { localRadiusKm } = this.#ctx.model;
-    if (l.migrateWilling && l.preferredRegions.length === 0) return this.#buckets.map((_, i) => i);
-    for (const [i, b] of this.#buckets.entries()) {
-      // Home county, places nearby, and coarse places (a province-wide post) go through the exact check.
-      if (b.region.startsWith(home) || home.startsWith(b.region) || (dist[i] as number) <= localRadiusKm) out.add(i);
-    }
-    if (l.migrateWilling) {
-      for (const r of l.preferredRegions) {
-        // A township or village: its county's bucket (the exact check decides per job). A
-        // preferred region finer than a bucket's region (a county inside a city-wide post)
-        // cannot contain it; coarser ones are covered by the prefix lists.
-        for (const i of this.#byPrefix.get(r.length > 6 ? r.slice(0, 6) : r) ?? []) out.add(i);
+  #candidateBuckets(l: MatchLaborer): number[] {
+    if (l.migrateWilling && l.preferredRegions.length === 0) return this.#all;
+    if (!l.migrateWilling) return this.#near;
+    const stamp = ++this.#stamp;
+    const out: number[] = [];
+    const take = (i: number) => {
+      if (this.#seen[i] !== stamp) {
+        this.#seen[i] = stamp;
+        out.push(i);
       }
+    };
+    for (const i of this.#near) take(i);
+    for (const r of l.preferredRegions) {
+      if (r.length <= 6) for (const i of this.#byPrefix.get(r) ?? []) this.#pref[i] = stamp;
+      // A township or village: its county's bucket (the exact check decides per job). A
+      // preferred region finer than a bucket's region (a county inside a city-wide post)
+      // cannot contain it; coarser ones are covered by the prefix lists.
+      for (const i of this.#byPrefix.get(r.length > 6 ? r.slice(0, 6) : r) ?? []) take(i);
     }
-    return [...out];
+    return out;
   }
 
   /** The laborer's top K jobs, best first, each with its reasons. */
@@ -245,25 +271,29 @@ export class JobIndex {
     const ctx = this.#ctx;
     const { model } = ctx;
     const w = model.weights;
+    this.#ready();
     const dist = this.#distances(l.homeRegion);
     const home = l.homeRegion.slice(0, 6);
     const wantMask = this.#maskOf(l.preferredWork);
     const skillBound = Math.min(w.skill, l.skills.length * model.skillStep);
     const pastBound = l.pastWork.length > 0 ? w.pastWork : 0;
     const weak = l.workCapacity === WEAK;
-    const candidates = this.#candidateBuckets(l, dist);
+    const candidates = this.#candidateBuckets(l);
     // Bound of each candidate bucket without the job's own static points.
-    const bounds = candidates.map((i) => {
+    const bounds = new Float64Array(candidates.length);
+    const prefStamp = this.#stamp;
+    for (let j = 0; j < candidates.length; j++) {
+      const i = candidates[j] as number;
       const b = this.#buckets[i] as Bucket;
       const local = b.region.startsWith(home);
       const d = dist[i] as number;
-      const km = Number.isNaN(d) ? null : d;
-      let bound = local ? w.distance : km === null ? 0 : w.distance * Math.max(0, 1 - km / model.distanceZeroKm);
-      if (!local && l.preferredRegions.some((r) => b.region.startsWith(r))) bound += w.preferredPlace;
+      let bound = local ? w.distance : Number.isNaN(d) ? 0 : w.distance * Math.max(0, 1 - d / model.distanceZeroKm);
+      // #candidateBuckets stamped the buckets inside a preferred region.
+      if (!local && l.migrateWilling && l.preferredRegions.length > 0 && this.#pref[i] === prefStamp) bound += w.preferredPlace;
       if (b.kindMask & wantMask) bound += w.occupation;
       if (weak && b.anyWeakFit) bound += w.weakFit;
-      return bound + skillBound + pastBound;
-    });
+      bounds[j] = bound + skillBound + pastBound;
+    }
     // Highest bound first: one native sort of keys packing (bound, position).
     const keys = new Float64Array(candidates.length);
     for (let j = 0; j < candidates.length; j++) keys[j] = Math.round((1000 - (bounds[j] as number)) * 1000) * 65536 + j;
@@ -278,22 +308,22 @@ export class JobIndex {
       const local = b.region.startsWith(home);
       const d = dist[candidates[j] as number] as number;
       const km = Number.isNaN(d) ? null : d;
+      // The bucket's bound counts occupation points if any of its posts is of a wanted kind;
+      // a post of another kind cannot have them.
+      const occInBase = (b.kindMask & wantMask) !== 0 ? w.occupation : 0;
       for (const ij of b.jobs) {
         // staticPoints counts board as if away from home; at home it only overstates the bound.
-        if (top.full && base + ij.staticPoints < top.floor) break;
+        if (top.full) {
+          if (base + ij.staticPoints < top.floor) break;
+          if ((ij.kindMask & wantMask) === 0 && base - occInBase + ij.staticPoints < top.floor) continue;
+        }
         this.checked++;
         if (firstViolation(l, ij.job, ctx) !== undefined) continue;
         this.scored++;
-        const s = scoreJob(l, ij.job, ctx, ij.kinds, local ? (km ?? 0) : km, false);
-        if (top.full && s.score < top.floor) continue;
-        top.push({
-          id: ij.job.id,
-          score: s.score,
-          distanceKm: s.distanceKm,
-          reasons: [],
-          tie: tieKey(s.distanceKm, ij.job.id),
-          job: ij.job,
-        });
+        const score = scorePoints(l, ij.job, model, ij.kinds, km, local);
+        if (top.full && score < top.floor) continue;
+        const shown = local ? (km ?? 0) : km;
+        top.push({ id: ij.job.id, score, distanceKm: shown, reasons: [], tie: tieKey(shown, ij.job.id), job: ij.job });
       }
     }
     return toRecommendations(top, l, ctx);

@@ -120,3 +120,49 @@ function pastWorkReason(l: MatchLaborer, job: MatchJob, kinds: readonly string[]
   }
   return best;
 }
+
+/**
+ * The score of scoreJob without its reasons, for ranking many candidates: the same terms added
+ * in the same order (so the same number to the last bit), with no closures or strings.
+ */
+export function scorePoints(
+  l: MatchLaborer,
+  job: MatchJob,
+  model: MatchModel,
+  kinds: readonly string[],
+  km: number | null,
+  local: boolean,
+): number {
+  const w = model.weights;
+  let score = 0;
+  for (const k of kinds) {
+    if (l.preferredWork.includes(k)) {
+      score += w.occupation;
+      break;
+    }
+  }
+  if (job.skills.length > 0 && l.skills.length > 0) {
+    let n = 0;
+    for (const s of job.skills) if (l.skills.includes(s)) n++;
+    if (n > 0) score += Math.min(w.skill, n * model.skillStep);
+  }
+  if (job.certificates.length > 0) score += 0;
+  if (local || km !== null) score += distancePoints(model, local ? 0 : km);
+  if (!local) {
+    for (const r of l.preferredRegions) {
+      if (job.workRegion.startsWith(r)) {
+        score += w.preferredPlace;
+        break;
+      }
+    }
+  }
+  const wPoints = wagePoints(model, job.wageMinFen, job.wageMaxFen);
+  if (wPoints > 0) score += wPoints;
+  if (!local && (job.accommodation || job.meals)) score += boardPoints(model, job.accommodation, job.meals);
+  if (l.pastWork.length > 0) {
+    const past = pastWorkReason(l, job, kinds);
+    if (past) score += w.pastWork * past.share;
+  }
+  if (l.workCapacity === WEAK && job.suitableForWeak) score += w.weakFit;
+  return Math.round(score * 100) / 100;
+}

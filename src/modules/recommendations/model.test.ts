@@ -163,6 +163,8 @@ describe('ranking on generated data', () => {
       for (const r of index.recommend(l)) {
         const j = gt.jobs[Number(r.jobId.slice(1))] as MatchJob;
         expect(violations(l, j, ctx), `${l.id} ${j.id}`).toEqual([]);
+        // The score shown is the one the reasons add up to, the one the ranking used.
+        expect(scoreJob(l, j, ctx).score).toBe(r.score);
         recommended++;
       }
     }
