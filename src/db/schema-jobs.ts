@@ -11,6 +11,8 @@ export interface EmployersTable {
   credit_code: string;
   name: string;
   region_code: string;
+  /** The office that registered the employer and holds it (write access); defaults to region_code. */
+  office_code: ColumnType<string, string | undefined, string>;
   industry: ColumnType<string, string | undefined, string>;
   contact_name: ColumnType<string, string | undefined, string>;
   contact_phone: ColumnType<string, string | undefined, string>;

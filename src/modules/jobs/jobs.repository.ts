@@ -112,6 +112,7 @@ const EMPLOYER_COLUMNS = [
   'e.credit_code',
   'e.name',
   'e.region_code',
+  'e.office_code',
   'e.industry',
   'e.contact_name',
   'e.contact_phone',

@@ -11,6 +11,7 @@ const code = (first17: string) => first17 + creditCheckChar(first17);
 const HUIZE_FACTORY = code('91530326MA6K00001');
 const HUIZE_FARM = code('93530326MA6K00002');
 const HEXIGTEN_MINE = code('91150425MA0N00003');
+const HUIZE_COOP = code('93530326MA6K00009');
 
 let app: FastifyInstance;
 let database: Database;
@@ -88,15 +89,24 @@ describe('employers', () => {
     expect(res.json().message).toContain('已登记为“会泽某电子有限公司”');
   });
 
-  it('keeps each office to its own region and the auditor to reading', async () => {
-    const out = await send(hexigten, 'POST', '/api/employers', {
-      creditCode: HUIZE_FARM,
-      name: '某合作社',
-      regionCode: '530326',
-    });
-    expect(out.statusCode).toBe(403);
+  it('lets an office register an employer of another place (labor export) and hold it; the auditor only reads', async () => {
     const ro = await send(auditor, 'POST', '/api/employers', { creditCode: HUIZE_FARM, name: '某合作社', regionCode: '530326' });
     expect(ro.statusCode).toBe(403);
+    // 克什克腾旗 registers a Huize cooperative to send its laborers there: the banner's office holds it.
+    const away = await send(hexigten, 'POST', '/api/employers', {
+      creditCode: HUIZE_COOP,
+      name: '娜姑某合作社',
+      regionCode: '530326',
+    });
+    expect(away.statusCode, away.body).toBe(201);
+    expect(away.json()).toMatchObject({ regionCode: '530326', officeCode: '150425' });
+    const byHuize = await send(huize, 'PATCH', `/api/employers/${away.json().id}`, { version: 1, fields: { address: '会泽县' } });
+    expect(byHuize.statusCode).toBe(403);
+    const byHolder = await send(hexigten, 'PATCH', `/api/employers/${away.json().id}`, {
+      version: 1,
+      fields: { address: '会泽县娜姑镇' },
+    });
+    expect(byHolder.statusCode, byHolder.body).toBe(200);
     const mine = await send(hexigten, 'POST', '/api/employers', {
       creditCode: HEXIGTEN_MINE,
       name: '克旗某矿业公司',

@@ -65,6 +65,7 @@ export function presentEmployer(r: repo.EmployerRow, actor: Actor) {
     name: r.name,
     regionCode: r.region_code,
     regionName: r.region_name ?? '',
+    officeCode: r.office_code,
     industry: r.industry,
     contactName: r.contact_name,
     contactPhone: officer || own ? r.contact_phone : maskPhone(r.contact_phone),
@@ -189,7 +190,7 @@ export async function getEmployer(database: Database, actor: Actor, id: string) 
   return inScope(database.kysely, actor.scope, async (trx) => {
     const e = await repo.getEmployer(trx, id);
     if (!e) throw errors.notFound(`用人单位（ID ${id}）`);
-    const mayManage = !isEmployer(actor) && canCollectJobs(actor) && isInside(e.region_code, actor.scope);
+    const mayManage = !isEmployer(actor) && canCollectJobs(actor) && holds(actor, e);
     return {
       ...presentEmployer(e, actor),
       accounts: mayManage
@@ -204,6 +205,11 @@ export async function getEmployer(database: Database, actor: Actor, id: string) 
   });
 }
 
+/** Does the actor's office hold the employer (registered it, or is above the office that did)? */
+function holds(actor: Actor, e: { office_code: string }): boolean {
+  return isInside(e.office_code, actor.scope);
+}
+
 async function mustFindEmployer(trx: Scoped, id: string) {
   const e = await repo.getEmployer(trx, id);
   if (!e) throw errors.notFound(`用人单位（ID ${id}）`);
@@ -215,7 +221,8 @@ export async function createEmployer(database: Database, actor: Actor, raw: RawE
   const r = validateEmployer(raw);
   if (!r.ok) throw invalidRecord('用人单位', r.problems);
   const v = r.value;
-  if (!isInside(v.regionCode, actor.scope)) throw errors.outOfScope(v.regionCode);
+  // The employer may be registered anywhere (a Shenzhen factory hiring Huize laborers); the
+  // office registering it holds it.
   return inScope(database.kysely, actor.scope, async (trx) => {
     const dup = await repo.findEmployerByCreditCode(trx, v.creditCode);
     if (dup) {
@@ -242,6 +249,7 @@ export async function createEmployer(database: Database, actor: Actor, raw: RawE
         credit_code: v.creditCode,
         name: v.name,
         region_code: v.regionCode,
+        office_code: actor.scope,
         industry: v.industry,
         contact_name: v.contactName,
         contact_phone: v.contactPhone,
@@ -257,7 +265,7 @@ export async function createEmployer(database: Database, actor: Actor, raw: RawE
       action: 'employer.create',
       entity: 'employer',
       entityId: id,
-      regionCode: v.regionCode,
+      regionCode: actor.scope,
       after: v,
     });
     return presentEmployer(await mustFindEmployer(trx, id), actor);
@@ -276,7 +284,7 @@ export async function updateEmployer(database: Database, actor: Actor, id: strin
   }
   return inScope(database.kysely, actor.scope, async (trx) => {
     const e = await mustFindEmployer(trx, id);
-    if (!self && !isInside(e.region_code, actor.scope)) throw errors.outOfScope(e.region_code);
+    if (!self && !holds(actor, e)) throw errors.outOfScope(e.office_code);
     if (e.version !== version) throw staleVersion('用人单位', e.name);
     const before = {
       creditCode: e.credit_code,
@@ -292,7 +300,6 @@ export async function updateEmployer(database: Database, actor: Actor, id: strin
     const r = validateEmployer({ ...before, ...fields });
     if (!r.ok) throw invalidRecord(`用人单位“${e.name}”`, r.problems);
     const v = r.value;
-    if (!self && !isInside(v.regionCode, actor.scope)) throw errors.outOfScope(v.regionCode);
     if (v.creditCode !== e.credit_code) {
       const dup = await repo.findEmployerByCreditCode(trx, v.creditCode);
       if (dup)
@@ -325,7 +332,7 @@ export async function updateEmployer(database: Database, actor: Actor, id: strin
       action: 'employer.update',
       entity: 'employer',
       entityId: id,
-      regionCode: e.region_code,
+      regionCode: e.office_code,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, v[k]])),
     });
@@ -351,7 +358,7 @@ export async function createEmployerAccount(
   if (a.password.length < 8) problems.push({ field: 'password', label: '密码', value: '', reason: '至少8位' });
   if (problems.length) throw invalidRecord('用人单位账号', problems);
   const e = await inScope(database.kysely, actor.scope, (trx) => mustFindEmployer(trx, employerId));
-  if (!isInside(e.region_code, actor.scope)) throw errors.outOfScope(e.region_code);
+  if (!holds(actor, e)) throw errors.outOfScope(e.office_code);
   const passwordHash = await hashPassword(a.password);
   return database.kysely.transaction().execute(async (trx) => {
     const taken = await trx
@@ -380,7 +387,7 @@ export async function createEmployerAccount(
       action: 'user.create',
       entity: 'user',
       entityId: id,
-      regionCode: e.region_code,
+      regionCode: e.office_code,
       after: { role: 'employer', employerId, username: a.username, displayName },
     });
     return { id, username: a.username, displayName, employerId, role: 'employer' as const };
@@ -410,7 +417,7 @@ async function writerFor(trx: Scoped, actor: Actor, employerId: string, region: 
   const e = await mustFindEmployer(trx, employerId);
   if (isEmployer(actor)) {
     if (actor.employerId !== employerId) throw errors.forbidden('为其他单位发布岗位');
-    return { employer: e, regionCode: e.region_code, source: 'employer' as const };
+    return { employer: e, regionCode: e.office_code, source: 'employer' as const };
   }
   if (!canCollectJobs(actor)) throw errors.forbidden('发布岗位（当前角色只能查看）');
   const regionCode = region ?? actor.scope;
