@@ -91,9 +91,13 @@ export function formValuesOfJob(j?: Job): Partial<JobFormValues> {
   };
 }
 
-/** Form values -> the `fields` of POST/PATCH /api/jobs (wages in fen). */
+/**
+ * Form values -> the `fields` of POST/PATCH /api/jobs (wages in fen). Empty whole numbers
+ * are left out rather than sent as null: the route's schema coerces a null integer to 0.
+ */
 export function jobFieldsOf(v: JobFormValues): JobFields {
   const fen = (t: string) => parseYuanToFen(t ?? '');
+  const whole = (n: number | null | undefined) => (n === null || n === undefined ? undefined : n);
   return {
     title: v.title,
     occupationCode: v.occupationCode,
@@ -105,11 +109,11 @@ export function jobFieldsOf(v: JobFormValues): JobFields {
     workingHours: v.workingHours ?? '',
     accommodation: !!v.accommodation,
     meals: !!v.meals,
-    contractMonths: v.contractMonths ?? null,
+    contractMonths: whole(v.contractMonths),
     seasonFrom: day(v.seasonFrom),
     seasonTo: day(v.seasonTo),
-    ageMin: v.ageMin ?? null,
-    ageMax: v.ageMax ?? null,
+    ageMin: whole(v.ageMin),
+    ageMax: whole(v.ageMax),
     sexRequired: v.sexRequired === '不限' ? null : v.sexRequired,
     sexReason: v.sexRequired === '不限' ? null : (v.sexReason ?? ''),
     educationMin: v.educationMin === '不限' ? null : v.educationMin,

@@ -234,7 +234,7 @@ function FunnelTab({ region }: { region?: string }) {
   const funnel = useQuery({ queryKey: ['recommendations', 'funnel', region], queryFn: () => getFunnel({ region }) });
   const t = funnel.data?.total;
   const steps: { key: keyof FunnelCounts; label: string }[] = [
-    { key: 'recommended', label: '获得推荐' },
+    { key: 'recommended', label: '推荐条数' },
     { key: 'pushed', label: '已推送' },
     { key: 'interested', label: '有意向' },
     { key: 'applied', label: '已报名' },
@@ -247,7 +247,7 @@ function FunnelTab({ region }: { region?: string }) {
       {t && (
         <Row gutter={16} style={{ marginBottom: 16 }} data-testid="funnel-total">
           <Col span={4}>
-            <Statistic title="有外出意愿的劳动力" value={t.laborers} />
+            <Statistic title="获得推荐的劳动力" value={t.laborers} />
           </Col>
           {steps.map((s) => (
             <Col span={3} key={s.key}>
@@ -293,8 +293,8 @@ function FunnelTab({ region }: { region?: string }) {
         }
         columns={[
           { title: '地区', key: 'region', render: (_v, r) => r.regionName || r.regionCode },
-          { title: '有外出意愿', dataIndex: 'laborers', align: 'right' },
-          { title: '获得推荐', dataIndex: 'recommended', align: 'right' },
+          { title: '获得推荐的劳动力', dataIndex: 'laborers', align: 'right' },
+          { title: '推荐条数', dataIndex: 'recommended', align: 'right' },
           { title: '已推送', dataIndex: 'pushed', align: 'right' },
           { title: '已查看', dataIndex: 'seen', align: 'right' },
           { title: '有意向', dataIndex: 'interested', align: 'right' },
@@ -317,7 +317,8 @@ function FunnelTab({ region }: { region?: string }) {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        后一步包含跳过前一步直接达成的人数；稳定就业按录用时写入的就业经历计算，“3个月稳定 a/b”指录用满3个月的 b 人中仍在岗 a 人。
+        按推荐条数计；后一步包含跳过前一步直接达成的；稳定就业按录用时写入的就业经历计算，“3个月稳定 a/b”指录用满3个月的 b
+        人中仍在岗 a 人。
       </Typography.Paragraph>
     </>
   );

@@ -1,0 +1,313 @@
+// Jobs and targeted recommendations in a real browser, for laborers of 堂琅社区 (会泽县): the
+// county registers a workshop (its credit code checked to the 18th character) and posts a
+// job, runs matching for the village, sees a laborer's three recommended jobs with their
+// reasons, pushes them (the SMS lands in the local outbox file), marks the hire and finds
+// the employment spell in the register; a weak laborer is on the fewer-than-three list.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/connection.ts';
+import { creditCheckChar } from '../../src/domain/jobs/credit-code.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { createTestDatabase } from '../db.ts';
+import { buildHousehold, buildUser, PASSWORD, VILLAGES } from '../factories.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = resolve('test-results');
+const DATA_DIR = resolve('.tmp', `e2e-jobs-${process.pid}`);
+
+/** A credit code with a correct check character: authority 9 (工商), kind 1 (企业), region, organisation code. */
+const creditCode = (region: string, org: string) => {
+  const first = `91${region}${org}`;
+  return `${first}${creditCheckChar(first)}`;
+};
+const WORKSHOP_CODE = creditCode('530326', 'MA6K0A1B2');
+const wrongCheck = (code: string) => `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`;
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let baseUrl = '';
+let chenId = '';
+const browserLog: string[] = [];
+
+function screenshotOnFailure(name: string) {
+  onTestFailed(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    await page?.screenshot({ path: join(RESULTS, `e2e-jobs-${name}.png`), fullPage: true }).catch(() => {});
+    writeFileSync(join(RESULTS, `e2e-jobs-${name}.log`), `${browserLog.join('\n')}\n`);
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.kysely;
+  await buildUser(db, { username: 'huize_county', role: 'county', region: '530326', displayName: '李经办' });
+  const { persons } = await buildHousehold(db, {
+    village: VILLAGES.tanglang,
+    members: [
+      { name: '陈国华', phone: '13887400001' },
+      { name: '李秀英', sex: '女', birth: '1982-02-11', relationship: '配偶', phone: '13887400002' },
+    ],
+  });
+  const [chen, li] = persons.map((p) => p.id) as [string, string];
+  chenId = chen;
+  await db
+    .updateTable('persons')
+    .set({ preferred_work: ['制造业'] })
+    .where('id', '=', chen)
+    .execute();
+  // A weak laborer: every job below asks for medium physical work and none suits weak labor.
+  await db.updateTable('persons').set({ work_capacity: '弱劳动力或半劳动力' }).where('id', '=', li).execute();
+
+  // Two jobs collected by other offices (readable by every officer): Shenzhen and Yiwu.
+  for (const e of [
+    {
+      name: '深圳市宝安区华联电子有限公司',
+      region: '440306',
+      code: creditCode('440306', 'MA5D0C3E4'),
+      job: {
+        title: '电子厂普工',
+        occupation: '6-25',
+        work: '440306',
+        place: '广东省深圳市宝安区福永街道',
+        min: 500000,
+        max: 650000,
+        acc: true,
+        meals: true,
+      },
+    },
+    {
+      name: '义乌市佳家日用品有限公司',
+      region: '330782',
+      code: creditCode('330782', 'MA2E0F5G6'),
+      job: {
+        title: '包装普工',
+        occupation: '6-09',
+        work: '330782',
+        place: '浙江省义乌市稠江街道',
+        min: 450000,
+        max: 550000,
+        acc: true,
+        meals: false,
+      },
+    },
+  ]) {
+    const emp = await db
+      .insertInto('employers')
+      .values({ credit_code: e.code, name: e.name, region_code: e.region, industry: 'C' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('job_posts')
+      .values({
+        employer_id: emp.id,
+        region_code: e.region,
+        title: e.job.title,
+        occupation_code: e.job.occupation,
+        work_region_code: e.job.work,
+        work_place: e.job.place,
+        openings: 20,
+        wage_min_fen: e.job.min,
+        wage_max_fen: e.job.max,
+        accommodation: e.job.acc,
+        meals: e.job.meals,
+        physical_demand: '中',
+      })
+      .execute();
+  }
+
+  const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: DATA_DIR });
+  app = await buildServer({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
+  page.on('response', async (r) => {
+    if (r.url().includes('/api/') && r.status() >= 400) {
+      browserLog.push(`${r.request().method()} ${r.url()} -> ${r.status()} ${await r.text().catch(() => '')}`);
+    }
+  });
+
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill('huize_county');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').getByText('李经办').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+/** Picks an option of the antd Select labelled `label` by typing and clicking its text. */
+async function choose(label: string, typed: string, option: string | RegExp) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The row of the laborer's recommendations table that shows `jobTitle`. */
+const recommendationRow = (jobTitle: string) =>
+  page.getByTestId('laborer-recommendations').locator('tbody tr').filter({ hasText: jobTitle });
+
+describe('jobs and targeted recommendations in the browser', () => {
+  it('the county registers a workshop (a wrong check character is named) and posts a job for it', async () => {
+    screenshotOnFailure('employer-job');
+    await page.getByRole('menuitem', { name: '用人单位' }).click();
+    await page.waitForURL('**/employers');
+    await page.getByRole('button', { name: /登记用人单位/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('单位名称', { exact: true }).fill('会泽县金钟服装加工有限公司');
+    await dialog.getByLabel('统一社会信用代码', { exact: true }).fill(wrongCheck(WORKSHOP_CODE));
+    expect(await dialog.getByLabel('注册地区划代码', { exact: true }).inputValue()).toBe('530326');
+    await choose('行业门类', '制造', 'C 制造业');
+    await dialog.getByLabel('帮扶车间', { exact: true }).click();
+    await dialog.getByLabel('联系人', { exact: true }).fill('张金钟');
+    await dialog.getByLabel('联系电话', { exact: true }).fill('13908740001');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await dialog.getByText(`校验码错误（第18位应为 ${WORKSHOP_CODE[17]}）`).waitFor();
+
+    await dialog.getByLabel('统一社会信用代码', { exact: true }).fill(WORKSHOP_CODE);
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await page.waitForURL(/\/employers\/\d+$/);
+    await page.getByText('已登记用人单位“会泽县金钟服装加工有限公司”').waitFor();
+    await page.getByRole('cell', { name: WORKSHOP_CODE }).waitFor();
+
+    await page.getByRole('button', { name: /发布岗位/ }).click();
+    await page.waitForURL('**/jobs/new?employer=*');
+    await expect
+      .poll(() => page.locator('.ant-form-item').filter({ hasText: '用人单位' }).first().textContent())
+      .toContain('会泽县金钟服装加工有限公司');
+    await page.getByLabel('岗位名称', { exact: true }).fill('缝纫普工');
+    await choose('职业代码', '缝纫', /^6-05 /);
+    await page.getByLabel('招聘人数', { exact: true }).fill('2');
+    await page.getByLabel('工作地区划代码', { exact: true }).fill('530326');
+    await page.getByLabel('工作地点', { exact: true }).fill('会泽县金钟街道扶贫车间');
+    await page.getByLabel('月工资下限（元）', { exact: true }).fill('3000');
+    await page.getByLabel('月工资上限（元）', { exact: true }).fill('3800');
+    await page.getByLabel('包吃', { exact: true }).click();
+    await page.getByRole('button', { name: /发布岗位/ }).click();
+    await page.waitForURL(/\/jobs\/\d+$/);
+    const job = page.getByTestId('job-descriptions');
+    await job.getByText('3,000-3,800 元/月').waitFor();
+    await job.getByText('已招 0 / 共 2 人').waitFor();
+    await job.getByText('6-05 纺织品、服装和皮革、毛皮制品加工制作人员').waitFor();
+    await job.getByText('招聘中').waitFor();
+  });
+
+  it('matching for the village gives 陈国华 three jobs with reasons and lists the weak laborer with why', async () => {
+    screenshotOnFailure('matching');
+    await page.goto(`${baseUrl}/laborers/${chenId}`);
+    await page.getByRole('tab', { name: '推荐岗位' }).click();
+    await page.getByRole('button', { name: '为所在村发起匹配' }).click();
+    await page.waitForURL(`**/matching?region=${VILLAGES.tanglang}`);
+    await page.getByRole('button', { name: /开始匹配/ }).click();
+    const run = page.getByTestId('matching-run');
+    await run.getByText('已完成').waitFor({ timeout: 30_000 });
+    await run.getByText(/共 2 名有外出意愿的劳动力：1 人获得至少 3 个推荐岗位，1 人不足 3 个/).waitFor();
+
+    await page.getByRole('tab', { name: '推荐不足名单' }).click();
+    const shortRow = page.locator('tbody tr').filter({ hasText: '李秀英' });
+    await shortRow.getByText('劳动能力与体力要求不符').first().waitFor();
+
+    await page.goto(`${baseUrl}/laborers/${chenId}?tab=recommendations`);
+    const rows = page.getByTestId('laborer-recommendations').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const title of ['缝纫普工', '电子厂普工', '包装普工']) {
+      await recommendationRow(title).getByTestId('reasons').getByText('意向工种一致（制造业）').waitFor();
+      await recommendationRow(title).getByText('未推送').waitFor();
+    }
+    const reasons = (title: string) => recommendationRow(title).getByTestId('reasons');
+    await reasons('缝纫普工').getByText('在本县就业').waitFor();
+    await reasons('电子厂普工').getByText('包吃住', { exact: true }).waitFor();
+    await reasons('电子厂普工')
+      .getByText(/^距家 \d+ 公里$/)
+      .waitFor();
+    await reasons('包装普工').getByText('包住', { exact: true }).waitFor();
+  });
+
+  it('the three jobs are pushed by SMS and in-app once each; the SMS is in the local outbox file', async () => {
+    screenshotOnFailure('push');
+    await page.getByRole('button', { name: /推送岗位/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /推\s*送/ })
+      .click();
+    await page.getByText(/已推送：新排队 6 条.*已发送 6 条/).waitFor();
+    for (const title of ['缝纫普工', '电子厂普工', '包装普工']) await recommendationRow(title).getByText('已推送').waitFor();
+
+    const sms = readFileSync(join(DATA_DIR, 'outbox', 'sms.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(sms).toHaveLength(3);
+    expect(sms.every((l) => (JSON.parse(l) as { to: string }).to === '13887400001')).toBe(true);
+    expect(sms.some((l) => (JSON.parse(l) as { text: string }).text.includes('深圳市宝安区华联电子有限公司“电子厂普工”'))).toBe(
+      true,
+    );
+
+    // Pushing again queues nothing new: never twice for the same recommendation and channel.
+    await page.getByRole('button', { name: /推送岗位/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /推\s*送/ })
+      .click();
+    await page.getByText('已推送：新排队 0 条（6 条此前已推送，不重复发送）').waitFor();
+    expect(
+      readFileSync(join(DATA_DIR, 'outbox', 'sms.jsonl'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(3);
+  });
+
+  it('the hire at the workshop is recorded and appears as an employment spell; the job counts it', async () => {
+    screenshotOnFailure('hire');
+    await recommendationRow('缝纫普工').getByRole('button', { name: '记录进展' }).click();
+    await page.getByRole('menuitem', { name: '录用', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('录用后将在劳动力的就业经历中新增一条（单位：会泽县金钟服装加工有限公司）').waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已记录录用，并写入就业经历').waitFor();
+    await recommendationRow('缝纫普工').getByText('已录用').waitFor();
+
+    await page.getByRole('tab', { name: '就业经历' }).click();
+    await page.getByText('务工单位：会泽县金钟服装加工有限公司').waitFor();
+    await page.locator('.ant-timeline').getByText('帮扶车间').waitFor();
+
+    await page.getByRole('tab', { name: '推荐岗位' }).click();
+    await recommendationRow('缝纫普工').getByRole('link', { name: '缝纫普工' }).click();
+    await page.waitForURL(/\/jobs\/\d+$/);
+    await page.getByTestId('job-descriptions').getByText('已招 1 / 共 2 人').waitFor();
+  });
+
+  it('the funnel of the county counts the three pushed recommendations and the hire', async () => {
+    screenshotOnFailure('funnel');
+    await page.getByRole('menuitem', { name: '人岗匹配' }).click();
+    await page.getByRole('tab', { name: '推荐漏斗' }).click();
+    const total = page.getByTestId('funnel-total');
+    const stat = (title: string) =>
+      total
+        .locator('.ant-statistic')
+        .filter({ has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}$`) }) });
+    await expect.poll(() => stat('已推送').locator('.ant-statistic-content-value').textContent()).toBe('3');
+    expect(await stat('推荐条数').locator('.ant-statistic-content-value').textContent()).toBe('3');
+    expect(await stat('已录用').locator('.ant-statistic-content-value').textContent()).toBe('1');
+    expect(await stat('获得推荐的劳动力').locator('.ant-statistic-content-value').textContent()).toBe('1');
+  });
+});
