@@ -18,6 +18,8 @@ import {
 } from './types.ts';
 
 const WEAK = '弱劳动力或半劳动力';
+/** Scores are rounded to 0.01, so a bound may fall short of a rounded score by up to 0.005. */
+const ROUNDING = 0.01;
 
 interface Entry {
   id: string;
@@ -245,9 +247,16 @@ export class JobIndex {
 
   /** Buckets the laborer may be offered at all (place constraint at county level). */
   #candidateBuckets(l: MatchLaborer): number[] {
+    // Stamp the buckets inside a preferred region (for the bound of preferredPlace, which a
+    // laborer who stays home can also earn nearby). A township or village: its county's bucket
+    // (over-estimating a bound is safe). A preferred region finer than a bucket's region (a
+    // county inside a city-wide post) cannot contain it; coarser ones are in the prefix lists.
+    const stamp = ++this.#stamp;
+    for (const r of l.preferredRegions) {
+      for (const i of this.#byPrefix.get(r.length > 6 ? r.slice(0, 6) : r) ?? []) this.#pref[i] = stamp;
+    }
     if (l.migrateWilling && l.preferredRegions.length === 0) return this.#all;
     if (!l.migrateWilling) return this.#near;
-    const stamp = ++this.#stamp;
     const out: number[] = [];
     const take = (i: number) => {
       if (this.#seen[i] !== stamp) {
@@ -256,13 +265,7 @@ export class JobIndex {
       }
     };
     for (const i of this.#near) take(i);
-    for (const r of l.preferredRegions) {
-      if (r.length <= 6) for (const i of this.#byPrefix.get(r) ?? []) this.#pref[i] = stamp;
-      // A township or village: its county's bucket (the exact check decides per job). A
-      // preferred region finer than a bucket's region (a county inside a city-wide post)
-      // cannot contain it; coarser ones are covered by the prefix lists.
-      for (const i of this.#byPrefix.get(r.length > 6 ? r.slice(0, 6) : r) ?? []) take(i);
-    }
+    for (const r of l.preferredRegions) for (const i of this.#byPrefix.get(r.length > 6 ? r.slice(0, 6) : r) ?? []) take(i);
     return out;
   }
 
@@ -289,7 +292,7 @@ export class JobIndex {
       const d = dist[i] as number;
       let bound = local ? w.distance : Number.isNaN(d) ? 0 : w.distance * Math.max(0, 1 - d / model.distanceZeroKm);
       // #candidateBuckets stamped the buckets inside a preferred region.
-      if (!local && l.migrateWilling && l.preferredRegions.length > 0 && this.#pref[i] === prefStamp) bound += w.preferredPlace;
+      if (!local && this.#pref[i] === prefStamp) bound += w.preferredPlace;
       if (b.kindMask & wantMask) bound += w.occupation;
       if (weak && b.anyWeakFit) bound += w.weakFit;
       bounds[j] = bound + skillBound + pastBound;
@@ -303,7 +306,7 @@ export class JobIndex {
     for (const j of order) {
       const base = bounds[j] as number;
       const maxStatic = w.wage + w.board;
-      if (top.full && base + maxStatic < top.floor) break;
+      if (top.full && base + maxStatic + ROUNDING < top.floor) break;
       const b = this.#buckets[candidates[j] as number] as Bucket;
       const local = b.region.startsWith(home);
       const d = dist[candidates[j] as number] as number;
@@ -314,8 +317,8 @@ export class JobIndex {
       for (const ij of b.jobs) {
         // staticPoints counts board as if away from home; at home it only overstates the bound.
         if (top.full) {
-          if (base + ij.staticPoints < top.floor) break;
-          if ((ij.kindMask & wantMask) === 0 && base - occInBase + ij.staticPoints < top.floor) continue;
+          if (base + ij.staticPoints + ROUNDING < top.floor) break;
+          if ((ij.kindMask & wantMask) === 0 && base - occInBase + ij.staticPoints + ROUNDING < top.floor) continue;
         }
         this.checked++;
         if (firstViolation(l, ij.job, ctx) !== undefined) continue;
