@@ -53,6 +53,7 @@ beforeAll(async () => {
     members: [
       { name: '陈国华', phone: '13887400001' },
       { name: '李秀英', sex: '女', birth: '1982-02-11', relationship: '配偶', phone: '13887400002' },
+      { name: '陈志强', birth: '2001-05-20', relationship: '子', phone: '13887400003', willing: false },
     ],
   });
   const [chen, li] = persons.map((p) => p.id) as [string, string];
@@ -161,6 +162,20 @@ async function choose(label: string, typed: string, option: string | RegExp) {
   await input.click();
   if (typed) await input.fill(typed);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Types a date into the antd DatePicker labelled `label` (Tab commits it; Enter would submit the form). */
+async function pickDate(label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect.poll(() => input.inputValue()).toBe(date);
+}
+
+/** A day relative to today in Asia/Shanghai, as YYYY-MM-DD. */
+function shanghaiDay(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The row of the laborer's recommendations table that shows `jobTitle`. */
@@ -309,5 +324,59 @@ describe('jobs and targeted recommendations in the browser', () => {
     expect(await stat('推荐条数').locator('.ant-statistic-content-value').textContent()).toBe('3');
     expect(await stat('已录用').locator('.ant-statistic-content-value').textContent()).toBe('1');
     expect(await stat('获得推荐的劳动力').locator('.ant-statistic-content-value').textContent()).toBe('1');
+  });
+
+  it('a fair today hires 李秀英 on the spot into the Yiwu job; an export batch to Shenzhen departs with 陈志强 and writes his spell', async () => {
+    screenshotOnFailure('fair-export');
+    await page.getByRole('menuitem', { name: '招聘会' }).click();
+    await page.waitForURL('**/fairs');
+    await page.getByRole('button', { name: /新建招聘会/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称', { exact: true }).fill('会泽县春风行动专场招聘会');
+    await pickDate('举办日期', shanghaiDay(0));
+    await dialog.getByLabel('地点', { exact: true }).fill('会泽县人力资源市场');
+    await dialog.getByRole('button', { name: /新\s*建/ }).click();
+    await page.waitForURL(/\/fairs\/\d+$/);
+
+    await choose('参会岗位', '包装', /包装普工/);
+    await page.getByRole('button', { name: /添加岗位/ }).click();
+    await page.getByRole('cell', { name: '义乌市佳家日用品有限公司' }).waitFor();
+    await choose('邀请劳动力', '李秀英', /李秀英/);
+    await page.getByRole('button', { name: /^邀\s*请$/ }).click();
+    const invited = page.locator('tbody tr').filter({ hasText: '李秀英' });
+    await invited.getByRole('button', { name: '现场录用' }).click();
+    await choose('录用岗位', '', /包装普工/);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /登记录用/ })
+      .click();
+    await page.getByText('已登记录用，并写入就业经历').waitFor();
+    await invited.getByText('包装普工').waitFor();
+
+    await page.getByRole('menuitem', { name: '劳务输出' }).click();
+    await page.waitForURL('**/exports');
+    await page.getByRole('button', { name: /新建输出批次/ }).click();
+    await pickDate('出发日期', shanghaiDay(0));
+    await page.getByRole('dialog').getByLabel('输入地', { exact: true }).fill('广东省深圳市宝安区福永街道');
+    await page.getByRole('dialog').getByLabel('输入地区划代码', { exact: true }).fill('440306');
+    await choose('用人单位', '华联', /深圳市宝安区华联电子有限公司/);
+    await choose('岗位（录用计入岗位已招人数）', '', /电子厂普工/);
+    await page.getByRole('dialog').getByLabel('带队人', { exact: true }).fill('王带队');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /新\s*建/ })
+      .click();
+    await page.waitForURL(/\/exports\/\d+$/);
+    await choose('输出人员', '陈志强', /陈志强/);
+    await page.getByRole('button', { name: /添加人员/ }).click();
+    await page.getByRole('cell', { name: '陈志强' }).waitFor();
+    await page.getByRole('button', { name: /登记出发/ }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已登记出发，1 人的就业经历已写入台账').waitFor();
+    await page.getByText('未满3个月').first().waitFor();
+
+    await page.getByRole('link', { name: '陈志强' }).click();
+    await page.waitForURL(/\/laborers\/\d+\?tab=spells$/);
+    await page.getByText('务工单位：深圳市宝安区华联电子有限公司').waitFor();
   });
 });

@@ -156,9 +156,8 @@ export function EmployerDetailPage() {
                   <Descriptions.Item label="就业帮扶基地">{yesNo(e.isBase)}</Descriptions.Item>
                   <Descriptions.Item label="联系人">{e.contactName || '-'}</Descriptions.Item>
                   <Descriptions.Item label="联系电话">{e.contactPhone || '-'}</Descriptions.Item>
-                  <Descriptions.Item label="地址" span={2}>
-                    {e.address || '-'}
-                  </Descriptions.Item>
+                  <Descriptions.Item label="登记单位（区划）">{e.officeCode ?? '-'}</Descriptions.Item>
+                  <Descriptions.Item label="地址">{e.address || '-'}</Descriptions.Item>
                 </Descriptions>
               ),
             },

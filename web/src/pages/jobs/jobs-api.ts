@@ -9,8 +9,11 @@ export interface Employer {
   id: Id;
   creditCode: string;
   name: string;
+  /** Where the employer is registered (anywhere: a Shenzhen factory hiring Huize laborers). */
   regionCode: string;
   regionName?: string;
+  /** The office that registered the employer and alone may change it. */
+  officeCode?: string;
   industry: string;
   industryName?: string;
   contactName: string;

@@ -126,7 +126,13 @@ export function ExportDetailPage() {
       <PageCard title="输出人员">
         {may && (
           <Space style={{ marginBottom: 12 }}>
-            <LaborerMultiPicker value={personIds} onChange={setPersonIds} region={b.regionCode} style={{ width: 480 }} />
+            <LaborerMultiPicker
+              ariaLabel="输出人员"
+              value={personIds}
+              onChange={setPersonIds}
+              region={b.regionCode}
+              style={{ width: 480 }}
+            />
             <Button disabled={personIds.length === 0} loading={add.isPending} onClick={() => add.mutate()}>
               添加人员
             </Button>

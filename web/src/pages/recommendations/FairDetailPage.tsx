@@ -121,7 +121,7 @@ export function FairDetailPage() {
       <PageCard title="参会岗位">
         {may && (
           <Space style={{ marginBottom: 12 }}>
-            <JobMultiPicker value={jobIds} onChange={setJobIds} style={{ width: 480 }} />
+            <JobMultiPicker ariaLabel="参会岗位" value={jobIds} onChange={setJobIds} style={{ width: 480 }} />
             <Button disabled={jobIds.length === 0} loading={addJobs.isPending} onClick={() => addJobs.mutate()}>
               添加岗位
             </Button>
@@ -143,7 +143,13 @@ export function FairDetailPage() {
       <PageCard title="邀请与到场">
         {may && (
           <Space style={{ marginBottom: 12 }} wrap>
-            <LaborerMultiPicker value={personIds} onChange={setPersonIds} region={f.regionCode} style={{ width: 420 }} />
+            <LaborerMultiPicker
+              ariaLabel="邀请劳动力"
+              value={personIds}
+              onChange={setPersonIds}
+              region={f.regionCode}
+              style={{ width: 420 }}
+            />
             <Button disabled={personIds.length === 0} loading={invite.isPending} onClick={() => invite.mutate({ personIds })}>
               邀请
             </Button>

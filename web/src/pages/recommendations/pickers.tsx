@@ -20,9 +20,10 @@ interface MultiProps {
   onChange?: (v: string[]) => void;
   style?: React.CSSProperties;
   id?: string;
+  ariaLabel?: string;
 }
 
-export function LaborerMultiPicker({ value, onChange, style, id, region }: MultiProps & { region?: string }) {
+export function LaborerMultiPicker({ value, onChange, style, id, ariaLabel, region }: MultiProps & { region?: string }) {
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed);
   const [labels, setLabels] = useState<Record<string, string>>({});
@@ -37,6 +38,7 @@ export function LaborerMultiPicker({ value, onChange, style, id, region }: Multi
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       mode="multiple"
       showSearch
       filterOption={false}
@@ -55,7 +57,7 @@ export function LaborerMultiPicker({ value, onChange, style, id, region }: Multi
   );
 }
 
-export function JobMultiPicker({ value, onChange, style, id }: MultiProps) {
+export function JobMultiPicker({ value, onChange, style, id, ariaLabel }: MultiProps) {
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed);
   const [labels, setLabels] = useState<Record<string, string>>({});
@@ -70,6 +72,7 @@ export function JobMultiPicker({ value, onChange, style, id }: MultiProps) {
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       mode="multiple"
       showSearch
       filterOption={false}
