@@ -311,7 +311,7 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByTestId('job-descriptions').getByText('已招 1 / 共 2 人').waitFor();
   });
 
-  it('the funnel of the county counts the three pushed recommendations and the hire', async () => {
+  it('the funnel of the county counts the three pushed recommendations and the hire; the push record shows each message sent', async () => {
     screenshotOnFailure('funnel');
     await page.getByRole('menuitem', { name: '人岗匹配' }).click();
     await page.getByRole('tab', { name: '推荐漏斗' }).click();
@@ -324,6 +324,11 @@ describe('jobs and targeted recommendations in the browser', () => {
     expect(await stat('推荐条数').locator('.ant-statistic-content-value').textContent()).toBe('3');
     expect(await stat('已录用').locator('.ant-statistic-content-value').textContent()).toBe('1');
     expect(await stat('获得推荐的劳动力').locator('.ant-statistic-content-value').textContent()).toBe('1');
+
+    await page.getByRole('tab', { name: '推送记录' }).click();
+    await page.getByText('短信·已发送 3').waitFor();
+    await page.getByText('站内消息·已发送 3').waitFor();
+    await page.getByRole('cell', { name: '138****0001' }).first().waitFor();
   });
 
   it('a fair today hires 李秀英 on the spot into the Yiwu job; an export batch to Shenzhen departs with 陈志强 and writes his spell', async () => {

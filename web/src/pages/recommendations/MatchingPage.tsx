@@ -32,6 +32,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { dateTime, listText } from '../../lib/format.ts';
+import { OutboxTab } from './OutboxTab.tsx';
 import {
   CHANNEL_NAMES,
   type Channel,
@@ -448,6 +449,26 @@ export function MatchingPage() {
                   </Form.Item>
                 </Form>
                 <ShortfallsTab region={region} run={run} />
+              </>
+            ),
+          },
+          {
+            key: 'outbox',
+            label: '推送记录',
+            children: (
+              <>
+                <Form layout="inline" style={{ marginBottom: 12 }}>
+                  <Form.Item label="地区">
+                    <RegionTreeSelect
+                      value={region}
+                      onChange={(r) => set({ region: r })}
+                      allowClear
+                      placeholder="本辖区"
+                      style={{ width: 280 }}
+                    />
+                  </Form.Item>
+                </Form>
+                <OutboxTab region={region} />
               </>
             ),
           },

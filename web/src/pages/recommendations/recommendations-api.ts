@@ -334,3 +334,35 @@ export const createExport = (b: {
 export const addExportMembers = (id: Id, personIds: string[]) =>
   api.post<ExportDetail>(`/api/export-batches/${id}/members`, { personIds });
 export const departExport = (id: Id, version: number) => api.post<ExportDetail>(`/api/export-batches/${id}/depart`, { version });
+
+// ---- push delivery (outbox) ----
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retry' | 'failed';
+
+export interface OutboxItem {
+  id: Id;
+  recommendationId: Id;
+  channel: Channel;
+  channelName: string;
+  recipient: string;
+  template: string;
+  text: string;
+  status: OutboxStatus;
+  statusName: string;
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  providerRef: string;
+}
+
+export interface OutboxPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: { channel: Channel; channelName: string; status: OutboxStatus; statusName: string; n: number }[];
+  items: OutboxItem[];
+}
+
+export const listOutbox = (q: { region?: string; status?: string; channel?: string; page?: number; pageSize?: number }) =>
+  api.get<OutboxPage>('/api/outbox', q as Query);
