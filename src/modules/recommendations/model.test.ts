@@ -182,7 +182,14 @@ describe('ranking on generated data', () => {
   it('gives a laborer who stays home the same answer as brute force when a nearby preferred city earns points', () => {
     const l = laborer({ migrateWilling: false, preferredRegions: ['5303'], homeRegion: HUIZE_VILLAGE, preferredWork: ['保洁'] });
     const jobs = [
-      job({ id: 'near', title: '物业保洁员', workRegion: '530302', workPlace: '曲靖市麒麟区', accommodation: false, meals: false }),
+      job({
+        id: 'near',
+        title: '物业保洁员',
+        workRegion: '530302',
+        workPlace: '曲靖市麒麟区',
+        accommodation: false,
+        meals: false,
+      }),
       job({ id: 'home', title: '物业保洁员', workRegion: '530326101', workPlace: '会泽县', accommodation: false, meals: false }),
     ];
     const local = { ...ctx, model: { ...model, localRadiusKm: 200 } };
