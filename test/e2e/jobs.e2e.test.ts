@@ -309,6 +309,10 @@ describe('jobs and targeted recommendations in the browser', () => {
     await recommendationRow('缝纫普工').getByRole('link', { name: '缝纫普工' }).click();
     await page.waitForURL(/\/jobs\/\d+$/);
     await page.getByTestId('job-descriptions').getByText('已招 1 / 共 2 人').waitFor();
+    await page.getByRole('tab', { name: '匹配的劳动力' }).click();
+    const match = page.locator('tbody tr').filter({ hasText: '陈国华' });
+    await match.getByText('已推荐').waitFor();
+    await match.getByTestId('reasons').getByText('在本县就业').waitFor();
   });
 
   it('the funnel of the county counts the three pushed recommendations and the hire; the push record shows each message sent', async () => {
@@ -383,5 +387,39 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByRole('link', { name: '陈志强' }).click();
     await page.waitForURL(/\/laborers\/\d+\?tab=spells$/);
     await page.getByText('务工单位：深圳市宝安区华联电子有限公司').waitFor();
+  });
+
+  it('the workshop gets its own login, which sees only its posts and the recommended laborer masked', async () => {
+    screenshotOnFailure('employer-login');
+    await page.getByRole('menuitem', { name: '用人单位' }).click();
+    await page.getByRole('link', { name: '会泽县金钟服装加工有限公司' }).click();
+    await page.getByRole('tab', { name: '单位账号' }).click();
+    await page.getByLabel('用户名', { exact: true }).fill('jinzhong');
+    await page.getByLabel('初始密码', { exact: true }).fill('Jinzhong@2026');
+    await page.getByRole('button', { name: /开设单位账号/ }).click();
+    await page.getByText('已开设单位账号').waitFor();
+    await page.getByRole('cell', { name: 'jinzhong' }).waitFor();
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const own = await context.newPage();
+    own.setDefaultTimeout(15_000);
+    try {
+      await own.goto(`${baseUrl}/login`);
+      await own.getByLabel('用户名').fill('jinzhong');
+      await own.getByLabel('密码').fill('Jinzhong@2026');
+      await own.getByRole('button', { name: /登\s*录/ }).click();
+      await own.waitForURL('**/jobs');
+      expect(await own.getByRole('menuitem').allTextContents()).toEqual(['岗位信息', '用人单位']);
+      await own.getByRole('link', { name: '缝纫普工' }).waitFor();
+      expect(await own.getByRole('link', { name: '电子厂普工' }).count()).toBe(0);
+      await own.getByRole('link', { name: '缝纫普工' }).click();
+      await own.getByRole('tab', { name: '匹配的劳动力' }).click();
+      const row = own.locator('tbody tr').filter({ hasText: '陈**' });
+      await row.getByText('同意后可见').waitFor();
+      await row.getByText('已录用').waitFor();
+      expect(await own.getByText('陈国华').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });

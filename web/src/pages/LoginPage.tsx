@@ -15,16 +15,17 @@ export function LoginPage() {
   const { me, signedIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/workbench';
+  // '/' sends officers to the workbench and an employer's login to its job posts (App.tsx Home).
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
   const mutation = useMutation<Awaited<ReturnType<typeof login>>, ApiError, Credentials>({
     mutationFn: ({ username, password }) => login(username, password),
     onSuccess: (result) => {
       signedIn(result);
-      navigate(from === '/login' ? '/workbench' : from, { replace: true });
+      navigate(from === '/login' ? '/' : from, { replace: true });
     },
   });
 
-  if (me && !mutation.isPending && !mutation.isSuccess) return <Navigate to="/workbench" replace />;
+  if (me && !mutation.isPending && !mutation.isSuccess) return <Navigate to="/" replace />;
   const error = mutation.error;
 
   return (
