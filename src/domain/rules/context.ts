@@ -107,31 +107,33 @@ export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
           settingLevelName(p.setBy, this.region),
         );
       }
-      this.use({
-        name,
-        label: p.label,
-        value: s.value,
-        unit: p.unit,
-        from: s.from,
-        to: s.to,
-        source: s.id,
-        region: s.region,
-        cite: this.cite(p.article ?? this.rule.articles[0] ?? ''),
-      });
+      if (this.tracing)
+        this.use({
+          name,
+          label: p.label,
+          value: s.value,
+          unit: p.unit,
+          from: s.from,
+          to: s.to,
+          source: s.id,
+          region: s.region,
+          cite: this.cite(p.article ?? this.rule.articles[0] ?? ''),
+        });
       return s.value;
     }
     const v = valueOn(p.values, this.date);
     if (v === undefined) throw new Error(`规则 ${this.rule.id} 的参数「${p.label}」在 ${this.date} 没有取值`);
-    this.use({
-      name,
-      label: p.label,
-      value: v.value,
-      unit: p.unit,
-      from: v.from,
-      to: v.to,
-      source: 'document',
-      cite: this.cite(v.article),
-    });
+    if (this.tracing)
+      this.use({
+        name,
+        label: p.label,
+        value: v.value,
+        unit: p.unit,
+        from: v.from,
+        to: v.to,
+        source: 'document',
+        cite: this.cite(v.article),
+      });
     return v.value;
   }
 

@@ -22,7 +22,11 @@ export class CaseInputError extends Error {
 
 export interface EvaluateOptions {
   settings?: readonly RegionalSetting[];
-  /** Build the trace (default true). Batch runs switch it off. */
+  /**
+   * Build the trace (default true). Batch runs switch it off: their decisions carry the
+   * status, the amounts, the message and the missing facts, but no trace, citations,
+   * parameters or parameter version.
+   */
   trace?: boolean;
 }
 
