@@ -294,7 +294,11 @@ describe('jobs and targeted recommendations in the browser', () => {
   it('the hire at the workshop is recorded and appears as an employment spell; the job counts it', async () => {
     screenshotOnFailure('hire');
     await recommendationRow('缝纫普工').getByRole('button', { name: '记录进展' }).click();
-    await page.getByRole('menuitem', { name: '录用', exact: true }).click();
+    // The dropdown zooms in: wait until its items stop moving, then pick 录用.
+    const hire = page.getByRole('menuitem', { name: '录用', exact: true });
+    await hire.waitFor();
+    await page.locator('.ant-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])').waitFor();
+    await hire.click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('录用后将在劳动力的就业经历中新增一条（单位：会泽县金钟服装加工有限公司）').waitFor();
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
@@ -421,5 +425,34 @@ describe('jobs and targeted recommendations in the browser', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('a CSV of job posts imports its good row and names the bad one with the reason', async () => {
+    screenshotOnFailure('import');
+    await page.getByRole('menuitem', { name: '岗位信息' }).click();
+    await page.getByRole('button', { name: /批量导入/ }).click();
+    await page.waitForURL('**/jobs/import');
+    const csv = [
+      '单位统一社会信用代码,岗位名称,职业代码,工作地区划代码,招聘人数,月工资下限（元）,月工资上限（元）,包吃',
+      `${WORKSHOP_CODE},套袋工,6-05,530326,3,3000,3500,是`,
+      `${WORKSHOP_CODE},熨烫工,6-05,530326,2,3600,3000,否`,
+    ].join('\n');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '车间岗位.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const summary = page.getByTestId('job-import-summary');
+    await summary.getByText('车间岗位.csv').waitFor();
+    const value = (title: string) =>
+      summary
+        .locator('.ant-statistic')
+        .filter({ has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}$`) }) })
+        .locator('.ant-statistic-content-value');
+    await expect.poll(() => value('已导入').textContent()).toBe('1');
+    expect(await value('有错误').textContent()).toBe('1');
+    await summary.locator('tbody tr').filter({ hasText: '不能低于月工资下限' }).waitFor();
+
+    await page.getByRole('button', { name: /返回岗位列表/ }).click();
+    await page.getByRole('link', { name: '套袋工' }).waitFor();
+    expect(await page.getByRole('link', { name: '熨烫工' }).count()).toBe(0);
   });
 });
