@@ -11,6 +11,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { EXPORT_COLORS } from './ExportsPage.tsx';
 import { LaborerMultiPicker } from './pickers.tsx';
+import { RegionName } from './RegionName.tsx';
 import { StabilityTag } from './reasons.tsx';
 import { addExportMembers, departExport, type ExportDetail, type ExportMember, getExport } from './recommendations-api.ts';
 
@@ -83,7 +84,9 @@ export function ExportDetailPage() {
         }
       >
         <Descriptions bordered size="small" column={3}>
-          <Descriptions.Item label="输出地">{b.regionCode}</Descriptions.Item>
+          <Descriptions.Item label="输出地">
+            <RegionName code={b.regionCode} />
+          </Descriptions.Item>
           <Descriptions.Item label="输入地">
             {b.destination}
             {b.destinationCode ? `（${b.destinationCode}）` : ''}
@@ -151,7 +154,7 @@ export function ExportDetailPage() {
             },
             { title: '身份证号', dataIndex: 'idNumber' },
             { title: '性别', dataIndex: 'sex' },
-            { title: '村', dataIndex: 'villageCode' },
+            { title: '村', dataIndex: 'villageCode', render: (c: string) => <RegionName code={c} /> },
             { title: '离岗日期', dataIndex: 'endDate', render: (d: string | null) => d ?? '-' },
             {
               title: '稳定就业',

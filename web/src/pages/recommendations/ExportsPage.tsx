@@ -14,6 +14,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { EmployerSelect } from '../jobs/EmployerSelect.tsx';
 import { listJobs } from '../jobs/jobs-api.ts';
+import { RegionName } from './RegionName.tsx';
 import {
   createExport,
   type ExportDetail,
@@ -185,7 +186,7 @@ export function ExportsPage() {
         }}
         columns={[
           { title: '出发日期', dataIndex: 'departureDate', render: (d: string, r) => <Link to={`/exports/${r.id}`}>{d}</Link> },
-          { title: '输出地', dataIndex: 'regionCode' },
+          { title: '输出地', dataIndex: 'regionCode', render: (c: string) => <RegionName code={c} /> },
           { title: '输入地', dataIndex: 'destination' },
           { title: '用人单位', dataIndex: 'employerName' },
           { title: '交通方式', dataIndex: 'transport' },

@@ -23,6 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
 import { JobMultiPicker, LaborerMultiPicker } from './pickers.tsx';
+import { RegionName } from './RegionName.tsx';
 import { addFairJobs, FAIR_KIND_NAMES, type FairDetail, getFair, inviteToFair, recordAttendance } from './recommendations-api.ts';
 
 type Invitation = FairDetail['invitations'][number];
@@ -104,7 +105,9 @@ export function FairDetailPage() {
       >
         <Descriptions bordered size="small" column={3}>
           <Descriptions.Item label="日期">{f.date}</Descriptions.Item>
-          <Descriptions.Item label="地区">{f.regionCode}</Descriptions.Item>
+          <Descriptions.Item label="地区">
+            <RegionName code={f.regionCode} />
+          </Descriptions.Item>
           <Descriptions.Item label="状态">
             <Tag>{f.statusName}</Tag>
           </Descriptions.Item>
@@ -171,7 +174,7 @@ export function FairDetailPage() {
           columns={[
             { title: '姓名', dataIndex: 'name', render: (n: string, i) => <Link to={`/laborers/${i.personId}`}>{n}</Link> },
             { title: '身份证号', dataIndex: 'idNumber' },
-            { title: '村', dataIndex: 'villageCode' },
+            { title: '村', dataIndex: 'villageCode', render: (c: string) => <RegionName code={c} /> },
             {
               title: '到场',
               dataIndex: 'attended',

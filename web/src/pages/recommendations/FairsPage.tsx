@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { RegionName } from './RegionName.tsx';
 import {
   createFair,
   FAIR_KIND_NAMES,
@@ -133,7 +134,7 @@ export function FairsPage() {
           columns={[
             { title: '名称', dataIndex: 'title', render: (t: string, r) => <Link to={`/fairs/${r.id}`}>{t}</Link> },
             { title: '日期', dataIndex: 'date' },
-            { title: '地区', dataIndex: 'regionCode' },
+            { title: '地区', dataIndex: 'regionCode', render: (c: string) => <RegionName code={c} /> },
             { title: '地点', dataIndex: 'venue' },
             { title: '形式', dataIndex: 'kind', render: (k: FairKind) => FAIR_KIND_NAMES[k] },
             { title: '状态', key: 'status', render: (_v, r) => <Tag color={FAIR_COLORS[r.status]}>{r.statusName}</Tag> },

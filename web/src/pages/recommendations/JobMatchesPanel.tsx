@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { Id } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { RegionName } from './RegionName.tsx';
 import { ReasonTags, scoreText } from './reasons.tsx';
 import { type JobMatches, jobMatches } from './recommendations-api.ts';
 
@@ -32,7 +33,7 @@ export function JobMatchesPanel({ jobId }: { jobId: Id }) {
             { title: '姓名', key: 'name', render: (_v, r) => r.laborer.name },
             { title: '性别', key: 'sex', render: (_v, r) => r.laborer.sex },
             { title: '年龄', key: 'age', render: (_v, r) => r.laborer.age },
-            { title: '所在县', key: 'county', render: (_v, r) => r.laborer.countyCode },
+            { title: '所在县', key: 'county', render: (_v, r) => <RegionName code={r.laborer.countyCode} /> },
             { title: '联系电话', key: 'phone', render: (_v, r) => (r.laborer.consented ? r.laborer.phone || '-' : '同意后可见') },
             { title: '匹配理由', key: 'reasons', render: (_v, r) => <ReasonTags reasons={r.reasons} /> },
             { title: '', key: 'hired', render: (_v, r) => (r.hired ? <Tag color="green">已录用</Tag> : null) },

@@ -33,6 +33,7 @@ import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { dateTime, listText } from '../../lib/format.ts';
 import { OutboxTab } from './OutboxTab.tsx';
+import { RegionName } from './RegionName.tsx';
 import {
   CHANNEL_NAMES,
   type Channel,
@@ -208,7 +209,7 @@ function RunsTab({ region, setRegion }: { region?: string; setRegion: (r?: strin
         pagination={false}
         columns={[
           { title: '批次', dataIndex: 'id', render: (v: Id) => `#${String(v)}` },
-          { title: '范围', dataIndex: 'regionCode' },
+          { title: '范围', dataIndex: 'regionCode', render: (c: string) => <RegionName code={c} /> },
           { title: '匹配日期', dataIndex: 'asOf' },
           { title: '状态', key: 'status', render: (_v, r) => <Tag color={RUN_COLORS[r.status]}>{r.statusName}</Tag> },
           { title: '劳动力', dataIndex: 'total', align: 'right' },
@@ -376,6 +377,7 @@ function ShortfallsTab({ region, run }: { region?: string; run?: string }) {
           { title: '身份证号', dataIndex: 'idNumber' },
           { title: '性别', dataIndex: 'sex' },
           { title: '年龄', dataIndex: 'age' },
+          { title: '村', dataIndex: 'villageCode', render: (c: string) => <RegionName code={c} /> },
           { title: '劳动能力', dataIndex: 'workCapacity' },
           { title: '意向工种', dataIndex: 'preferredWork', render: (v: string[]) => listText(v) },
           { title: '意向地点', dataIndex: 'preferredPlaces', render: (v: string[]) => listText(v) },
