@@ -291,7 +291,7 @@ describe('jobs and targeted recommendations in the browser', () => {
     ).toHaveLength(3);
   });
 
-  it('the hire at the workshop is recorded and appears as an employment spell; the job counts it', async () => {
+  it('the hire at the workshop is recorded and appears as an employment spell; the job counts it and takes one more opening', async () => {
     screenshotOnFailure('hire');
     await recommendationRow('缝纫普工').getByRole('button', { name: '记录进展' }).click();
     // The dropdown zooms in: wait until its items stop moving, then pick 录用.
@@ -313,6 +313,12 @@ describe('jobs and targeted recommendations in the browser', () => {
     await recommendationRow('缝纫普工').getByRole('link', { name: '缝纫普工' }).click();
     await page.waitForURL(/\/jobs\/\d+$/);
     await page.getByTestId('job-descriptions').getByText('已招 1 / 共 2 人').waitFor();
+    // One more opening: the edit keeps every other field of the post.
+    await page.getByRole('button', { name: /修\s*改/ }).click();
+    await page.getByLabel('招聘人数', { exact: true }).fill('3');
+    await page.getByRole('button', { name: /保存修改/ }).click();
+    await page.getByTestId('job-descriptions').getByText('已招 1 / 共 3 人').waitFor();
+    await page.getByTestId('job-descriptions').getByText('3,000-3,800 元/月').waitFor();
     await page.getByRole('tab', { name: '匹配的劳动力' }).click();
     const match = page.locator('tbody tr').filter({ hasText: '陈国华' });
     await match.getByText('已推荐').waitFor();
