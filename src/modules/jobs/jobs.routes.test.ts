@@ -199,6 +199,20 @@ describe('job posts', () => {
     expect((await send(huize, 'GET', '/api/jobs?status=expired')).json().total).toBe(0);
   });
 
+  it('clears an age limit and a contract length when they are sent as null', async () => {
+    const made = await send(huize, 'POST', '/api/jobs', {
+      employerId: factoryId,
+      fields: { ...jobFields, title: '包装工', ageMin: 18, ageMax: 45, contractMonths: 12 },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const cleared = await send(huize, 'PATCH', `/api/jobs/${made.json().id}`, {
+      version: 1,
+      fields: { ageMin: null, ageMax: null, contractMonths: null },
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ ageMin: null, ageMax: null, contractMonths: null });
+  });
+
   it('changes a post and its status with the version read; another county may not', async () => {
     const other = await send(hexigten, 'PATCH', `/api/jobs/${jobId}`, { version: 1, status: 'filled' });
     expect(other.statusCode).toBe(403);

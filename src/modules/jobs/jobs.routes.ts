@@ -39,7 +39,7 @@ const Id = Type.String({ pattern: '^\\d{1,18}$' });
 const IdParams = Type.Object({ id: Id });
 const Region = Type.String({ pattern: '^\\d{2,12}$', description: '区划代码（前缀）' });
 const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) =>
-  Type.Union([t, Type.Null()]);
+  Type.Union([Type.Null(), t]); // null first: with type coercion on, null would otherwise become 0
 const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
