@@ -23,7 +23,13 @@ describe('login and sessions', () => {
   it('logs in with an HttpOnly, SameSite=Strict cookie and returns the CSRF token', async () => {
     const res = await login('officer', PASSWORD);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ displayName: '张科长', role: 'county', roleName: '县级（旗县）', regionCode: '150425', canWrite: true });
+    expect(res.json()).toMatchObject({
+      displayName: '张科长',
+      role: 'county',
+      roleName: '县级（旗县）',
+      regionCode: '150425',
+      canWrite: true,
+    });
     const cookie = res.cookies.find((c) => c.name === 'bangfu_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     // The database keeps only a hash of the session token.
@@ -79,7 +85,12 @@ describe('API description', () => {
 
 describe('malformed requests', () => {
   it('explain in Chinese which field is wrong', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' }, remoteAddress: '10.7.7.7' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x' },
+      remoteAddress: '10.7.7.7',
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('REQUEST_INVALID');
