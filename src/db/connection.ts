@@ -61,6 +61,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       oid === DATE || oid === INT8 ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // A connection the server ends while it is idle or being closed (a restart, an
+  // administrator, a dropped test database) emits 'error' with no query to fail; without a
+  // listener Node would crash. The pool replaces it, and a query in flight still sees its error.
+  const ignoreIdleError = () => {};
+  pool.on('error', ignoreIdleError);
+  pool.on('connect', (client) => client.on('error', ignoreIdleError));
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

@@ -152,8 +152,8 @@ describe('subsidy cycle in the browser', () => {
   it('the county sets its reading of 第16条 (县界) from 2018; 试算 for work in another county of Qujing then pays up to 300 yuan', async () => {
     screenshotOnFailure('settings');
     await page.getByRole('tab', { name: '地区设定' }).click();
-    await page.getByText('此参数由旗县').waitFor({ state: 'detached' });
-    expect(await page.getByLabel('旗县代码', { exact: true }).inputValue()).toBe('530326');
+    await page.getByText('此参数由县（市、区）').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('县（市、区）代码', { exact: true }).inputValue()).toBe('530326');
     await pickDate('起始日期', '2018-01-01');
     await choose('取值', '', '按县界划分');
     await page.getByLabel('文件依据/备注', { exact: true }).fill('会泽县人社局 2018 年第 1 次局务会');

@@ -1,7 +1,7 @@
 // 地区设定: the values regions set for the parameters a document leaves to them, each with its
 // period (a new value starts a new period, earlier periods stay as they were), and a form for
 // officers of the level the parameter names.
-import { SETTING_LEVEL_LENGTH, SETTING_LEVEL_NAMES } from '@domain/rules/types.ts';
+import { SETTING_LEVEL_LENGTH } from '@domain/rules/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Empty, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -64,7 +64,7 @@ function SettingForm({ rule, p, onSaved }: { rule: RuleInfo; p: ParameterInfo; o
     >
       <Form.Item
         name="region"
-        label={`${SETTING_LEVEL_NAMES[p.setBy ?? 'county']}代码`}
+        label={`${p.setByName ?? '地区'}代码`}
         rules={[
           { required: true, message: '请填写区划代码' },
           {
@@ -123,7 +123,7 @@ export function RuleSettingsPanel({ rule }: { rule: RuleInfo }) {
           onChange={setName}
           style={{ minWidth: 360 }}
           aria-label="参数"
-          options={open.map((x) => ({ value: x.name, label: `${x.label}（由${SETTING_LEVEL_NAMES[x.setBy ?? 'county']}设定）` }))}
+          options={open.map((x) => ({ value: x.name, label: `${x.label}（由${x.setByName ?? '地区'}设定）` }))}
         />
       </Typography.Paragraph>
       {p && maySet(me, p) ? (
@@ -137,7 +137,7 @@ export function RuleSettingsPanel({ rule }: { rule: RuleInfo }) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`此参数由${SETTING_LEVEL_NAMES[p?.setBy ?? 'county']}人社部门设定；未设定的地区，试算结果为“符合条件，标准未设定”。`}
+          title={`此参数由${p?.setByName ?? '地区'}人社部门设定；未设定的地区，试算结果为“符合条件，标准未设定”。`}
         />
       )}
       <ErrorAlert error={settings.error} />
