@@ -35,7 +35,7 @@ export const errors = {
   notFound: (what: string) => new AppError('NOT_FOUND', `${what}不存在或不在您的管辖范围内`, 404),
   conflict: (code: string, message: string, details?: AppError['details']) => new AppError(code, message, 409, details),
   invalid: (record: string, problems: FieldProblem[]) =>
-    new AppError('VALIDATION_FAILED', `${record}：${problems.map((p) => `${p.field}${p.message}`).join('；')}`, 400, {
+    new AppError('VALIDATION_FAILED', `${record}：${problems.map((p) => `${p.label ?? p.field}${p.message}`).join('；')}`, 400, {
       record,
       problems,
     }),

@@ -393,6 +393,9 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('已登记出发，1 人的就业经历已写入台账').waitFor();
     await page.getByText('未满3个月').first().waitFor();
+    // The batch feeds the export subsidies: today the Huize and Yunnan documents (2018-2020) are no longer in force.
+    await page.getByText('输出补贴测算').waitFor();
+    await page.getByText(/EXP-HZ 不在适用范围或有效期内/).waitFor();
 
     await page.getByRole('link', { name: '陈志强' }).click();
     await page.waitForURL(/\/laborers\/\d+\?tab=spells$/);

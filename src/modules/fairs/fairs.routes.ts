@@ -3,6 +3,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { requireActor } from '../auth/auth.routes.ts';
+import { exportSubsidies } from './export-subsidies.service.ts';
 import * as svc from './fairs.service.ts';
 
 const Id = Type.String({ pattern: '^\\d{1,18}$' });
@@ -131,6 +132,22 @@ export async function fairsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/export-batches/:id',
     { schema: { tags: etags, summary: '劳务输出批次详情（人员及3、6个月稳定就业情况）', params: IdParams } },
     async (req) => svc.getExportBatch(db, requireActor(req), id(req)),
+  );
+  const SubsidyQuery = Type.Object({
+    date: Type.Optional({ ...DateText, description: '测算日期（默认今天），如出发满3个月或6个月之日' }),
+    organizerFiled: Type.Optional(Type.Boolean({ description: '组织者已在人社部门备案（或具备资质）' })),
+  });
+  app.get(
+    '/api/export-batches/:id/subsidies',
+    {
+      schema: {
+        tags: etags,
+        summary: '劳务输出补贴测算：按每人稳定就业月数测算输出服务补贴、求职创业补贴（含条款依据）',
+        params: IdParams,
+        querystring: SubsidyQuery,
+      },
+    },
+    async (req) => exportSubsidies(db, requireActor(req), id(req), req.query as Static<typeof SubsidyQuery>),
   );
   app.post(
     '/api/export-batches/:id/members',

@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { ExportSubsidiesCard } from './ExportSubsidiesCard.tsx';
 import { EXPORT_COLORS } from './ExportsPage.tsx';
 import { LaborerMultiPicker } from './pickers.tsx';
 import { RegionName } from './RegionName.tsx';
@@ -169,6 +170,9 @@ export function ExportDetailPage() {
           ]}
         />
       </PageCard>
+      {b.status === 'departed' && me.role !== 'employer' && (
+        <ExportSubsidiesCard batchId={String(b.id)} departureDate={b.departureDate} />
+      )}
     </>
   );
 }

@@ -366,3 +366,30 @@ export interface OutboxPage {
 
 export const listOutbox = (q: { region?: string; status?: string; channel?: string; page?: number; pageSize?: number }) =>
   api.get<OutboxPage>('/api/outbox', q as Query);
+
+export interface ExportSubsidyDecision {
+  rule: string;
+  title: string;
+  subject: string;
+  status: 'eligible' | 'not_eligible' | 'not_in_force' | 'amount_not_set' | 'incomplete';
+  statusName: string;
+  amountFen: number | null;
+  maxAmountFen: number | null;
+  message: string;
+  missingFacts: string[];
+  citations: { document: string; article: string }[];
+}
+
+export interface ExportSubsidies {
+  batchId: Id;
+  date: string;
+  organizerFiled: boolean | null;
+  totals: { rule: string; title: string; eligible: number; amountFen: number; amountYuan: string }[];
+  items: { personId: Id; name: string; villageCode: string; decisions: ExportSubsidyDecision[] }[];
+}
+
+export const getExportSubsidies = (id: Id, q: { date?: string; organizerFiled?: boolean }) =>
+  api.get<ExportSubsidies>(`/api/export-batches/${id}/subsidies`, {
+    date: q.date,
+    organizerFiled: q.organizerFiled === undefined ? undefined : String(q.organizerFiled),
+  });

@@ -1,0 +1,134 @@
+// What an organized export batch earns under the policies (有组织劳务输出的补贴): each member's
+// stay at the employer, read from the employment spell the departure wrote, becomes the facts
+// of the export-service and job-seeking rules (months stable, place of work, organized export),
+// and the engine decides them with the register's facts and live claims of each member, so
+// officers see who is due what, under which article, and what is still missing.
+
+import type { Database } from '../../db/connection.ts';
+import { inScope } from '../../db/connection.ts';
+import { formatFen } from '../../domain/money.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { isIsoDate } from '../../domain/rules/facts.ts';
+import { DECISION_STATUS_NAMES, type FactInput } from '../../domain/rules/index.ts';
+import { wholeMonths } from '../../domain/rules/person-facts.ts';
+import { errors } from '../../http/errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import { type CaseInput, type CaseResult, catalog, evaluate } from '../rules/index.ts';
+
+/**
+ * Rules paid for organized export, by the facts they take from a batch: the service subsidies
+ * to organizers (云南 EXP-YN, 会泽 EXP-HZ, 湖南 SVC-HN) and the job-seeking subsidy to the
+ * laborer (内蒙古 JOBSEEK-NM). Each applies only where its document is in force.
+ */
+export const EXPORT_SUBSIDY_RULES = ['EXP-YN', 'EXP-HZ', 'SVC-HN', 'JOBSEEK-NM'] as const;
+
+export interface ExportSubsidyQuery {
+  date?: string | undefined;
+  /** The organizer is filed with (备案) or qualified by the human-resources office. */
+  organizerFiled?: boolean | undefined;
+}
+
+export async function exportSubsidies(database: Database, actor: Actor, id: string, q: ExportSubsidyQuery) {
+  if (actor.role === 'employer') throw errors.forbidden('用人单位账号不能查看劳务输出补贴');
+  const date = q.date ?? todayInShanghai();
+  const record = `劳务输出批次（ID ${id}）的补贴测算`;
+  if (!isIsoDate(date) || date > todayInShanghai()) {
+    throw errors.invalid(record, [{ field: 'date', label: '测算日期', message: '应为不晚于今天的有效日期', value: date }]);
+  }
+  const cat = await catalog();
+  const { batch, members } = await inScope(database.kysely, actor.scope, async (trx) => {
+    const b = await trx
+      .selectFrom('export_batches')
+      .select(['id', 'destination', 'destination_code', 'departure_date', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!b) throw errors.notFound(`劳务输出批次（ID ${id}）`);
+    const m = await trx
+      .selectFrom('export_batch_members as m')
+      .innerJoin('persons as p', 'p.id', 'm.person_id')
+      .leftJoin('employment_spells as s', 's.id', 'm.spell_id')
+      .select(['m.person_id', 'p.name', 'p.village_code', 's.start_date', 's.end_date', 's.out_of_province', 's.place_code'])
+      .where('m.batch_id', '=', id)
+      .orderBy('m.person_id')
+      .execute();
+    return { batch: b, members: m };
+  });
+
+  const rules = cat.rules.filter((r) => (EXPORT_SUBSIDY_RULES as readonly string[]).includes(r.id));
+  const cases: CaseInput[] = [];
+  for (const m of members) {
+    const facts: Record<string, FactInput> = { organizedExport: true, homeRegion: m.village_code };
+    if (q.organizerFiled !== undefined) {
+      facts.organizerFiled = q.organizerFiled;
+      facts.agencyQualified = q.organizerFiled;
+    }
+    const workRegion = m.out_of_province ? '省外' : (m.place_code ?? batch.destination_code ?? undefined);
+    if (workRegion) facts.workRegion = workRegion;
+    if (m.start_date !== null && m.start_date <= date) {
+      const until = m.end_date !== null && m.end_date < date ? m.end_date : date;
+      const months = wholeMonths(m.start_date, until);
+      facts.employed = true;
+      facts.stableMonths = months;
+      facts.contractMonths = months;
+    } else {
+      facts.employed = false;
+    }
+    for (const r of rules) {
+      if (!m.village_code.startsWith(r.region)) continue;
+      cases.push({
+        id: `${m.person_id}:${r.id}`,
+        rule: r.id,
+        personId: m.person_id,
+        region: m.village_code,
+        date,
+        facts,
+        subject: { kind: r.subject },
+      });
+    }
+  }
+  const results = cases.length > 0 ? ((await evaluate(database, actor, cases)) as CaseResult[]) : [];
+  const byCase = new Map(results.map((r) => [r.caseId, r.decisions[0]]));
+
+  const totals = new Map<string, { rule: string; title: string; eligible: number; amountFen: number }>();
+  const items = members.map((m) => ({
+    personId: m.person_id,
+    name: m.name,
+    villageCode: m.village_code,
+    departed: m.start_date,
+    left: m.end_date,
+    decisions: rules.flatMap((r) => {
+      const d = byCase.get(`${m.person_id}:${r.id}`);
+      if (d === undefined) return [];
+      if (d.status === 'eligible') {
+        const t = totals.get(r.id) ?? { rule: r.id, title: r.title, eligible: 0, amountFen: 0 };
+        t.eligible++;
+        t.amountFen += d.amountFen ?? d.maxAmountFen ?? 0;
+        totals.set(r.id, t);
+      }
+      return [
+        {
+          rule: r.id,
+          title: r.title,
+          subject: r.subject,
+          status: d.status,
+          statusName: DECISION_STATUS_NAMES[d.status],
+          amountFen: d.amountFen,
+          maxAmountFen: d.maxAmountFen,
+          message: d.message,
+          missingFacts: d.missingFacts,
+          citations: d.citations,
+          facts: cases.find((c) => c.id === `${m.person_id}:${r.id}`)?.facts ?? {},
+        },
+      ];
+    }),
+  }));
+  return {
+    batchId: batch.id,
+    destination: batch.destination,
+    departureDate: batch.departure_date,
+    date,
+    organizerFiled: q.organizerFiled ?? null,
+    totals: [...totals.values()].map((t) => ({ ...t, amountYuan: formatFen(t.amountFen) })),
+    items,
+  };
+}
