@@ -2,40 +2,27 @@
 // TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
 // evidence, review, publish and close the publicity, pay in a batch, import the bank's
 // result with one failed line, and read the ledger and the report by article.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { createTestDatabase } from '../db.ts';
-import { buildHousehold, buildUser, PASSWORD, VILLAGES } from '../factories.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const RESULTS = resolve('test-results');
-const DATA_DIR = resolve('.tmp', `e2e-claims-${process.pid}`);
+import { buildHousehold, buildUser, VILLAGES } from '../factories.ts';
+import {
+  type BrowserApp,
+  choose as chooseIn,
+  screenshotOnFailure as keepOnFailure,
+  logIn,
+  pickDate as pickDateIn,
+  shanghaiDay,
+  startBrowserApp,
+} from './browser-app.ts';
 
 let database: Database;
-let app: FastifyInstance;
-let browser: Browser;
-let page: Page;
-let baseUrl = '';
-const browserLog: string[] = [];
+let b: BrowserApp;
+let page: BrowserApp['page'];
 
-/** A day relative to today in Asia/Shanghai, as YYYY-MM-DD. */
-function shanghaiDay(offsetDays: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-function screenshotOnFailure(name: string) {
-  onTestFailed(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    await page?.screenshot({ path: join(RESULTS, `e2e-claims-${name}.png`), fullPage: true }).catch(() => {});
-    writeFileSync(join(RESULTS, `e2e-claims-${name}.log`), `${browserLog.join('\n')}\n`);
-  });
+function screenshotOnFailure(part: string) {
+  keepOnFailure(b, `claims-${part}`);
 }
 
 beforeAll(async () => {
@@ -47,55 +34,18 @@ beforeAll(async () => {
     members: [{ name: '陈国华' }, { name: '李秀英', sex: '女', birth: '1988-02-11', relationship: '配偶' }],
   });
 
-  const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: DATA_DIR });
-  app = await buildServer({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.setDefaultTimeout(15_000);
-  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', async (r) => {
-    if (r.url().includes('/api/') && r.status() >= 400) {
-      browserLog.push(`${r.request().method()} ${r.url()} -> ${r.status()} ${await r.text().catch(() => '')}`);
-    }
-  });
-
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill('huize_county');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').getByText('李经办').waitFor();
+  b = await startBrowserApp('claims', database);
+  page = b.page;
+  await logIn(b, 'huize_county', '李经办');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-  rmSync(DATA_DIR, { recursive: true, force: true });
+  await b?.close();
 });
 
-/** Picks an option of the antd Select labelled `label` by typing and clicking its title. */
-async function choose(label: string, typed: string, option: string | RegExp) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  if (typed) await input.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+const choose = (label: string, typed: string, option: string | RegExp) => chooseIn(page, label, typed, option);
 
-/** Types a date into the antd DatePicker labelled `label` (Tab commits it; Enter would submit the form). */
-async function pickDate(label: string, date: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect.poll(() => input.inputValue()).toBe(date);
-}
+const pickDate = (label: string, date: string) => pickDateIn(page, label, date);
 
 /** Applies for TR-HZ for one laborer of 堂琅社区 working outside Yunnan; returns the claim page URL. */
 async function applyFor(name: string, ticketYuan: string) {

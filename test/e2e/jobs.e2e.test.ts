@@ -3,22 +3,22 @@
 // job, runs matching for the village, sees a laborer's three recommended jobs with their
 // reasons, pushes them (the SMS lands in the local outbox file), marks the hire and finds
 // the employment spell in the register; a weak laborer is on the fewer-than-three list.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { creditCheckChar } from '../../src/domain/jobs/credit-code.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { createTestDatabase } from '../db.ts';
-import { buildHousehold, buildUser, PASSWORD, VILLAGES } from '../factories.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const RESULTS = resolve('test-results');
-const DATA_DIR = resolve('.tmp', `e2e-jobs-${process.pid}`);
+import { buildHousehold, buildUser, VILLAGES } from '../factories.ts';
+import {
+  type BrowserApp,
+  choose as chooseIn,
+  screenshotOnFailure as keepOnFailure,
+  logIn,
+  pickDate as pickDateIn,
+  shanghaiDay,
+  startBrowserApp,
+} from './browser-app.ts';
 
 /** A credit code with a correct check character: authority 9 (工商), kind 1 (企业), region, organisation code. */
 const creditCode = (region: string, org: string) => {
@@ -29,19 +29,13 @@ const WORKSHOP_CODE = creditCode('530326', 'MA6K0A1B2');
 const wrongCheck = (code: string) => `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`;
 
 let database: Database;
-let app: FastifyInstance;
-let browser: Browser;
-let page: Page;
+let b: BrowserApp;
+let page: BrowserApp['page'];
 let baseUrl = '';
 let chenId = '';
-const browserLog: string[] = [];
 
-function screenshotOnFailure(name: string) {
-  onTestFailed(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    await page?.screenshot({ path: join(RESULTS, `e2e-jobs-${name}.png`), fullPage: true }).catch(() => {});
-    writeFileSync(join(RESULTS, `e2e-jobs-${name}.log`), `${browserLog.join('\n')}\n`);
-  });
+function screenshotOnFailure(part: string) {
+  keepOnFailure(b, `jobs-${part}`);
 }
 
 beforeAll(async () => {
@@ -123,60 +117,19 @@ beforeAll(async () => {
       .execute();
   }
 
-  const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: DATA_DIR });
-  app = await buildServer({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', async (r) => {
-    if (r.url().includes('/api/') && r.status() >= 400) {
-      browserLog.push(`${r.request().method()} ${r.url()} -> ${r.status()} ${await r.text().catch(() => '')}`);
-    }
-  });
-
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill('huize_county');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').getByText('李经办').waitFor();
+  b = await startBrowserApp('jobs', database);
+  page = b.page;
+  baseUrl = b.baseUrl;
+  await logIn(b, 'huize_county', '李经办');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-  rmSync(DATA_DIR, { recursive: true, force: true });
+  await b?.close();
 });
 
-/** Picks an option of the antd Select labelled `label` by typing and clicking its text. */
-async function choose(label: string, typed: string, option: string | RegExp) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  if (typed) await input.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+const choose = (label: string, typed: string, option: string | RegExp) => chooseIn(page, label, typed, option);
 
-/** Types a date into the antd DatePicker labelled `label` (Tab commits it; Enter would submit the form). */
-async function pickDate(label: string, date: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect.poll(() => input.inputValue()).toBe(date);
-}
-
-/** A day relative to today in Asia/Shanghai, as YYYY-MM-DD. */
-function shanghaiDay(offsetDays: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
+const pickDate = (label: string, date: string) => pickDateIn(page, label, date);
 
 /** The row of the laborer's recommendations table that shows `jobTitle`. */
 const recommendationRow = (jobTitle: string) =>
@@ -268,7 +221,7 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByText(/已推送：新排队 6 条.*已发送 6 条/).waitFor();
     for (const title of ['缝纫普工', '电子厂普工', '包装普工']) await recommendationRow(title).getByText('已推送').waitFor();
 
-    const sms = readFileSync(join(DATA_DIR, 'outbox', 'sms.jsonl'), 'utf8')
+    const sms = readFileSync(join(b.dataDir, 'outbox', 'sms.jsonl'), 'utf8')
       .trim()
       .split('\n');
     expect(sms).toHaveLength(3);
@@ -285,7 +238,7 @@ describe('jobs and targeted recommendations in the browser', () => {
       .click();
     await page.getByText('已推送：新排队 0 条（6 条此前已推送，不重复发送）').waitFor();
     expect(
-      readFileSync(join(DATA_DIR, 'outbox', 'sms.jsonl'), 'utf8')
+      readFileSync(join(b.dataDir, 'outbox', 'sms.jsonl'), 'utf8')
         .trim()
         .split('\n'),
     ).toHaveLength(3);
@@ -413,7 +366,10 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByText('已开设单位账号').waitFor();
     await page.getByRole('cell', { name: 'jinzhong' }).waitFor();
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await page
+      .context()
+      .browser()!
+      .newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const own = await context.newPage();
     own.setDefaultTimeout(15_000);
     try {
