@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { dateTime, yuan } from '../../lib/format.ts';
+import { serverPagination } from '../../lib/pagination.ts';
 import { ClaimStatusTag } from './claim-format.tsx';
 
 const QUEUES = [
@@ -92,13 +93,7 @@ export function ClaimListPage() {
         rowKey={(r) => String(r.id)}
         loading={list.isFetching}
         dataSource={list.data?.items}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 件`,
-          onChange: (p, ps) => set({ page: ps === query.pageSize ? p : 1, pageSize: ps }),
-        }}
+        pagination={serverPagination(query, list.data?.total, '件', set)}
         columns={[
           { title: '申请编号', dataIndex: 'number', render: (n: string, r) => <Link to={`/claims/${r.id}`}>{n}</Link> },
           { title: '申领人', dataIndex: 'beneficiaryName' },

@@ -10,6 +10,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerForm } from './EmployerForm.tsx';
 import { industryName } from './job-format.tsx';
 import { createEmployer, type Employer, type EmployerQuery, listEmployers } from './jobs-api.ts';
@@ -72,13 +73,7 @@ export function EmployerListPage() {
         rowKey={(r) => String(r.id)}
         loading={list.isFetching}
         dataSource={list.data?.items}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 家`,
-          onChange: (p, ps) => set({ page: ps === query.pageSize ? p : 1, pageSize: ps }),
-        }}
+        pagination={serverPagination(query, list.data?.total, '家', set)}
         columns={[
           { title: '单位名称', dataIndex: 'name', render: (n: string, r) => <Link to={`/employers/${r.id}`}>{n}</Link> },
           { title: '统一社会信用代码', dataIndex: 'creditCode' },

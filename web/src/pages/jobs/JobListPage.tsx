@@ -9,6 +9,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { serverPagination } from '../../lib/pagination.ts';
 import { boardText, JobStatusTag, wageRange } from './job-format.tsx';
 import { type Job, type JobQuery, listJobs } from './jobs-api.ts';
 import { OccupationSelect } from './OccupationSelect.tsx';
@@ -96,13 +97,7 @@ export function JobListPage() {
         rowKey={(r) => String(r.id)}
         loading={list.isFetching}
         dataSource={list.data?.items}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 个岗位`,
-          onChange: (p, ps) => set({ page: ps === query.pageSize ? p : 1, pageSize: ps }),
-        }}
+        pagination={serverPagination(query, list.data?.total, '个岗位', set)}
         columns={[
           { title: '岗位名称', dataIndex: 'title', render: (t: string, r) => <Link to={`/jobs/${r.id}`}>{t}</Link> },
           {
