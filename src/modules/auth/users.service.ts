@@ -48,6 +48,19 @@ export interface SavedUser {
   created: boolean;
 }
 
+/** Why a new account's username or password is refused (one rule for officers and employers), by field. */
+export function credentialProblems(
+  username: string,
+  password: string,
+): { field: 'username' | 'password'; label: string; message: string }[] {
+  const problems: { field: 'username' | 'password'; label: string; message: string }[] = [];
+  if (!/^[A-Za-z0-9_.-]{2,32}$/.test(username)) {
+    problems.push({ field: 'username', label: '用户名', message: '应为2-32位字母、数字、下划线、点或连字符' });
+  }
+  if (password.length < 8) problems.push({ field: 'password', label: '密码', message: '至少8位' });
+  return problems;
+}
+
 function invalid(field: string, message: string): AppError {
   return new AppError('USER_INVALID', `用户：${field}${message}`, 400, { record: '用户', problems: [{ field, message }] });
 }
@@ -55,7 +68,8 @@ function invalid(field: string, message: string): AppError {
 /** Creates the user, or updates role, region, name and password of an existing one. */
 export async function addUser(database: Database, u: NewUser, opts: { actorName?: string } = {}): Promise<SavedUser> {
   const actorName = opts.actorName ?? 'bangfu users add';
-  if (!/^[A-Za-z0-9_.-]{2,32}$/.test(u.username)) throw invalid('用户名', '应为2-32位字母、数字、下划线、点或连字符');
+  const [credentials] = credentialProblems(u.username, u.password);
+  if (credentials?.field === 'username') throw invalid(credentials.label, credentials.message);
   if (!ROLES.includes(u.role)) throw invalid('角色', `应为：${ROLES.join('/')}`);
   if (u.role === 'employer')
     throw invalid('角色', '用人单位账号须绑定单位，请在用人单位页面（POST /api/employers/:id/accounts）创建');
@@ -64,7 +78,7 @@ export async function addUser(database: Database, u: NewUser, opts: { actorName?
   if (level !== undefined && regionLevel(u.regionCode) !== level) {
     throw invalid('区划代码', `与角色不符：${ROLE_NAMES[u.role]}应使用${[0, 2, 4, 6, 9, 12][level]}位区划代码`);
   }
-  if (u.password.length < 8) throw invalid('密码', '至少8位');
+  if (credentials?.field === 'password') throw invalid(credentials.label, credentials.message);
   const db = database.kysely;
   await loadProvinces(database, [u.regionCode.slice(0, 2)]);
   const region = await db

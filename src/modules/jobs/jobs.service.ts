@@ -26,6 +26,7 @@ import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
+import { credentialProblems } from '../auth/users.service.ts';
 import { loadProvinces } from '../regions/index.ts';
 import * as repo from './jobs.repository.ts';
 
@@ -352,10 +353,12 @@ export async function createEmployerAccount(
   a: { username: string; password: string; displayName?: string | undefined },
 ) {
   if (!canCollectJobs(actor)) throw errors.forbidden('为用人单位开设账号');
-  const problems: { field: string; label: string; value: string; reason: string }[] = [];
-  if (!/^[A-Za-z0-9_.-]{2,32}$/.test(a.username))
-    problems.push({ field: 'username', label: '用户名', value: a.username, reason: '应为2-32位字母、数字、下划线、点或连字符' });
-  if (a.password.length < 8) problems.push({ field: 'password', label: '密码', value: '', reason: '至少8位' });
+  const problems = credentialProblems(a.username, a.password).map((p) => ({
+    field: p.field,
+    label: p.label,
+    value: p.field === 'username' ? a.username : '',
+    reason: p.message,
+  }));
   if (problems.length) throw invalidRecord('用人单位账号', problems);
   const e = await inScope(database.kysely, actor.scope, (trx) => mustFindEmployer(trx, employerId));
   if (!holds(actor, e)) throw errors.outOfScope(e.office_code);
