@@ -23,7 +23,7 @@ import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
-import { catalog as loadCatalog } from './catalog.ts';
+import { catalog } from './catalog.ts';
 import { refuseSetter } from './rules.policy.ts';
 import { presentCatalog, presentRule, presentSetting } from './rules.presenter.ts';
 import * as repo from './rules.repository.ts';
@@ -49,11 +49,11 @@ function requireRule(cat: Catalog, id: string): Rule {
 // ---- catalogue ----
 
 export async function listCatalog() {
-  return presentCatalog(await loadCatalog());
+  return presentCatalog(await catalog());
 }
 
 export async function getRule(id: string) {
-  const cat = await loadCatalog();
+  const cat = await catalog();
   return presentRule(requireRule(cat, id), cat);
 }
 
@@ -102,7 +102,7 @@ export async function settingsFor(trx: Scoped, cat: Catalog, rules?: readonly st
 }
 
 export async function listSettings(database: Database, actor: Actor, filter: { rule?: string; region?: string }) {
-  const cat = await loadCatalog();
+  const cat = await catalog();
   if (filter.rule) requireRule(cat, filter.rule);
   return inScope(database.kysely, actor.scope, async (trx) => {
     const rows = await settingsRepo.listSettings(trx, filter);
@@ -127,7 +127,7 @@ function dayBefore(date: string): string {
 }
 
 export async function createSetting(database: Database, actor: Actor, input: NewSetting) {
-  const cat = await loadCatalog();
+  const cat = await catalog();
   const record = `规则 ${input.rule} 参数 ${input.parameter}（区划 ${input.region}）的地区标准`;
   const invalid = (problems: FieldProblem[]) =>
     new AppError('VALIDATION_FAILED', `${record}：${problems.map((p) => `${p.label ?? p.field}${p.message}`).join('；')}`, 400, {
@@ -333,7 +333,7 @@ export async function resolveCase(trx: Scoped, input: CaseInput, record: string)
 export async function evaluate(database: Database, actor: Actor, body: CaseInput | CaseInput[]) {
   const many = Array.isArray(body);
   const inputs = many ? body : [body];
-  const cat = await loadCatalog();
+  const cat = await catalog();
   const results = await inScope(database.kysely, actor.scope, async (trx) => {
     const settings = await settingsFor(trx, cat);
     const out: CaseResult[] = [];
@@ -380,7 +380,7 @@ export interface FindQuery {
  * and holds no live claim of the rule's limit group in the limit's window.
  */
 export async function findPersons(database: Database, actor: Actor, ruleId: string, q: FindQuery) {
-  const cat = await loadCatalog();
+  const cat = await catalog();
   const rule = requireRule(cat, ruleId);
   if (rule.subject !== 'person') {
     throw new AppError('RULE_NOT_PERSONAL', `规则 ${rule.id}（${rule.title}）的对象不是劳动力个人，不能按人查找`, 400);
