@@ -56,6 +56,7 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
 
   const rules = cat.rules.filter((r) => (EXPORT_SUBSIDY_RULES as readonly string[]).includes(r.id));
   const cases: CaseInput[] = [];
+  const factsOf = new Map<string, Record<string, FactInput>>();
   for (const m of members) {
     const facts: Record<string, FactInput> = { organizedExport: true, homeRegion: m.village_code };
     if (q.organizerFiled !== undefined) {
@@ -73,6 +74,7 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
     } else {
       facts.employed = false;
     }
+    factsOf.set(m.person_id, facts);
     for (const r of rules) {
       if (!m.village_code.startsWith(r.region)) continue;
       cases.push({
@@ -117,7 +119,7 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
           message: d.message,
           missingFacts: d.missingFacts,
           citations: d.citations,
-          facts: cases.find((c) => c.id === `${m.person_id}:${r.id}`)?.facts ?? {},
+          facts: factsOf.get(m.person_id) ?? {},
         },
       ];
     }),
