@@ -269,6 +269,8 @@ function checkLimit(catalog: Catalog, rule: Rule, input: Case, ctx: EvaluationCo
       if (groupOf.get(h.rule) === limit.group && (limit.window === 'lifetime' || h.date.slice(0, 4) === year)) prior++;
     }
   }
+  // A limit not reached adds nothing to an untraced decision: skip building its label.
+  if (!ctx.tracing && prior < limit.times) return;
   const windowName = limit.window === 'calendar_year' ? `每年（${year} 年）` : '';
   ctx.check(`${windowName}限享受 ${limit.times} 次`, prior < limit.times, {
     value: `已享受 ${prior} 次`,

@@ -85,10 +85,9 @@ export function personFacts(p: RegisterPerson, date: string): Partial<Record<Reg
     seriouslyIll: p.health === '患有大病',
     willingToMigrate: p.migrateWilling,
   };
-  const spell = currentSpell(
-    p.spells.map((s) => ({ ...s, channel: s.channel as EmploymentChannel })),
-    date,
-  );
+  // currentSpell reads only the dates; the register's channel text is compared as it is below.
+  // (No copy of the spells: 政策找人 runs this for every laborer of a province.)
+  const spell = currentSpell(p.spells as readonly (RegisterSpell & { channel: EmploymentChannel })[], date);
   facts.employed = spell !== undefined;
   facts.publicWelfarePost = spell?.channel === '公益性岗位';
   facts.workshopEmployee = spell?.channel === '帮扶车间';

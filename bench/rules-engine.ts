@@ -1,0 +1,266 @@
+// The engine's side of the rules benchmark: one laborer row of the COPY text (as LABORERS in
+// rules.ts selects it) parsed into a RegisterPerson, the register's facts, and the rules
+// evaluated with tracing off; counts and sums per rule, and the 帮扶车间 laborers gathered
+// per workshop for WS-YN, which is decided once all rows are in. Runs in the main thread or,
+// one instance each, in the worker threads of rules-worker.ts.
+import { evaluateRule, type FactInput, type RegionalSetting, type Rule, valueOn } from '../src/domain/rules/index.ts';
+import { personFacts, type RegisterPerson } from '../src/domain/rules/person-facts.ts';
+
+export const DATE = '2020-06-30';
+export const HUIZE = '530326';
+export const CONTRACT_CHANNELS = ['外出务工(有组织)', '外出务工(自主)', '帮扶车间', '就地就近'];
+/** 云南 2018 minimum wage, lowest class (1350 yuan a month): the wage condition of WS-YN. */
+export const MIN_WAGE_FEN = 135000;
+export const RULES = ['TR-HZ', 'TR-YN', 'POST-HN', 'PWP-YN', 'WS-YN'] as const;
+export type RuleId = (typeof RULES)[number];
+
+/**
+ * The laborers on DATE with their current spell: the rows both sides start from (the SQL
+ * statement computes on them in place; the engine reads them). `slice` limits them to a range
+ * of person ids, for a worker that reads its share.
+ */
+export function laborersQuery(slice?: readonly [string, string]): string {
+  const persons = slice ? ` AND p.id BETWEEN ${BigInt(slice[0])} AND ${BigInt(slice[1])}` : '';
+  const spells = slice ? ` AND person_id BETWEEN ${BigInt(slice[0])} AND ${BigInt(slice[1])}` : '';
+  return `
+  WITH cur AS (
+    SELECT DISTINCT ON (person_id) person_id, channel, start_date, place_code, out_of_province, insured, employer, monthly_income_fen
+    FROM employment_spells
+    WHERE start_date <= DATE '${DATE}' AND (end_date IS NULL OR end_date >= DATE '${DATE}')${spells}
+    ORDER BY person_id, start_date DESC
+  )
+  SELECT p.id, p.village_code, h.type AS household_type, h.relocated, p.sex, p.birth_date::text AS birth_date, p.work_capacity,
+         p.student_status, p.disability, p.health, p.migrate_willing,
+         c.channel, c.start_date::text AS start_date, c.place_code, c.out_of_province, c.insured, c.employer, c.monthly_income_fen
+  FROM persons p
+  JOIN households h ON h.id = p.household_id
+  LEFT JOIN cur c ON c.person_id = p.id
+  WHERE p.merged_into IS NULL AND p.work_capacity NOT IN ('丧失劳动力', '无劳动力') AND p.student_status <> '在校生'
+    AND date_part('year', age(DATE '${DATE}', p.birth_date)) BETWEEN 16 AND CASE WHEN p.sex = '男' THEN 60 ELSE 55 END${persons}`;
+}
+
+/** Huize reads 第16条 (county lines) for work elsewhere in Qujing: the regional setting of the run. */
+export const SETTINGS: RegionalSetting[] = [
+  { id: 'setting:1', rule: 'TR-HZ', parameter: 'distance_basis', region: HUIZE, from: '2018-01-01', to: null, value: 'county' },
+];
+
+export interface Totals {
+  count: number;
+  sumFen: number;
+}
+export type Result = Record<RuleId, Totals> & { laborers: number; workshops: number };
+
+/** The 帮扶车间 laborers of one workshop (employer + village) who count for WS-YN. */
+export interface Workshop {
+  village: string;
+  n: number;
+  minMonths: number;
+  minWage: number;
+}
+
+export function emptyResult(): Result {
+  const r = { laborers: 0, workshops: 0 } as Result;
+  for (const id of RULES) r[id] = { count: 0, sumFen: 0 };
+  return r;
+}
+
+export function rulesOf(catalog: { rules: readonly Rule[] }): Record<RuleId, Rule> {
+  return Object.fromEntries(
+    RULES.map((id) => {
+      const rule = catalog.rules.find((x) => x.id === id);
+      if (!rule) throw new Error(`目录中没有规则 ${id}`);
+      return [id, rule];
+    }),
+  ) as Record<RuleId, Rule>;
+}
+
+export function param(rule: Rule, name: string): number {
+  const p = rule.parameters[name];
+  const v = p ? valueOn(p.values, DATE) : undefined;
+  if (typeof v?.value !== 'number') throw new Error(`${rule.id}.${name} 在 ${DATE} 没有数值`);
+  return v.value;
+}
+
+/** One laborer row of the COPY text format (tab-separated, \N for null). */
+interface Row {
+  village: string;
+  person: RegisterPerson;
+  channel: string | null;
+  employer: string;
+  willing: boolean;
+}
+
+function parseRow(line: string): Row {
+  const f = line.split('\t');
+  const channel = f[11] === '\\N' ? null : (f[11] as string);
+  return {
+    village: f[1] as string,
+    channel,
+    employer: f[16] === '\\N' ? '' : (f[16] as string),
+    willing: f[10] === 't',
+    person: {
+      householdType: f[2] as string,
+      relocated: f[3] === 't',
+      sex: f[4] as '男' | '女',
+      birthDate: f[5] as string,
+      workCapacity: f[6] as string,
+      studentStatus: f[7] as string,
+      disability: f[8] === '\\N' ? null : (f[8] as string),
+      health: f[9] === '\\N' ? null : (f[9] as string),
+      migrateWilling: f[10] === 't',
+      spells:
+        channel === null
+          ? []
+          : [
+              {
+                channel,
+                startDate: f[12] as string,
+                endDate: null,
+                placeCode: f[13] === '\\N' ? null : (f[13] as string),
+                outOfProvince: f[14] === 't',
+                insured: f[15] === 't',
+                monthlyIncomeFen: Number(f[17]),
+              },
+            ],
+    },
+  };
+}
+
+type Decided = { status: string; amountFen: number | null; maxAmountFen: number | null };
+
+/** Evaluates laborer rows one by one and keeps the totals and the workshops seen. */
+export class RowEvaluator {
+  readonly result = emptyResult();
+  readonly workshops = new Map<string, Workshop>();
+  private readonly catalog: { documents: []; rules: Rule[] };
+  private readonly opts: { settings: readonly RegionalSetting[]; trace: false };
+  private readonly minWorked: number;
+
+  constructor(private readonly rules: Record<RuleId, Rule>) {
+    this.catalog = { documents: [], rules: Object.values(rules) };
+    this.opts = { settings: SETTINGS, trace: false };
+    this.minWorked = param(rules['WS-YN'], 'min_worked_months');
+  }
+
+  private add(id: RuleId, d: Decided): void {
+    if (d.status !== 'eligible') return;
+    const t = this.result[id];
+    t.count++;
+    t.sumFen += d.amountFen ?? d.maxAmountFen ?? 0;
+  }
+
+  /** Every complete line of a block of COPY text (the block ends with a newline). */
+  lines(text: string): void {
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      this.row(text.slice(start, nl));
+      start = nl + 1;
+    }
+  }
+
+  row(line: string): void {
+    const row = parseRow(line);
+    const { rules, catalog, opts } = this;
+    this.result.laborers++;
+    const facts = personFacts(row.person, DATE) as Record<string, FactInput>;
+    const base = { subject: { kind: 'person' as const }, region: row.village, date: DATE };
+    if (row.village.startsWith(HUIZE)) this.add('TR-HZ', evaluateRule(catalog, rules['TR-HZ'], { ...base, facts }, opts));
+    if (row.village.startsWith('53')) {
+      this.add(
+        'TR-YN',
+        evaluateRule(catalog, rules['TR-YN'], { ...base, facts: { ...facts, workingAway: facts.migrant as boolean } }, opts),
+      );
+      if (facts.publicWelfarePost) {
+        const age = facts.age as number;
+        const group =
+          age >= 50 ? '大龄劳动力' : facts.disabled ? '残疾人家庭劳动力' : facts.seriouslyIll ? '重病患者家庭劳动力' : '其他';
+        const pwpFacts = {
+          deepPovertyCounty: true,
+          registeredPoor: facts.registeredPoor as boolean,
+          cannotLeave: !row.willing,
+          group,
+          placedInPost: true,
+          monthsInPost: Math.min(facts.monthsInPost as number, 12),
+        };
+        this.add('PWP-YN', evaluateRule(catalog, rules['PWP-YN'], { ...base, facts: pwpFacts }, opts));
+      }
+      if (row.channel === '帮扶车间') {
+        const key = `${row.employer}\u0000${row.village}`;
+        let w = this.workshops.get(key);
+        if (!w) {
+          w = { village: row.village, n: 0, minMonths: Number.MAX_SAFE_INTEGER, minWage: Number.MAX_SAFE_INTEGER };
+          this.workshops.set(key, w);
+        }
+        const months = facts.stableMonths as number;
+        if (facts.registeredPoor && months >= this.minWorked) {
+          w.n++;
+          w.minMonths = Math.min(w.minMonths, months);
+          w.minWage = Math.min(w.minWage, facts.monthlyIncomeFen as number);
+        }
+      }
+    } else if (row.village.startsWith('43') && facts.employed) {
+      const postFacts = {
+        registeredPoor: facts.registeredPoor as boolean,
+        laborerHomeRegion: row.village,
+        laborContract: CONTRACT_CHANNELS.includes(row.channel as string),
+        monthsInPost: facts.monthsInPost as number,
+        insured: facts.insured as boolean,
+      };
+      this.add(
+        'POST-HN',
+        evaluateRule(
+          catalog,
+          rules['POST-HN'],
+          { subject: { kind: 'employer' }, region: row.village, date: DATE, facts: postFacts },
+          opts,
+        ),
+      );
+    }
+  }
+}
+
+/** Adds the totals and workshops one evaluator saw (a worker's share) into `into`. */
+export function mergeInto(
+  into: { result: Result; workshops: Map<string, Workshop> },
+  part: { result: Result; workshops: Iterable<[string, Workshop]> },
+): void {
+  into.result.laborers += part.result.laborers;
+  for (const id of RULES) {
+    into.result[id].count += part.result[id].count;
+    into.result[id].sumFen += part.result[id].sumFen;
+  }
+  for (const [key, w] of part.workshops) {
+    const mine = into.workshops.get(key);
+    if (!mine) into.workshops.set(key, { ...w });
+    else {
+      mine.n += w.n;
+      mine.minMonths = Math.min(mine.minMonths, w.minMonths);
+      mine.minWage = Math.min(mine.minWage, w.minWage);
+    }
+  }
+}
+
+/** WS-YN once every laborer is in: one case per workshop. */
+export function decideWorkshops(rules: Record<RuleId, Rule>, r: Result, workshops: Map<string, Workshop>): void {
+  const catalog = { documents: [], rules: Object.values(rules) };
+  for (const w of workshops.values()) {
+    r.workshops++;
+    const facts = {
+      ruralSite: true,
+      poorLaborers: w.n,
+      shortestContractMonths: w.n > 0 ? w.minMonths : 0,
+      shortestWorkedMonths: w.n > 0 ? w.minMonths : 0,
+      wageAtLeastMinimum: w.n > 0 && w.minWage >= MIN_WAGE_FEN,
+    };
+    const d = evaluateRule(
+      catalog,
+      rules['WS-YN'],
+      { subject: { kind: 'workshop' }, region: w.village, date: DATE, facts },
+      { settings: SETTINGS, trace: false },
+    );
+    if (d.status === 'eligible') {
+      r['WS-YN'].count++;
+      r['WS-YN'].sumFen += d.amountFen ?? d.maxAmountFen ?? 0;
+    }
+  }
+}
