@@ -5,10 +5,10 @@
 //
 // While the database merges one chunk, the next is read and validated: the reading loop
 // gives the event loop a turn every few hundred rows so that database replies get handled.
-import { hostname } from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Kysely } from 'kysely';
+import { otherWorkerAlive, THIS_WORKER } from '../../background/runs.ts';
 import type { Database, RawSession } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
 import { nameInitials } from '../../domain/registry/name-initials.ts';
@@ -90,27 +90,14 @@ function heapGuard(): () => void {
   };
 }
 
-export const THIS_WORKER = `${hostname()}:${process.pid}`;
 /** Imports this process is running now. */
 const RUNNING = new Set<string>();
-/** A worker on another machine counts as dead when it has not committed a chunk for this long. */
-const REMOTE_STALE_MS = 10 * 60 * 1000;
 
 /** Is the process recorded as running this import still alive? */
 export function workerAlive(imp: Pick<ImportRow, 'id' | 'worker' | 'heartbeat_at'>): boolean {
   if (!imp.worker) return false;
   if (imp.worker === THIS_WORKER) return RUNNING.has(imp.id);
-  const [host, pid] = imp.worker.split(':');
-  if (host === hostname()) {
-    try {
-      process.kill(Number(pid), 0);
-      return true;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  }
-  const beat = imp.heartbeat_at ? new Date(imp.heartbeat_at).getTime() : 0;
-  return Date.now() - beat < REMOTE_STALE_MS;
+  return otherWorkerAlive(imp.worker, imp.heartbeat_at);
 }
 
 export interface ImportProgress {

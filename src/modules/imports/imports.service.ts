@@ -7,6 +7,7 @@ import { rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { BackgroundRuns } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import { AppError, errors } from '../../http/errors.ts';
@@ -71,46 +72,15 @@ export function presentImport(imp: ImportRow) {
 }
 export type ImportView = ReturnType<typeof presentImport>;
 
-/** Background import jobs of this process. */
-export class ImportJobs {
-  readonly #running = new Map<string, { abort: AbortController; done: Promise<void> }>();
-  constructor(
-    private readonly database: Database,
-    private readonly log: (msg: string, err?: unknown) => void = () => {},
-  ) {}
-
-  start(id: string): void {
-    if (this.#running.has(id)) return;
-    const abort = new AbortController();
-    const done = runImport(this.database, id, { signal: abort.signal })
-      .then(
-        () => {},
-        (e) => this.log(`导入 #${id} 未完成：${(e as Error).message}`, e),
-      )
-      .finally(() => this.#running.delete(id));
-    this.#running.set(id, { abort, done });
-  }
-
-  isRunning(id: string): boolean {
-    return this.#running.has(id);
-  }
-
-  /** Restarts imports whose process stopped (server restart, crash). */
-  async resumeStranded(): Promise<string[]> {
-    const stranded = (await findStranded(this.database.kysely)).filter((i) => !workerAlive(i) && !this.#running.has(i.id));
-    for (const i of stranded) this.start(i.id);
-    return stranded.map((i) => i.id);
-  }
-
-  /** Stops between chunks; an unfinished import is resumed at the next start. */
-  async stop(): Promise<void> {
-    for (const j of this.#running.values()) j.abort.abort();
-    await Promise.all([...this.#running.values()].map((j) => j.done));
-  }
-
-  /** For tests and the CLI: wait until the job ends. */
-  async settled(id: string): Promise<void> {
-    await this.#running.get(id)?.done;
+/** Background import jobs of this process, restarted after a crash or restart. */
+export class ImportJobs extends BackgroundRuns {
+  constructor(database: Database, log: (msg: string, err?: unknown) => void = () => {}) {
+    super(
+      (id, signal) => runImport(database, id, { signal }),
+      async () => (await findStranded(database.kysely)).map((i) => ({ id: i.id, worker: i.worker, heartbeatAt: i.heartbeat_at })),
+      log,
+      '导入',
+    );
   }
 }
 

@@ -3,8 +3,8 @@
 // jobs each hard constraint ruled out. Laborers are read in chunks by id; each chunk's
 // records and the run's progress (counts, cursor) commit together, so a run stopped by a
 // restart resumes after the last whole chunk and the client shows live progress.
-import { hostname } from 'node:os';
 import { sql } from 'kysely';
+import { BackgroundRuns, RunInterrupted, THIS_WORKER } from '../../background/runs.ts';
 import type { Database } from '../../db/connection.ts';
 import type { MatchingRunRow } from '../../db/schema-recommendations.ts';
 import { type GeoLookup, JobIndex, type MatchContext, type MatchModel } from '../../domain/matching/index.ts';
@@ -19,14 +19,11 @@ export interface MatchingSetup {
 /** A run counts a laborer as served when given at least this many jobs (seed 000 五: 至少3个). */
 export const MIN_RECOMMENDATIONS = 3;
 export const DEFAULT_CHUNK = 500;
-export const THIS_WORKER = `${hostname()}:${process.pid}`;
 
 export interface RunOptions {
   chunk?: number;
   signal?: AbortSignal;
 }
-
-export class RunInterrupted extends Error {}
 
 export async function runMatching(
   database: Database,
@@ -160,58 +157,14 @@ export async function runMatching(
   }
 }
 
-/** Background runs of this process, resumed after a restart. */
-export class MatchingJobs {
-  readonly #running = new Map<string, { abort: AbortController; done: Promise<void> }>();
-  constructor(
-    private readonly database: Database,
-    private readonly setup: () => Promise<MatchingSetup>,
-    private readonly log: (msg: string, err?: unknown) => void = () => {},
-  ) {}
-
-  start(id: string): void {
-    if (this.#running.has(id)) return;
-    const abort = new AbortController();
-    const done = this.setup()
-      .then((s) => runMatching(this.database, s, id, { signal: abort.signal }))
-      .then(
-        () => {},
-        (e) => this.log(`匹配批次 #${id} 未完成：${(e as Error).message}`, e),
-      )
-      .finally(() => this.#running.delete(id));
-    this.#running.set(id, { abort, done });
-  }
-
-  /** Runs left queued or running by a process that stopped (this host only; others time out). */
-  async resumeStranded(): Promise<string[]> {
-    const rows = await this.database.kysely
-      .selectFrom('matching_runs')
-      .select(['id', 'worker'])
-      .where('status', 'in', ['queued', 'running'])
-      .execute();
-    const mine = rows.filter((r) => !this.#running.has(r.id) && (r.worker === null || !workerAlive(r.worker)));
-    for (const r of mine) this.start(r.id);
-    return mine.map((r) => r.id);
-  }
-
-  async settled(id: string): Promise<void> {
-    await this.#running.get(id)?.done;
-  }
-
-  async stop(): Promise<void> {
-    for (const j of this.#running.values()) j.abort.abort();
-    await Promise.all([...this.#running.values()].map((j) => j.done));
-  }
-}
-
-function workerAlive(worker: string): boolean {
-  if (worker === THIS_WORKER) return true;
-  const [host, pid] = worker.split(':');
-  if (host !== hostname()) return true; // another machine's run: left to it
-  try {
-    process.kill(Number(pid), 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+/** Matching runs of this process, resumed after a restart. */
+export class MatchingJobs extends BackgroundRuns {
+  constructor(database: Database, setup: () => Promise<MatchingSetup>, log: (msg: string, err?: unknown) => void = () => {}) {
+    super(
+      async (id, signal) => runMatching(database, await setup(), id, { signal }),
+      () => database.kysely.selectFrom('matching_runs').select(['id', 'worker']).where('status', 'in', ['queued', 'running']).execute(),
+      log,
+      '匹配批次',
+    );
   }
 }
