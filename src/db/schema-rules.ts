@@ -1,5 +1,5 @@
 // Kysely types of the rules engine's tables (regional settings of parameters,
-// migration 20261121140100_create_rule_settings).
+// migration 20261121140100_create_rule_settings; 政策找人 runs, 20261121170300_create_find_runs).
 import type { ColumnType, Generated } from 'kysely';
 import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
 
@@ -18,6 +18,42 @@ export interface RuleSettingsTable {
   created_at: Timestamp;
 }
 
+export type FindRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface FindRunsTable {
+  id: SerialId;
+  rule_id: string;
+  region_code: string;
+  case_date: DateCol;
+  status: ColumnType<FindRunStatus, FindRunStatus | undefined, FindRunStatus>;
+  total: Generated<number>;
+  evaluated: Generated<number>;
+  qualified: Generated<number>;
+  already_claimed: Generated<number>;
+  amount_not_set: Generated<number>;
+  amount_fen: ColumnType<string, string | number | undefined, string | number>;
+  max_amount_fen: ColumnType<string, string | number | undefined, string | number>;
+  cursor_person: ColumnType<string, string | undefined, string>;
+  worker: ColumnType<string | null, string | null | undefined, string | null>;
+  message: Generated<string>;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface FindResultsTable {
+  run_id: Int8;
+  person_id: Int8;
+  region_code: string;
+  status: 'eligible' | 'amount_not_set';
+  amount_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  max_amount_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  message: string;
+}
+
 export interface RulesTables {
   rule_settings: RuleSettingsTable;
+  find_runs: FindRunsTable;
+  find_results: FindResultsTable;
 }

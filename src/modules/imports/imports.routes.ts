@@ -1,46 +1,16 @@
 // HTTP for register imports and exports: upload (multipart), progress, error report,
 // template, and the register export. Thin: the services do the checks.
-import { PassThrough, type Writable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import type { AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { sendWorkbook } from '../../http/workbook-reply.ts';
 import { requireActor } from '../auth/auth.routes.ts';
 import { ListQuery, type ListQueryT } from '../registry/registry.routes.ts';
 import { exportRegister } from './export.service.ts';
 import { acceptUpload, errorReportForActor, ImportJobs, importForActor, recentImports } from './imports.service.ts';
 import { writeTemplate } from './workbooks.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Streams a workbook written by `write`; a failure before the first byte becomes a normal error reply. */
-async function sendWorkbook(reply: FastifyReply, fileName: string, write: (out: Writable) => Promise<unknown>) {
-  const out = new PassThrough();
-  out.on('error', (e) => reply.log.warn({ err: e }, 'workbook stream failed'));
-  const started = new Promise<void>((resolve) => out.once('readable', () => resolve()));
-  let failure: unknown;
-  const done = write(out).then(
-    () => {
-      out.end();
-    },
-    (e: unknown) => {
-      failure = e;
-      out.destroy();
-    },
-  );
-  // Wait for the first bytes (or the error) so that access errors still get a JSON answer.
-  await Promise.race([started, done]);
-  if (failure) throw failure;
-  void done.then(() => {
-    if (failure) reply.log.error(failure);
-  });
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(out);
-}
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,18}$' }) });
 

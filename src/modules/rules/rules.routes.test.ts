@@ -139,7 +139,13 @@ describe('the rule catalogue', () => {
   it('is in the OpenAPI document with the case schema', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/rules', '/api/rules/evaluate', '/api/rules/settings', '/api/rules/{id}/find']),
+      expect.arrayContaining([
+        '/api/rules',
+        '/api/rules/evaluate',
+        '/api/rules/settings',
+        '/api/rules/{id}/find-runs',
+        '/api/find-runs/{id}/results',
+      ]),
     );
   });
 
@@ -382,36 +388,97 @@ describe('regional settings (the Huize 县/市 reading of the transport subsidy)
   });
 });
 
-describe('政策找人 (GET /api/rules/:id/find)', () => {
+async function findRun(user: string, rule: string, body: { region?: string; date?: string }) {
+  const res = await post(user, `/api/rules/${rule}/find-runs`, body);
+  if (res.statusCode !== 202) return res;
+  const id = res.json().id as string;
+  for (let i = 0; i < 200; i++) {
+    const r = await get(user, `/api/find-runs/${id}`);
+    if (r.json().status === 'done' || r.json().status === 'failed') return r;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error('find run did not finish');
+}
+
+describe('政策找人 (POST /api/rules/:id/find-runs, a background run)', () => {
+  let runId = '';
+
   it('lists the laborers who qualify on the register and have no live claim this year, with masked ID numbers', async () => {
-    const res = await get('huize', '/api/rules/TR-HZ/find?date=2019-03-01');
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.evaluated).toBe(7);
-    expect(body.alreadyClaimed).toBe(1);
+    const run = (await findRun('huize', 'TR-HZ', { date: '2019-03-01' })).json();
+    runId = run.id;
+    expect(run).toMatchObject({ status: 'done', percent: 100, evaluated: 7, alreadyClaimed: 1, qualified: 3, region: '530326' });
+    // Transport is "up to" its cap until a ticket is shown: the run adds up the caps.
+    expect(run.maxAmountFen).toBe(50000 + 50000 + 30000);
+    expect(run.message).toContain('3 人符合');
+    const body = (await get('huize', `/api/find-runs/${runId}/results`)).json();
+    expect(body.total).toBe(3);
     const names = body.items.map((i: { name: string }) => i.name).sort();
     // 陈国华 and 张永平 (refused claim) out of province 4 months; 刘海波 in Qujing under the 2018 setting.
     expect(names).toEqual(['刘海波', '张永平', '陈国华'].sort());
-    expect(body.total).toBe(3);
     const chen = body.items.find((i: { name: string }) => i.name === '陈国华');
     expect(chen).toMatchObject({ status: 'eligible', amountFen: null, maxAmountFen: 50000, villageName: '堂琅社区居民委员会' });
     expect(chen.idNumber).toContain('*');
     expect(chen.idNumber).not.toBe(migrant.idNumber);
   });
 
-  it('pages through the list', async () => {
-    const page2 = (await get('huize', '/api/rules/TR-HZ/find?date=2019-03-01&page=2&pageSize=2')).json();
+  it('pages through the list and filters it by village', async () => {
+    const page2 = (await get('huize', `/api/find-runs/${runId}/results?page=2&pageSize=2`)).json();
     expect(page2.total).toBe(3);
     expect(page2.items).toHaveLength(1);
+    expect((await get('huize', `/api/find-runs/${runId}/results?village=${VILLAGES.tanglang}`)).json().total).toBe(3);
+    const outside = await get('huize', `/api/find-runs/${runId}/results?village=530381001001`);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().message).toContain('村（社区）');
   });
 
-  it('finds nobody outside the rule’s period, and refuses a region outside the scope', async () => {
-    expect((await get('huize', '/api/rules/TR-HZ/find?date=2021-03-01')).json().total).toBe(0);
-    expect((await get('huize', '/api/rules/TR-HZ/find?region=530381&date=2019-03-01')).statusCode).toBe(403);
+  it('keeps the runs of the region, newest first', async () => {
+    const list = (await get('huize', '/api/find-runs?rule=TR-HZ')).json();
+    expect(list.items[0]).toMatchObject({ id: runId, rule: 'TR-HZ', ruleTitle: '外出务工交通补助（会泽县）' });
   });
 
-  it('an officer of another province finds nobody (row-level security)', async () => {
-    const body = (await get('keshiketeng', '/api/rules/TR-HZ/find?date=2019-03-01')).json();
-    expect(body).toMatchObject({ evaluated: 0, total: 0 });
+  it('exports the list to Excel for the village cadres, with masked numbers, and audits the export', async () => {
+    const res = await get('huize', `/api/find-runs/${runId}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(2).value).toBe('姓名');
+    expect(sheet?.rowCount).toBe(4);
+    const ids = [2, 3, 4].map((r) => String(sheet?.getRow(r).getCell(3).value));
+    for (const id of ids) expect(id).toContain('*');
+    const audit = await database.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('action', '=', 'find_run.export')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toMatchObject({ rows: 3, rule: 'TR-HZ' });
+  });
+
+  it('finds nobody outside the rule’s period, and refuses a region outside the scope or a bad date', async () => {
+    expect((await findRun('huize', 'TR-HZ', { date: '2021-03-01' })).json()).toMatchObject({ status: 'done', qualified: 0 });
+    expect((await post('huize', '/api/rules/TR-HZ/find-runs', { region: '530381', date: '2019-03-01' })).statusCode).toBe(403);
+    const bad = await post('huize', '/api/rules/TR-HZ/find-runs', { date: '2019-02-30' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('日期');
+  });
+
+  it('refuses rules whose subject is not a person', async () => {
+    const res = await post('huize', '/api/rules/WS-YN/find-runs', { date: '2019-03-01' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('RULE_NOT_PERSONAL');
+  });
+
+  it('an officer of another county sees neither the run nor its list (row-level security)', async () => {
+    expect((await get('xuanwei', `/api/find-runs/${runId}`)).statusCode).toBe(404);
+    expect((await get('xuanwei', `/api/find-runs/${runId}/results`)).statusCode).toBe(404);
+    expect((await get('xuanwei', `/api/find-runs/${runId}/export.xlsx`)).statusCode).toBe(404);
+    expect((await get('xuanwei', '/api/find-runs')).json().total).toBe(0);
+  });
+
+  it('an officer of another province finds nobody', async () => {
+    expect((await findRun('keshiketeng', 'TR-HZ', { date: '2019-03-01' })).json()).toMatchObject({ evaluated: 0, qualified: 0 });
   });
 });

@@ -1,9 +1,12 @@
-// HTTP for the rules engine: catalogue, regional settings, evaluation, 政策找人.
+// HTTP for the rules engine: catalogue, regional settings, evaluation, 政策找人 runs.
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { SUBJECT_KIND_NAMES } from '../../domain/rules/index.ts';
 import type { AppContext } from '../../http/context.ts';
+import { sendWorkbook } from '../../http/workbook-reply.ts';
 import { requireActor } from '../auth/auth.routes.ts';
+import * as find from './find.service.ts';
+import { FindJobs } from './find-runner.ts';
 import * as rules from './rules.service.ts';
 
 const RuleId = Type.String({ pattern: '^[A-Z][A-Z0-9-]+$', description: '规则编号，如 TR-HZ' });
@@ -58,12 +61,22 @@ const SettingBody = Type.Object(
   { additionalProperties: false },
 );
 
-const FindQuery = Type.Object({
-  region: Type.Optional(Region),
-  date: Type.Optional(DateText),
+const FindRunBody = Type.Object(
+  {
+    region: Type.Optional(Region),
+    date: Type.Optional(DateText),
+  },
+  { additionalProperties: false },
+);
+const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,18}$' }) });
+const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
-});
+};
+const ResultFilter = {
+  village: Type.Optional(Type.String({ pattern: '^\\d{6,12}$', description: '只看该乡镇或村（须在批次区划内）' })),
+  status: Type.Optional(Type.Union([Type.Literal('eligible'), Type.Literal('amount_not_set')])),
+};
 
 export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.database;
@@ -112,24 +125,85 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
     return rules.getRule((req.params as { id: string }).id);
   });
 
-  app.get(
-    '/api/rules/:id/find',
+  const findJobs = new FindJobs(db, (msg, err) => app.log.warn({ err }, msg));
+  app.addHook('onReady', async () => {
+    await findJobs.resumeStranded();
+  });
+  app.addHook('onClose', async () => {
+    await findJobs.stop();
+  });
+
+  app.post(
+    '/api/rules/:id/find-runs',
     {
       schema: {
         tags,
-        summary: '政策找人：辖区内按台账符合条件且尚未申领的劳动力',
+        summary: '政策找人：对辖区台账按规则查找符合条件且尚未申领的劳动力（后台运行，返回批次与进度）',
         params: Type.Object({ id: RuleId }),
-        querystring: FindQuery,
+        body: FindRunBody,
+      },
+    },
+    async (req, reply) => {
+      const body = req.body as Static<typeof FindRunBody>;
+      reply.status(202);
+      return find.startFindRun(db, findJobs, requireActor(req), (req.params as { id: string }).id, body);
+    },
+  );
+
+  const RunsQuery = Type.Object({ rule: Type.Optional(RuleId), region: Type.Optional(Region), ...Paging });
+  app.get('/api/find-runs', { schema: { tags, summary: '政策找人批次列表', querystring: RunsQuery } }, async (req) => {
+    const q = req.query as Static<typeof RunsQuery>;
+    return find.listFindRuns(db, requireActor(req), {
+      ...(q.rule ? { rule: q.rule } : {}),
+      ...(q.region ? { region: q.region } : {}),
+      page: q.page ?? 1,
+      pageSize: q.pageSize ?? 20,
+    });
+  });
+
+  app.get('/api/find-runs/:id', { schema: { tags, summary: '政策找人批次的进度与汇总', params: IdParams } }, async (req) =>
+    find.getFindRun(db, requireActor(req), (req.params as Static<typeof IdParams>).id),
+  );
+
+  const ResultsQuery = Type.Object({ ...ResultFilter, ...Paging });
+  app.get(
+    '/api/find-runs/:id/results',
+    {
+      schema: {
+        tags,
+        summary: '政策找人名单（按村排列，身份证号、电话按权限脱敏）',
+        params: IdParams,
+        querystring: ResultsQuery,
       },
     },
     async (req) => {
-      const q = req.query as { region?: string; date?: string; page?: number; pageSize?: number };
-      return rules.findPersons(db, requireActor(req), (req.params as { id: string }).id, {
-        ...(q.region ? { region: q.region } : {}),
-        ...(q.date ? { date: q.date } : {}),
+      const q = req.query as Static<typeof ResultsQuery>;
+      return find.findRunResults(db, requireActor(req), (req.params as Static<typeof IdParams>).id, {
+        ...(q.village ? { village: q.village } : {}),
+        ...(q.status ? { status: q.status } : {}),
         page: q.page ?? 1,
         pageSize: q.pageSize ?? 20,
       });
+    },
+  );
+
+  const ExportQuery = Type.Object(ResultFilter);
+  app.get(
+    '/api/find-runs/:id/export.xlsx',
+    { schema: { tags, summary: '导出政策找人名单（Excel，导出留痕）', params: IdParams, querystring: ExportQuery } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const id = (req.params as Static<typeof IdParams>).id;
+      const q = req.query as Static<typeof ExportQuery>;
+      return sendWorkbook(reply, `政策找人名单-${id}.xlsx`, (out) =>
+        find.exportFindRun(
+          db,
+          actor,
+          id,
+          { ...(q.village ? { village: q.village } : {}), ...(q.status ? { status: q.status } : {}) },
+          out,
+        ),
+      );
     },
   );
 }

@@ -34,13 +34,13 @@ function auditActor(actor: Actor) {
 }
 
 /** A region filter must overlap the actor's scope; none means the scope. */
-function regionIn(actor: Actor, region: string | undefined): string {
+export function regionIn(actor: Actor, region: string | undefined): string {
   if (!region) return actor.scope;
   if (!region.startsWith(actor.scope) && !actor.scope.startsWith(region)) throw errors.outOfScope(region);
   return region.length < actor.scope.length ? actor.scope : region;
 }
 
-function requireRule(cat: Catalog, id: string): Rule {
+export function requireRule(cat: Catalog, id: string): Rule {
   const rule = cat.rules.find((r) => r.id === id);
   if (!rule) throw errors.notFound(`规则 ${id}`);
   return rule;
@@ -361,112 +361,5 @@ export function evaluateOffline(cat: Catalog, inputs: readonly Case[], settings:
       if (e instanceof CaseInputError) throw toValidation(e, caseRecord(c, i, inputs.length > 1));
       throw e;
     }
-  });
-}
-
-// ---- 政策找人 ----
-
-const FIND_BATCH = 5000;
-
-export interface FindQuery {
-  region?: string;
-  date?: string;
-  page: number;
-  pageSize: number;
-}
-
-/**
- * Everyone under the region who qualifies for the rule on the register's facts on `date`
- * and holds no live claim of the rule's limit group in the limit's window.
- */
-export async function findPersons(database: Database, actor: Actor, ruleId: string, q: FindQuery) {
-  const cat = await catalog();
-  const rule = requireRule(cat, ruleId);
-  if (rule.subject !== 'person') {
-    throw new AppError('RULE_NOT_PERSONAL', `规则 ${rule.id}（${rule.title}）的对象不是劳动力个人，不能按人查找`, 400);
-  }
-  const date = q.date ?? todayInShanghai();
-  if (!isIsoDate(date))
-    throw errors.invalid('政策找人', [{ field: 'date', label: '日期', message: '应为有效日期（YYYY-MM-DD）', value: date }]);
-  const region = regionIn(actor, q.region);
-  const group = rule.limit ? cat.rules.filter((r) => r.limit?.group === rule.limit?.group).map((r) => r.id) : [rule.id];
-  const year = rule.limit?.window === 'calendar_year' ? Number(date.slice(0, 4)) : null;
-
-  return inScope(database.kysely, actor.scope, async (trx) => {
-    const settings = await settingsFor(trx, cat, [rule.id]);
-    const claimed = await repo.personsWithLiveClaims(trx, group, year, region.slice(0, Math.min(region.length, 6)));
-    const found: {
-      id: string;
-      status: Decision['status'];
-      amountFen: number | null;
-      maxAmountFen: number | null;
-      message: string;
-    }[] = [];
-    const counts = { evaluated: 0, claimed: 0, notSet: 0 };
-    let after = '0';
-    for (;;) {
-      const { persons, spells } = await repo.personsBatch(trx, region, date, after, FIND_BATCH);
-      if (persons.length === 0) break;
-      after = persons[persons.length - 1]?.id ?? after;
-      const byPerson = new Map<string, repo.SpellFactsRow[]>();
-      for (const s of spells) {
-        const list = byPerson.get(s.person_id);
-        if (list) list.push(s);
-        else byPerson.set(s.person_id, [s]);
-      }
-      for (const p of persons) {
-        counts.evaluated++;
-        const facts = personFacts(registerPerson(p, byPerson.get(p.id) ?? []), date) as Record<string, FactInput>;
-        const d = evaluateRule(
-          cat,
-          rule,
-          { subject: { kind: 'person' }, region: p.village_code, date, facts },
-          { settings, trace: false },
-        );
-        if (d.status !== 'eligible' && d.status !== 'amount_not_set') continue;
-        if (claimed.has(p.id)) {
-          counts.claimed++;
-          continue;
-        }
-        if (d.status === 'amount_not_set') counts.notSet++;
-        found.push({ id: p.id, status: d.status, amountFen: d.amountFen, maxAmountFen: d.maxAmountFen, message: d.message });
-      }
-    }
-    const page = found.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    const rows = new Map(
-      (
-        await repo.personsForList(
-          trx,
-          page.map((f) => f.id),
-        )
-      ).map((r) => [r.id, r]),
-    );
-    return {
-      rule: { id: rule.id, title: rule.title, document: rule.document.code },
-      region,
-      date,
-      evaluated: counts.evaluated,
-      alreadyClaimed: counts.claimed,
-      amountNotSet: counts.notSet,
-      total: found.length,
-      page: q.page,
-      pageSize: q.pageSize,
-      items: page.map((f) => {
-        const r = rows.get(f.id);
-        return {
-          personId: f.id,
-          name: r?.name ?? '',
-          idNumber: r ? idOnScreen(r.id_number) : '',
-          sex: r?.sex ?? '',
-          villageCode: r?.village_code ?? '',
-          villageName: r?.village_name ?? '',
-          phone: phoneFor(actor, r?.phone ?? null),
-          status: f.status,
-          amountFen: f.amountFen,
-          maxAmountFen: f.maxAmountFen,
-          message: f.message,
-        };
-      }),
-    };
   });
 }

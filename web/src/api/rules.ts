@@ -111,16 +111,38 @@ export interface FindItem {
   message: string;
 }
 
-export interface FindPage {
+export interface FindRun {
+  id: Id;
+  rule: string;
+  ruleTitle: string;
   region: string;
   date: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  statusName: string;
+  total: number;
   evaluated: number;
+  percent: number;
+  qualified: number;
   alreadyClaimed: number;
   amountNotSet: number;
+  amountFen: number;
+  maxAmountFen: number;
+  message: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface FindResultsPage {
+  run: FindRun;
   total: number;
   page: number;
   pageSize: number;
   items: FindItem[];
+}
+
+export interface FindFilter {
+  village?: string;
+  status?: 'eligible' | 'amount_not_set';
 }
 
 export const getRules = () => api.get<RulesCatalog>('/api/rules');
@@ -130,7 +152,17 @@ export const getSettings = (rule: string, region?: string) =>
 export const addSetting = (s: NewSetting) =>
   api.post<{ setting: RuleSetting; closed: RuleSetting | null }>('/api/rules/settings', s);
 export const evaluate = (c: TrialCase) => api.post<Evaluation>('/api/rules/evaluate', c);
-export const findPersons = (id: string, q: { region?: string; date?: string; page?: number; pageSize?: number }) =>
-  api.get<FindPage>(`/api/rules/${encodeURIComponent(id)}/find`, q);
+export const startFindRun = (rule: string, body: { region?: string; date?: string }) =>
+  api.post<FindRun>(`/api/rules/${encodeURIComponent(rule)}/find-runs`, body);
+export const getFindRun = (id: Id) => api.get<FindRun>(`/api/find-runs/${id}`);
+export const listFindRuns = (q: { rule?: string; region?: string; page?: number; pageSize?: number }) =>
+  api.get<{ total: number; items: FindRun[] }>('/api/find-runs', q);
+export const findRunResults = (id: Id, q: FindFilter & { page?: number; pageSize?: number }) =>
+  api.get<FindResultsPage>(`/api/find-runs/${id}/results`, { ...q });
+export const findRunExportUrl = (id: Id, q: FindFilter) => {
+  const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const query = params.toString();
+  return `/api/find-runs/${id}/export.xlsx${query ? `?${query}` : ''}`;
+};
 
 export type { SettingLevel };

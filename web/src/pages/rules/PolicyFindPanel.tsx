@@ -1,84 +1,242 @@
-// 政策找人: the people of a region who qualify for the rule on the register's facts and have
-// no live claim in its limit window, with the amount (or the most it can be).
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Space, Table } from 'antd';
+// 政策找人: a run over a region finds everyone who qualifies for the rule on the register's facts
+// and has no live claim in its limit window. The run works in the background (a province takes
+// a while); the page follows its progress, then lists the people by village with the amount,
+// and exports the list for the village cadres who will call on them.
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, DatePicker, Form, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type FindItem, findPersons, type RuleInfo } from '../../api/rules.ts';
+import { type ApiError, download } from '../../api/client.ts';
+import {
+  type FindItem,
+  type FindRun,
+  findRunExportUrl,
+  findRunResults,
+  getFindRun,
+  listFindRuns,
+  type RuleInfo,
+  startFindRun,
+} from '../../api/rules.ts';
+import type { Id } from '../../api/types.ts';
+import { useRegionName } from '../../components/AppLayout.tsx';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { amountText, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { dateTime, yuan } from '../../lib/format.ts';
+
+const RUN_COLORS: Record<FindRun['status'], string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};
+const finished = (r?: FindRun) => r?.status === 'done' || r?.status === 'failed';
+
+function RunSummary({ run }: { run: FindRun }) {
+  const regionName = useRegionName(run.region);
+  return (
+    <div data-testid="find-run">
+      <Space style={{ marginBottom: 8 }}>
+        <Typography.Text strong>
+          批次 #{String(run.id)} · {regionName} · {run.date}
+        </Typography.Text>
+        <Tag color={RUN_COLORS[run.status]}>{run.statusName}</Tag>
+      </Space>
+      <Progress
+        percent={run.percent}
+        status={run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : 'active'}
+      />
+      <Row gutter={16} style={{ marginTop: 8 }}>
+        <Col span={5}>
+          <Statistic title="评估人数" value={run.evaluated} suffix={`/ ${run.total}`} />
+        </Col>
+        <Col span={5}>
+          <Statistic title="符合条件且未申领" value={run.qualified} />
+        </Col>
+        <Col span={4}>
+          <Statistic title="符合但已申领" value={run.alreadyClaimed} />
+        </Col>
+        <Col span={5}>
+          <Statistic title="确定金额合计" value={yuan(run.amountFen)} />
+        </Col>
+        <Col span={5}>
+          <Statistic title="凭票据核定，最高合计" value={yuan(run.maxAmountFen)} />
+        </Col>
+      </Row>
+      {run.message && (
+        <Alert type={run.status === 'failed' ? 'error' : 'info'} showIcon style={{ marginTop: 12 }} title={run.message} />
+      )}
+    </div>
+  );
+}
+
+function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
+  const { message } = App.useApp();
+  const [village, setVillage] = useState<string | undefined>();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const filter = village && village !== run.region ? { village } : {};
+  const results = useQuery({
+    queryKey: ['find-results', String(run.id), filter, page],
+    queryFn: () => findRunResults(run.id, { ...filter, ...page }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <Form layout="inline" style={{ margin: '16px 0 12px' }}>
+        <Form.Item label="只看乡镇或村">
+          <RegionTreeSelect
+            value={village}
+            onChange={(v) => {
+              setVillage(v);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            allowClear
+            placeholder="批次区划内全部"
+            style={{ width: 260 }}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              download(findRunExportUrl(run.id, filter), `政策找人名单-${String(run.id)}.xlsx`).catch((e: Error) =>
+                message.error(e.message),
+              )
+            }
+          >
+            导出名单（Excel）
+          </Button>
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={results.error} />
+      <Table<FindItem>
+        size="small"
+        rowKey={(r) => String(r.personId)}
+        loading={results.isFetching}
+        dataSource={results.data?.items}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: results.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 人符合条件且本期未申领`,
+          onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
+        }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', render: (n: string, r) => <Link to={`/laborers/${r.personId}`}>{n}</Link> },
+          { title: '身份证号', dataIndex: 'idNumber' },
+          { title: '所在村', key: 'village', render: (_v, r) => r.villageName || r.villageCode },
+          { title: '联系电话', dataIndex: 'phone' },
+          { title: '结论', dataIndex: 'status', render: (s: FindItem['status']) => <StatusTag status={s} /> },
+          { title: '金额', key: 'amount', render: (_v, r) => amountText(r) },
+          {
+            title: '',
+            key: 'apply',
+            render: (_v, r) => (
+              <Link to={`/claims/new?rule=${rule.id}&personId=${r.personId}&region=${r.villageCode}`}>代为申报</Link>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function ShownRun({ rule, runId }: { rule: RuleInfo; runId: Id }) {
+  const queryClient = useQueryClient();
+  const run = useQuery({
+    queryKey: ['find-run', String(runId)],
+    queryFn: async () => {
+      const r = await getFindRun(runId);
+      if (finished(r)) void queryClient.invalidateQueries({ queryKey: ['find-runs', rule.id] });
+      return r;
+    },
+    refetchInterval: (q) => (finished(q.state.data) ? false : 1000),
+  });
+  if (run.error) return <ErrorAlert error={run.error} />;
+  if (!run.data) return null;
+  return (
+    <div style={{ marginTop: 16 }}>
+      <RunSummary run={run.data} />
+      {run.data.status === 'done' && <RunResults rule={rule} run={run.data} />}
+    </div>
+  );
+}
 
 export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const me = useMe();
+  const queryClient = useQueryClient();
   const [region, setRegion] = useState<string | undefined>(me.regionCode);
   const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [asked, setAsked] = useState(false);
-  const query = { region, date, ...page };
-  const found = useQuery({
-    queryKey: ['rule-find', rule.id, query],
-    queryFn: () => findPersons(rule.id, query),
-    enabled: asked && rule.subject === 'person',
-    placeholderData: keepPreviousData,
+  const [shown, setShown] = useState<Id | undefined>();
+  const runs = useQuery({
+    queryKey: ['find-runs', rule.id],
+    queryFn: () => listFindRuns({ rule: rule.id, pageSize: 10 }),
+    enabled: rule.subject === 'person',
+    refetchInterval: (q) => (q.state.data?.items.some((r) => !finished(r)) ? 2000 : false),
+  });
+  const start = useMutation<FindRun, ApiError>({
+    mutationFn: () => startFindRun(rule.id, { ...(region ? { region } : {}), date }),
+    onSuccess: (r) => {
+      setShown(r.id);
+      void queryClient.invalidateQueries({ queryKey: ['find-runs', rule.id] });
+    },
   });
   if (rule.subject !== 'person') return <ErrorAlert error={new Error('政策找人只适用于以劳动力个人为对象的规则')} />;
 
   return (
     <>
       <Form layout="inline" style={{ marginBottom: 12 }}>
-        <Form.Item label="区划">
-          <RegionTreeSelect value={region} onChange={setRegion} style={{ width: 260 }} />
+        <Form.Item label="区划" htmlFor="find-region">
+          <RegionTreeSelect id="find-region" value={region} onChange={setRegion} style={{ width: 260 }} />
         </Form.Item>
-        <Form.Item label="日期">
-          <DatePicker value={dayjs(date)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} allowClear={false} />
+        <Form.Item label="日期" htmlFor="find-date">
+          <DatePicker
+            id="find-date"
+            value={dayjs(date)}
+            onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+            allowClear={false}
+          />
         </Form.Item>
         <Form.Item>
-          <Button
-            type="primary"
-            onClick={() => {
-              setPage((p) => ({ ...p, page: 1 }));
-              setAsked(true);
-            }}
-          >
+          <Button type="primary" icon={<SearchOutlined />} loading={start.isPending} onClick={() => start.mutate()}>
             查找符合条件的人
           </Button>
         </Form.Item>
       </Form>
-      <ErrorAlert error={found.error} />
-      {asked && (
-        <Table<FindItem>
+      <ErrorAlert error={start.error ?? runs.error} />
+      {runs.data && runs.data.items.length > 0 && (
+        <Table<FindRun>
           size="small"
-          rowKey={(r) => String(r.personId)}
-          loading={found.isFetching}
-          dataSource={found.data?.items}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: found.data?.total ?? 0,
-            showTotal: (t) => `共 ${t} 人符合条件且本期未申领`,
-            onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
-          }}
+          rowKey={(r) => String(r.id)}
+          pagination={false}
+          dataSource={runs.data.items}
           columns={[
-            { title: '姓名', dataIndex: 'name', render: (n: string, r) => <Link to={`/laborers/${r.personId}`}>{n}</Link> },
-            { title: '身份证号', dataIndex: 'idNumber' },
-            { title: '所在村', key: 'village', render: (_v, r) => r.villageName ?? r.villageCode },
-            { title: '结论', dataIndex: 'status', render: (s: FindItem['status']) => <StatusTag status={s} /> },
-            { title: '金额', key: 'amount', render: (_v, r) => amountText(r) },
+            { title: '批次', dataIndex: 'id', render: (id: Id) => `#${String(id)}` },
+            { title: '区划', dataIndex: 'region' },
+            { title: '日期', dataIndex: 'date' },
+            {
+              title: '状态',
+              key: 'status',
+              render: (_v, r) => <Tag color={RUN_COLORS[r.status]}>{r.statusName}</Tag>,
+            },
+            { title: '符合且未申领', dataIndex: 'qualified' },
+            { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
             {
               title: '',
-              key: 'apply',
+              key: 'show',
               render: (_v, r) => (
-                <Space>
-                  <Link to={`/claims/new?rule=${rule.id}&personId=${r.personId}&region=${r.villageCode}`}>代为申报</Link>
-                </Space>
+                <Button size="small" type={String(shown) === String(r.id) ? 'primary' : 'default'} onClick={() => setShown(r.id)}>
+                  查看
+                </Button>
               ),
             },
           ]}
         />
       )}
+      {shown !== undefined && <ShownRun key={String(shown)} rule={rule} runId={shown} />}
     </>
   );
 }

@@ -1,0 +1,277 @@
+// 政策找人 for officers: start a run over a region (it works in the background, see
+// find-runner.ts), follow its progress, page its list by village, and export the list for the
+// village cadres who will call on the people (ID numbers and phones masked by right, the
+// export audited). Every read goes through the officer's own region scope.
+import type { Writable } from 'node:stream';
+import { type Selectable, sql } from 'kysely';
+import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import type { FindRunsTable } from '../../db/schema-rules.ts';
+import { formatFen } from '../../domain/money.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { isIsoDate } from '../../domain/rules/facts.ts';
+import { AppError, errors } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { SafeSheetWriter } from '../imports/workbooks.ts';
+import { idFor, idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
+import { catalog } from './catalog.ts';
+import type { FindJobs } from './find-runner.ts';
+import { regionIn, requireRule } from './rules.service.ts';
+
+type RunRow = Selectable<FindRunsTable>;
+
+const STATUS_NAMES = { queued: '排队中', running: '查找中', done: '已完成', failed: '失败' } as const;
+
+function presentRun(r: RunRow, ruleTitle: string) {
+  return {
+    id: r.id,
+    rule: r.rule_id,
+    ruleTitle,
+    region: r.region_code,
+    date: r.case_date,
+    status: r.status,
+    statusName: STATUS_NAMES[r.status],
+    total: r.total,
+    evaluated: r.evaluated,
+    percent: r.status === 'done' ? 100 : r.total > 0 ? Math.min(99, Math.floor((r.evaluated / r.total) * 100)) : 0,
+    qualified: r.qualified,
+    alreadyClaimed: r.already_claimed,
+    amountNotSet: r.amount_not_set,
+    amountFen: Number(r.amount_fen),
+    maxAmountFen: Number(r.max_amount_fen),
+    message: r.message,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  };
+}
+export type FindRunView = ReturnType<typeof presentRun>;
+
+async function titles(): Promise<Map<string, string>> {
+  return new Map((await catalog()).rules.map((r) => [r.id, r.title]));
+}
+
+/** Starts 政策找人 for a person rule under a region (the actor's scope by default) on a date (today by default). */
+export async function startFindRun(
+  database: Database,
+  jobs: FindJobs,
+  actor: Actor,
+  ruleId: string,
+  input: { region?: string; date?: string },
+): Promise<FindRunView> {
+  const cat = await catalog();
+  const rule = requireRule(cat, ruleId);
+  if (rule.subject !== 'person') {
+    throw new AppError('RULE_NOT_PERSONAL', `规则 ${rule.id}（${rule.title}）的对象不是劳动力个人，不能按人查找`, 400);
+  }
+  const date = input.date ?? todayInShanghai();
+  if (!isIsoDate(date)) {
+    throw errors.invalid('政策找人', [{ field: 'date', label: '日期', message: '应为有效日期（YYYY-MM-DD）', value: date }]);
+  }
+  const region = regionIn(actor, input.region);
+  const run = await inScope(database.kysely, actor.scope, (trx) =>
+    trx
+      .insertInto('find_runs')
+      .values({ rule_id: rule.id, region_code: region, case_date: date, created_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+  jobs.start(run.id);
+  return presentRun(run, rule.title);
+}
+
+export async function getFindRun(database: Database, actor: Actor, id: string): Promise<FindRunView> {
+  const run = await inScope(database.kysely, actor.scope, (trx) =>
+    trx.selectFrom('find_runs').selectAll().where('id', '=', id).executeTakeFirst(),
+  );
+  if (!run) throw errors.notFound(`政策找人批次 ${id}`);
+  return presentRun(run, (await titles()).get(run.rule_id) ?? run.rule_id);
+}
+
+export async function listFindRuns(
+  database: Database,
+  actor: Actor,
+  q: { rule?: string; region?: string; page: number; pageSize: number },
+) {
+  const region = regionIn(actor, q.region);
+  const names = await titles();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    let base = trx.selectFrom('find_runs').where('region_code', 'like', `${region}%`);
+    if (q.rule) base = base.where('rule_id', '=', q.rule);
+    const total = Number((await base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await base
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute();
+    return {
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map((r) => presentRun(r, names.get(r.rule_id) ?? r.rule_id)),
+    };
+  });
+}
+
+interface ResultQuery {
+  village?: string;
+  status?: 'eligible' | 'amount_not_set';
+}
+
+function resultsQuery(trx: Scoped, runId: string, region: string, q: ResultQuery) {
+  let base = trx
+    .selectFrom('find_results as f')
+    .innerJoin('persons as p', 'p.id', 'f.person_id')
+    .where('f.run_id', '=', runId)
+    .where('f.region_code', 'like', `${region}%`);
+  if (q.status) base = base.where('f.status', '=', q.status);
+  return base;
+}
+
+/** The region a list filter asks for: the run's region, or a village or township inside it. */
+function filterRegion(run: RunRow, village: string | undefined): string {
+  if (!village) return run.region_code;
+  if (!/^\d{6,12}$/.test(village) || !village.startsWith(run.region_code)) {
+    throw errors.invalid('政策找人名单', [
+      { field: 'village', label: '村（社区）', message: `应为本批次区划 ${run.region_code} 内的区划代码`, value: village },
+    ]);
+  }
+  return village;
+}
+
+/** One page of a run's list, with the persons' names, masked ID numbers and their villages. */
+export async function findRunResults(
+  database: Database,
+  actor: Actor,
+  id: string,
+  q: ResultQuery & { page: number; pageSize: number },
+) {
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const run = await trx.selectFrom('find_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!run) throw errors.notFound(`政策找人批次 ${id}`);
+    const region = filterRegion(run, q.village);
+    const total = Number(
+      (await resultsQuery(trx, id, region, q).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
+    );
+    const rows = await resultsQuery(trx, id, region, q)
+      .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'f.region_code').on('v.valid_to', 'is', null))
+      .select([
+        'f.person_id',
+        'f.region_code',
+        'f.status',
+        'f.amount_fen',
+        'f.max_amount_fen',
+        'f.message',
+        'p.name',
+        'p.id_number',
+        'p.sex',
+        'p.phone',
+        'v.name as village_name',
+      ])
+      .orderBy('f.region_code')
+      .orderBy('f.person_id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute();
+    return {
+      run: presentRun(run, (await titles()).get(run.rule_id) ?? run.rule_id),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map((r) => ({
+        personId: r.person_id,
+        name: r.name,
+        idNumber: idOnScreen(r.id_number),
+        sex: r.sex,
+        villageCode: r.region_code,
+        villageName: r.village_name ?? '',
+        phone: phoneFor(actor, r.phone),
+        status: r.status,
+        amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+        maxAmountFen: r.max_amount_fen === null ? null : Number(r.max_amount_fen),
+        message: r.message,
+      })),
+    };
+  });
+}
+
+const EXPORT_HEADERS = ['序号', '姓名', '身份证号', '性别', '所在村（社区）', '村代码', '联系电话', '结论', '金额（元）', '说明'];
+const EXPORT_WIDTHS = [8, 10, 22, 6, 28, 16, 16, 14, 12, 60];
+const EXPORT_PAGE = 5000;
+
+/** The run's whole list (or one village's) as an Excel sheet for the village cadres; audited. */
+export async function exportFindRun(database: Database, actor: Actor, id: string, q: ResultQuery, out: Writable) {
+  const head = await inScope(database.kysely, actor.scope, (trx) =>
+    trx.selectFrom('find_runs').selectAll().where('id', '=', id).executeTakeFirst(),
+  );
+  if (!head) throw errors.notFound(`政策找人批次 ${id}`);
+  if (head.status !== 'done') {
+    throw new AppError(
+      'FIND_RUN_NOT_DONE',
+      `政策找人批次 ${id} 尚未完成（${STATUS_NAMES[head.status]}），完成后才能导出名单`,
+      409,
+    );
+  }
+  const region = filterRegion(head, q.village);
+  const sheet = new SafeSheetWriter(out, '政策找人名单', EXPORT_HEADERS, { widths: EXPORT_WIDTHS });
+  let n = 0;
+  let after = '0';
+  for (;;) {
+    const rows = await inScope(database.kysely, actor.scope, (trx) =>
+      resultsQuery(trx, id, region, q)
+        .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'f.region_code').on('v.valid_to', 'is', null))
+        .select([
+          'f.person_id',
+          'f.region_code',
+          'f.status',
+          'f.amount_fen',
+          'f.max_amount_fen',
+          'f.message',
+          'p.name',
+          'p.id_number',
+          'p.sex',
+          'p.phone',
+          'v.name as village_name',
+        ])
+        .where('f.person_id', '>', after)
+        .orderBy('f.person_id')
+        .limit(EXPORT_PAGE)
+        .execute(),
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      n++;
+      const amount = r.amount_fen ?? r.max_amount_fen;
+      sheet.addRow([
+        n,
+        r.name,
+        idFor(actor, r.id_number),
+        r.sex,
+        r.village_name ?? '',
+        r.region_code,
+        phoneFor(actor, r.phone),
+        r.status === 'eligible'
+          ? r.amount_fen === null && r.max_amount_fen !== null
+            ? '符合（最高）'
+            : '符合'
+          : '符合，金额待定',
+        amount === null ? '' : Number(formatFen(amount)),
+        r.message,
+      ]);
+    }
+    after = (rows[rows.length - 1] as { person_id: string }).person_id;
+  }
+  await sheet.finish();
+  await inScope(database.kysely, actor.scope, (trx) =>
+    appendAudit(trx, {
+      actorId: actor.userId,
+      actorName: `${actor.displayName}(${actor.username})`,
+      action: 'find_run.export',
+      entity: 'find_run',
+      entityId: id,
+      regionCode: region,
+      after: { rule: head.rule_id, date: head.case_date, rows: n, fullId: actor.canViewFullId },
+    }),
+  );
+  return n;
+}
