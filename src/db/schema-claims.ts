@@ -14,7 +14,8 @@ export type ClaimStatus =
   | 'batched'
   | 'paid'
   | 'failed'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'recovered';
 
 export interface ClaimsTable {
   id: SerialId;
