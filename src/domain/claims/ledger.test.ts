@@ -69,7 +69,7 @@ describe('ledger balances', () => {
     expect(b).toMatchObject({ approvedFen: 48000, paidFen: 0, awaitingFen: 48000 });
   });
 
-  it('a bank return puts the amount back in the queue; paying it again leaves one payment, as the bank did', async () => {
+  it('a bank return puts the amount back in the queue; paying it again leaves one payment, as the bank did', () => {
     const returned = reversedKinds('bank_return').map((k) => e({ kind: 'reversed', reverses: k, cause: 'bank_return' }));
     const entries = [e({ kind: 'decided' }), e({ kind: 'approved' }), e({ kind: 'paid' }), ...returned];
     expect(deriveBalances(entries)[0]).toMatchObject({
@@ -121,7 +121,15 @@ describe('report of payments by rule and article', () => {
       { rule: 'TR-HZ', document: 'HZ-2018-20', article: '第16条', count: 2, paidFen: 78000, returnedFen: 48000, recoveredFen: 0 },
     ]);
     expect(paidByRule(entries, '2019-06-01', '2019-06-30')).toEqual([
-      { rule: 'TR-HZ', document: 'HZ-2018-20', article: '第16条', count: -1, paidFen: -30000, returnedFen: 0, recoveredFen: 30000 },
+      {
+        rule: 'TR-HZ',
+        document: 'HZ-2018-20',
+        article: '第16条',
+        count: -1,
+        paidFen: -30000,
+        returnedFen: 0,
+        recoveredFen: 30000,
+      },
     ]);
   });
 });
