@@ -1,9 +1,10 @@
 // 资金台账: balances per fund, region and year derived from the append-only ledger (decided,
-// approved, paid, failed, awaiting payment), its entries, and the report of what was paid in
-// a period under which rule and article.
+// approved, paid net of bank returns and recoveries, failed, awaiting payment), its entries
+// (reversals named by their cause), and the report of what was paid in a period under which
+// rule and article, with the amounts returned and recovered in it.
 import { FUND_NAMES, FUND_SOURCES } from '@domain/rules/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, InputNumber, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Form, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -40,6 +41,12 @@ function Report() {
                 合计
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
+                {money(report.data.returnedFen)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {money(report.data.recoveredFen)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
                 {money(report.data.totalFen)}
               </Table.Summary.Cell>
             </Table.Summary.Row>
@@ -62,7 +69,9 @@ function Report() {
             ),
           },
           { title: '笔数', dataIndex: 'count', align: 'right' },
-          { title: '拨付金额', dataIndex: 'paidFen', align: 'right', render: money },
+          { title: '资金退回', dataIndex: 'returnedFen', align: 'right', render: money },
+          { title: '违规追回', dataIndex: 'recoveredFen', align: 'right', render: money },
+          { title: '拨付金额（扣除退回、追回）', dataIndex: 'paidFen', align: 'right', render: money },
         ]}
       />
     </PageCard>
@@ -112,7 +121,9 @@ export function LedgerPage() {
             { title: '年度', dataIndex: 'year' },
             { title: '核定', dataIndex: 'decidedFen', align: 'right', render: money },
             { title: '应拨付（公示通过）', dataIndex: 'approvedFen', align: 'right', render: money },
-            { title: '已拨付', dataIndex: 'paidFen', align: 'right', render: money },
+            { title: '已拨付（扣除退回、追回）', dataIndex: 'paidFen', align: 'right', render: money },
+            { title: '资金退回', dataIndex: 'returnedFen', align: 'right', render: money },
+            { title: '违规追回', dataIndex: 'recoveredFen', align: 'right', render: money },
             { title: '拨付失败', dataIndex: 'failedFen', align: 'right', render: money },
             { title: '待拨付', dataIndex: 'awaitingFen', align: 'right', render: money },
           ]}
@@ -131,7 +142,11 @@ export function LedgerPage() {
           }}
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
-            { title: '类别', dataIndex: 'kindName' },
+            {
+              title: '类别',
+              dataIndex: 'kindName',
+              render: (n: string, e) => (e.cause ? <Tag color={e.cause === 'recovery' ? 'magenta' : 'warning'}>{n}</Tag> : n),
+            },
             {
               title: '申请',
               key: 'claim',
