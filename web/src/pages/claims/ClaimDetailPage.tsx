@@ -4,6 +4,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { REVERSAL_LABELS } from '@domain/claims/reversal.ts';
 import { CLAIM_ACTION_NAMES, type DirectAction, STEPS } from '@domain/claims/steps.ts';
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -143,7 +144,9 @@ function ReversalButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) 
     },
   });
   if (!claim.reversalActions.length) return null;
-  const labels = asking ? REVERSAL_LABELS[asking] : undefined;
+  const labels = REVERSAL_LABELS[asking ?? 'bank_return'];
+  // The server dates by Asia/Shanghai; so does the form, whatever the browser's time zone.
+  const today = dayjs(todayInShanghai());
   return (
     <>
       {claim.reversalActions.map((a) => (
@@ -166,27 +169,30 @@ function ReversalButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) 
         okButtonProps={{ danger: asking === 'recover' }}
         confirmLoading={act.isPending}
         onCancel={() => setAsking(undefined)}
-        onOk={() => void form.validateFields().then((v) => asking && act.mutate({ action: asking, v }))}
-        destroyOnHidden
+        onOk={() =>
+          form.validateFields().then(
+            (v) => asking && act.mutate({ action: asking, v }),
+            () => undefined, // antd shows the problems on the fields
+          )
+        }
+        forceRender
       >
         {asking && <Alert type="warning" showIcon title={REVERSAL_EFFECTS[asking]} style={{ marginBottom: 12 }} />}
-        {labels && (
-          <Form<ReversalForm> form={form} layout="vertical" initialValues={{ date: dayjs() }}>
-            <Form.Item
-              name="reason"
-              label={labels.reason}
-              rules={[{ required: true, whitespace: true, message: `请填写${labels.reason}` }]}
-            >
-              <Input.TextArea rows={3} aria-label={labels.reason} maxLength={1000} />
-            </Form.Item>
-            <Form.Item name="date" label={labels.date} rules={[{ required: true, message: `请选择${labels.date}` }]}>
-              <DatePicker aria-label={labels.date} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-            <Form.Item name="reference" label={labels.reference}>
-              <Input aria-label={labels.reference} maxLength={100} />
-            </Form.Item>
-          </Form>
-        )}
+        <Form<ReversalForm> form={form} layout="vertical" initialValues={{ date: today }}>
+          <Form.Item
+            name="reason"
+            label={labels.reason}
+            rules={[{ required: true, whitespace: true, message: `请填写${labels.reason}` }]}
+          >
+            <Input.TextArea rows={3} aria-label={labels.reason} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="date" label={labels.date} rules={[{ required: true, message: `请选择${labels.date}` }]}>
+            <DatePicker aria-label={labels.date} disabledDate={(d) => d.isAfter(today, 'day')} />
+          </Form.Item>
+          <Form.Item name="reference" label={labels.reference}>
+            <Input aria-label={labels.reference} maxLength={100} />
+          </Form.Item>
+        </Form>
       </Modal>
     </>
   );

@@ -2,6 +2,7 @@
 // approved, paid net of bank returns and recoveries, failed, awaiting payment), its entries
 // (reversals named by their cause), and the report of what was paid in a period under which
 // rule and article, with the amounts returned and recovered in it.
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { FUND_NAMES, FUND_SOURCES } from '@domain/rules/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
@@ -16,7 +17,9 @@ import { yuan } from '../../lib/format.ts';
 const money = (f: number) => yuan(f);
 
 function Report() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  // Ledger entries are dated in Asia/Shanghai: the default period ends on that day, not the browser's.
+  const today = dayjs(todayInShanghai());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today.startOf('year'), today]);
   const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const report = useQuery({ queryKey: ['ledger', 'report', q], queryFn: () => getReport(q) });
   return (
