@@ -14,7 +14,8 @@ export type ClaimStatus =
   | 'batched'
   | 'paid'
   | 'failed'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'recovered';
 
 export interface ClaimsTable {
   id: SerialId;
@@ -122,7 +123,7 @@ export interface PaymentBatchesTable {
   version: Generated<number>;
 }
 
-export type PaymentStatus = 'pending' | 'paid' | 'failed';
+export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'returned' | 'recovered';
 
 export interface PaymentsTable {
   id: SerialId;
@@ -144,6 +145,8 @@ export interface LedgerEntriesTable {
   id: SerialId;
   kind: 'decided' | 'approved' | 'paid' | 'failed' | 'reversed';
   reverses: 'decided' | 'approved' | 'paid' | null;
+  /** 20261121170000: why a paid amount was reversed (bank return or recovery). */
+  cause: ColumnType<ReversalCauseName | null, ReversalCauseName | null | undefined, never>;
   fund_source: string;
   region_code: string;
   year: number;
@@ -158,6 +161,24 @@ export interface LedgerEntriesTable {
   at: Timestamp;
 }
 
+// 20261121170000_claim_reversals: a paid amount taken back, once per payment.
+export type ReversalCauseName = 'bank_return' | 'recovery';
+
+export interface PaymentReversalsTable {
+  id: SerialId;
+  payment_id: Int8;
+  claim_id: Int8;
+  region_code: string;
+  cause: ReversalCauseName;
+  amount_fen: Int8;
+  reason: string;
+  occurred_on: DateCol;
+  reference: Generated<string>;
+  actor_id: Int8 | null;
+  actor_name: string;
+  at: Timestamp;
+}
+
 export interface ClaimsTables {
   claims: ClaimsTable;
   claim_slots: ClaimSlotsTable;
@@ -168,4 +189,5 @@ export interface ClaimsTables {
   payment_batches: PaymentBatchesTable;
   payments: PaymentsTable;
   ledger_entries: LedgerEntriesTable;
+  payment_reversals: PaymentReversalsTable;
 }

@@ -1,7 +1,8 @@
 // The subsidy cycle in a real browser, for Huize laborers and the county transport subsidy
 // TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
 // evidence, review, publish and close the publicity, pay in a batch, import the bank's
-// result with one failed line, and read the ledger and the report by article.
+// result with one failed line, and read the ledger and the report by article; then the bank
+// sends back the paid line (资金退回) and the ledger shows the reversal.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
@@ -213,10 +214,37 @@ describe('subsidy cycle in the browser', () => {
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
     expect(cells.slice(0, 3)).toEqual(['就业补助资金', '530326', '2019']);
-    expect(cells.slice(3)).toEqual(['780.00 元', '780.00 元', '480.00 元', '300.00 元', '300.00 元']);
+    expect(cells.slice(3)).toEqual(['780.00 元', '780.00 元', '480.00 元', '0.00 元', '0.00 元', '300.00 元', '300.00 元']);
     const report = page.getByTestId('ledger-report').locator('tbody tr').filter({ hasText: 'TR-HZ' });
     await report.waitFor();
     expect(await report.textContent()).toContain('第16条');
     expect(await report.textContent()).toContain('480.00 元');
+  });
+
+  it('the bank sends back the paid 480 yuan: the county records 资金退回 and the claim returns to the payment queue', async () => {
+    screenshotOnFailure('bank-return');
+    await page.getByRole('menuitem', { name: '补贴申领' }).click();
+    await page.waitForURL('**/claims*');
+    await page.getByRole('tab', { name: '已拨付' }).click();
+    const row = page.locator('tbody tr').filter({ hasText: '陈国华' });
+    await row.getByRole('link', { name: '查看' }).click();
+    await page.waitForURL(/\/claims\/\d+$/);
+    await page.getByRole('button', { name: '资金退回' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('申请回到待拨付队列').waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.getByText('请填写退回原因').waitFor();
+    await dialog.getByLabel('退回原因').fill('收款账户已销户');
+    await dialog.getByLabel('银行退票流水号').fill('TP20190905001');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.locator('.ant-descriptions').getByText('拨付失败或资金退回，待重新拨付').waitFor();
+    await page.getByRole('tab', { name: /拨付记录/ }).click();
+    await page.getByTestId('claim-reversals').getByRole('cell', { name: 'TP20190905001' }).waitFor();
+
+    await page.getByRole('menuitem', { name: '资金台账' }).click();
+    await page.waitForURL('**/ledger');
+    await page.getByText('资金退回：冲销（已拨付）').waitFor();
+    const balance = page.getByTestId('ledger-balances').locator('tbody tr').filter({ hasText: '2019' });
+    await expect.poll(async () => (await balance.locator('td').allTextContents()).slice(5, 7)).toEqual(['0.00 元', '480.00 元']);
   });
 });

@@ -16,7 +16,7 @@ describe('claim steps (申报 → 审核 → 公示 → 拨付)', () => {
       expect(r).toEqual({ ok: true, to });
       if (r.ok) status = r.to;
     }
-    expect(availableActions('county', status)).toEqual([]);
+    expect(availableActions('county', status)).toEqual(['bank_return', 'recover']);
   });
 
   it('a failed payment goes back to the queue and can be batched again', () => {
@@ -57,7 +57,26 @@ describe('claim steps (申报 → 审核 → 公示 → 拨付)', () => {
     expect(takeStep('county', 'approved', 'refuse')).toMatchObject({ ok: false });
   });
 
-  it('only refused and withdrawn claims give their frequency-limit slot back', () => {
+  it('only refused and withdrawn claims give their frequency-limit slot back; a recovered claim keeps it', () => {
     expect([...RELEASING_STATUSES].sort()).toEqual(['refused', 'withdrawn']);
+    expect(RELEASING_STATUSES.has('recovered')).toBe(false);
+  });
+
+  it('money the bank sends back after paying returns the claim to the payment queue', () => {
+    expect(takeStep('county', 'paid', 'bank_return', '账户已销户')).toEqual({ ok: true, to: 'failed' });
+    expect(takeStep('county', 'failed', 'batch')).toEqual({ ok: true, to: 'batched' });
+    const noReason = takeStep('county', 'paid', 'bank_return', '');
+    expect(!noReason.ok && noReason.reason).toBe('「资金退回」须填写意见（原因）');
+  });
+
+  it('an improper payment is recovered by the county office only, from a paid claim, and ends the claim', () => {
+    expect(takeStep('county', 'paid', 'recover', '冒名顶替，审计发现')).toEqual({ ok: true, to: 'recovered' });
+    expect(availableActions('county', 'paid')).toEqual(['bank_return', 'recover']);
+    expect(availableActions('county', 'recovered')).toEqual([]);
+    const village = takeStep('village', 'paid', 'recover', '冒名顶替');
+    expect(village).toMatchObject({ ok: false, forbidden: true });
+    const unpaid = takeStep('county', 'approved', 'recover', '冒名顶替');
+    expect(!unpaid.ok && unpaid.reason).toBe('申请当前状态为「公示期满，待拨付」，只有「已拨付」的申请可以违规追回');
+    expect(availableActions('auditor', 'paid')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // The steps of a subsidy claim (申报 → 审核 → 公示 → 拨付) and who may take each one.
 // Applicants (village, township and county offices) submit, correct and withdraw; the
-// county employment office reviews, returns, refuses, publishes, approves and pays; the
-// auditor and the overseeing levels (city, province) only read.
+// county employment office reviews, returns, refuses, publishes, approves and pays, and after
+// payment records a bank return (资金退回: back to the payment queue) or the recovery of an
+// improper payment (违规追回: final); the auditor and the overseeing levels only read.
 import type { ClaimStatusName, Role } from './types.ts';
 
 export const CLAIM_STATUSES = [
@@ -15,6 +16,7 @@ export const CLAIM_STATUSES = [
   'paid',
   'failed',
   'withdrawn',
+  'recovered',
 ] as const satisfies readonly ClaimStatusName[];
 
 export const CLAIM_STATUS_NAMES: Record<ClaimStatusName, string> = {
@@ -26,8 +28,9 @@ export const CLAIM_STATUS_NAMES: Record<ClaimStatusName, string> = {
   approved: '公示期满，待拨付',
   batched: '拨付中',
   paid: '已拨付',
-  failed: '拨付失败，待重新拨付',
+  failed: '拨付失败或资金退回，待重新拨付',
   withdrawn: '已撤回',
+  recovered: '违规资金已追回',
 };
 
 /** Every step a claim can take; the first five are asked for through POST /api/claims/:id/actions. */
@@ -43,12 +46,18 @@ export const CLAIM_ACTIONS = [
   'batch',
   'pay',
   'fail',
+  'bank_return',
+  'recover',
 ] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
 
 /** The actions an officer takes on one claim directly (the rest come with lists and batches). */
 export const DIRECT_ACTIONS = ['review', 'return', 'resubmit', 'refuse', 'withdraw'] as const;
 export type DirectAction = (typeof DIRECT_ACTIONS)[number];
+
+/** The actions that take back a paid amount (POST /api/claims/:id/bank-return and /recovery). */
+export const REVERSAL_ACTIONS = ['bank_return', 'recover'] as const;
+export type ReversalAction = (typeof REVERSAL_ACTIONS)[number];
 
 export const CLAIM_ACTION_NAMES: Record<ClaimAction | 'submit', string> = {
   submit: '申报',
@@ -63,6 +72,8 @@ export const CLAIM_ACTION_NAMES: Record<ClaimAction | 'submit', string> = {
   batch: '列入拨付批次',
   pay: '拨付成功',
   fail: '拨付失败',
+  bank_return: '资金退回',
+  recover: '违规追回',
 };
 
 const APPLICANTS: readonly Role[] = ['village', 'township', 'county'];
@@ -88,9 +99,20 @@ export const STEPS: Record<ClaimAction, Step> = {
   batch: { from: ['approved', 'failed'], to: 'batched', roles: COUNTY },
   pay: { from: ['batched'], to: 'paid', roles: COUNTY },
   fail: { from: ['batched'], to: 'failed', roles: COUNTY },
+  // The bank sends back money it had reported paid (退票, e.g. the account was closed later):
+  // the claim is owed again and goes back to the payment queue like a failed payment.
+  bank_return: { from: ['paid'], to: 'failed', roles: COUNTY, needsComment: true },
+  // An improper payment is recovered (违规资金追回, e.g. 冒名顶替 found by audit, NM-2023-183
+  // 二（四）): the claim ends here, and nothing of it is owed any more.
+  recover: { from: ['paid'], to: 'recovered', roles: COUNTY, needsComment: true },
 };
 
-/** Statuses whose claim no longer holds its frequency-limit slot. */
+/**
+ * Statuses whose claim no longer holds its frequency-limit slot. A recovered claim keeps its
+ * slot on purpose: the entitlement was claimed improperly, and releasing the slot would let the
+ * same person (or someone using their name) claim the same window again at once; a genuine
+ * entitlement is put right by a new decision of the county, not by the recovery.
+ */
 export const RELEASING_STATUSES: ReadonlySet<ClaimStatusName> = new Set(['refused', 'withdrawn']);
 
 /** Statuses from which a claim can be paid (the payment queue). */

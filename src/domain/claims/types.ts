@@ -11,7 +11,8 @@ export type ClaimStatusName =
   | 'batched'
   | 'paid'
   | 'failed'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'recovered';
 
 /** User roles (as in users.role). */
 export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer';

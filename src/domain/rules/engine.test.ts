@@ -45,6 +45,7 @@ const rule: Rule = {
   to: '2020-12-31',
   articles: ['一'],
   limit: { group: 'ws', window: 'calendar_year', times: 1, article: '二' },
+  tags: [],
   parameters: {
     min_laborers: {
       name: 'min_laborers',

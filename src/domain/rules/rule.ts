@@ -54,6 +54,17 @@ export function defineRule<const F extends FactSpecs>(formula: RuleFormula<F>): 
   return formula;
 }
 
+/**
+ * What a rule pays for, beyond its id, for the lists that gather rules by purpose (the
+ * subsidies an organized export batch earns). A closed vocabulary: a misspelt tag in a
+ * policy file stops the catalogue from loading instead of silently leaving a rule out.
+ */
+export const RULE_TAGS = ['organized_export'] as const;
+export type RuleTag = (typeof RULE_TAGS)[number];
+export const RULE_TAG_NAMES: Record<RuleTag, string> = {
+  organized_export: '有组织劳务输出',
+};
+
 export interface Rule {
   id: string;
   title: string;
@@ -71,6 +82,8 @@ export interface Rule {
   /** Articles that grant the rule (cited on every decision). */
   articles: string[];
   limit?: FrequencyLimit;
+  /** Purposes the policy file declares (`tags:` in the rule's YAML). */
+  tags: readonly RuleTag[];
   parameters: Record<string, Parameter>;
   formula: RuleFormula<FactSpecs>;
 }
@@ -82,4 +95,9 @@ export interface Catalog {
 
 export function findRule(catalog: Catalog, id: string): Rule | undefined {
   return catalog.rules.find((r) => r.id === id);
+}
+
+/** The rules whose policy files carry this tag, in catalogue order. */
+export function rulesTagged(catalog: Catalog, tag: RuleTag): Rule[] {
+  return catalog.rules.filter((r) => r.tags.includes(tag));
 }

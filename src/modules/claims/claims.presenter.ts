@@ -1,6 +1,13 @@
 // What the client sees of claims, evidence, publicity lists, batches and payments: names
 // beside codes, yuan beside fen, ID numbers masked, the actions the viewer may take.
-import { availableActions, CLAIM_ACTION_NAMES, CLAIM_STATUS_NAMES, type ClaimAction } from '../../domain/claims/steps.ts';
+import {
+  availableActions,
+  CLAIM_ACTION_NAMES,
+  CLAIM_STATUS_NAMES,
+  type ClaimAction,
+  REVERSAL_ACTIONS,
+  type ReversalAction,
+} from '../../domain/claims/steps.ts';
 import { maskIdNumber } from '../../domain/mask.ts';
 import { formatFen } from '../../domain/money.ts';
 import { FUND_NAMES, type FundSource } from '../../domain/rules/index.ts';
@@ -57,6 +64,10 @@ export function presentClaim(
     actions: availableActions(actor.role, c.status)
       .filter((a): a is ClaimAction => ['review', 'return', 'resubmit', 'refuse', 'withdraw'].includes(a))
       .map((a) => ({ action: a, name: CLAIM_ACTION_NAMES[a] })),
+    /** Taking back the paid amount: bank return or recovery (county office, paid claims). */
+    reversalActions: availableActions(actor.role, c.status)
+      .filter((a): a is ReversalAction => (REVERSAL_ACTIONS as readonly string[]).includes(a))
+      .map((a) => ({ action: a, name: CLAIM_ACTION_NAMES[a] })),
     version: c.version,
     createdAt: iso(c.created_at),
     updatedAt: iso(c.updated_at),
@@ -101,7 +112,13 @@ export function presentPublicity(l: PublicityRow & { item_count?: string | numbe
 }
 
 const BATCH_STATUS_NAMES = { open: '待导出', exported: '已导出，待银行回盘', reconciled: '已对账' } as const;
-const PAYMENT_STATUS_NAMES = { pending: '银行处理中', paid: '已拨付', failed: '拨付失败' } as const;
+export const PAYMENT_STATUS_NAMES = {
+  pending: '银行处理中',
+  paid: '已拨付',
+  failed: '拨付失败',
+  returned: '已拨付，资金退回',
+  recovered: '已拨付，违规追回',
+} as const;
 
 export function presentBatch(b: BatchRow) {
   return {

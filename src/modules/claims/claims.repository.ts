@@ -8,6 +8,7 @@ import type {
   ClaimsTable,
   LedgerEntriesTable,
   PaymentBatchesTable,
+  PaymentReversalsTable,
   PaymentsTable,
   PublicityListsTable,
 } from '../../db/schema-claims.ts';
@@ -18,8 +19,12 @@ export type PublicityRow = Selectable<PublicityListsTable>;
 export type BatchRow = Selectable<PaymentBatchesTable>;
 export type PaymentRow = Selectable<PaymentsTable>;
 export type LedgerInsert = Insertable<LedgerEntriesTable>;
+export type ReversalRow = Selectable<PaymentReversalsTable>;
 
-/** Claims that gave back their slot: they count for nothing. */
+/**
+ * Claims that gave back their slot: they count for nothing. A recovered claim is not among
+ * them: it still counts against the frequency limit (see RELEASING_STATUSES).
+ */
 export const DEAD_STATUSES: ClaimStatus[] = ['refused', 'withdrawn'];
 
 export async function nextClaimId(trx: Scoped): Promise<string> {
@@ -386,6 +391,34 @@ export async function settlePayment(
     .executeTakeFirst();
 }
 
+/** The claim's payment the bank confirmed (at most one: payments_live_claim_key). */
+export async function paidPaymentOfClaim(trx: Scoped, claimId: string): Promise<PaymentRow | undefined> {
+  return trx.selectFrom('payments').selectAll().where('claim_id', '=', claimId).where('status', '=', 'paid').executeTakeFirst();
+}
+
+/** Marks a paid payment returned or recovered; undefined when it is no longer paid. */
+export async function takeBackPayment(
+  trx: Scoped,
+  id: string,
+  status: 'returned' | 'recovered',
+): Promise<PaymentRow | undefined> {
+  return trx
+    .updateTable('payments')
+    .set({ status })
+    .where('id', '=', id)
+    .where('status', '=', 'paid')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertReversal(trx: Scoped, row: Insertable<PaymentReversalsTable>): Promise<ReversalRow> {
+  return trx.insertInto('payment_reversals').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function reversalsOfClaim(trx: Scoped, claimId: string): Promise<ReversalRow[]> {
+  return trx.selectFrom('payment_reversals').selectAll().where('claim_id', '=', claimId).orderBy('id').execute();
+}
+
 export async function setBatchStatus(trx: Scoped, id: string, status: 'exported' | 'reconciled'): Promise<void> {
   const stamp = status === 'exported' ? { exported_at: sql`coalesce(exported_at, now())` } : { reconciled_at: sql`now()` };
   await trx
@@ -421,8 +454,16 @@ export async function ledgerSums(trx: Scoped, f: LedgerFilter, regionLength: num
   // A literal, not a parameter: the same expression must appear in SELECT and GROUP BY.
   const region = sql<string>`substr(region_code, 1, ${sql.lit(Math.trunc(regionLength))})`;
   return ledgerWhere(trx, f)
-    .select(['fund_source', region.as('region'), 'year', 'kind', 'reverses', sql<string>`sum(amount_fen)::text`.as('fen')])
-    .groupBy(['fund_source', region, 'year', 'kind', 'reverses'])
+    .select([
+      'fund_source',
+      region.as('region'),
+      'year',
+      'kind',
+      'reverses',
+      'cause',
+      sql<string>`sum(amount_fen)::text`.as('fen'),
+    ])
+    .groupBy(['fund_source', region, 'year', 'kind', 'reverses', 'cause'])
     .execute();
 }
 
@@ -451,6 +492,7 @@ export async function paidSums(trx: Scoped, region: string, from: string, to: st
       'article',
       'kind',
       'reverses',
+      'cause',
       sql<string>`count(*)::text`.as('n'),
       sql<string>`sum(amount_fen)::text`.as('fen'),
     ])
@@ -458,6 +500,6 @@ export async function paidSums(trx: Scoped, region: string, from: string, to: st
     .where('entry_date', '>=', from)
     .where('entry_date', '<=', to)
     .where((eb) => eb.or([eb('kind', '=', 'paid'), eb('reverses', '=', 'paid')]))
-    .groupBy(['rule_id', 'document_code', 'article', 'kind', 'reverses'])
+    .groupBy(['rule_id', 'document_code', 'article', 'kind', 'reverses', 'cause'])
     .execute();
 }

@@ -11,6 +11,7 @@ import * as claims from './claims.service.ts';
 import { paymentReport, readLedger } from './ledger.service.ts';
 import * as payments from './payments.service.ts';
 import * as publicity from './publicity.service.ts';
+import { reversePaidClaim } from './reversals.service.ts';
 
 const Id = Type.String({ pattern: '^\\d{1,18}$' });
 const IdParams = Type.Object({ id: Id });
@@ -77,6 +78,23 @@ const ActionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const reversalBody = (what: { reason: string; date: string; reference: string }) =>
+  Type.Object(
+    {
+      version: Type.Integer({ minimum: 1, description: '客户端看到的申请版本（乐观锁）' }),
+      reason: Type.String({ maxLength: 1000, description: `${what.reason}（必填）` }),
+      date: Type.String({ maxLength: 10, description: `${what.date}（YYYY-MM-DD，不早于拨付日期、不晚于今天）` }),
+      reference: Type.Optional(Type.String({ maxLength: 100, description: what.reference })),
+    },
+    { additionalProperties: false },
+  );
+const BankReturnBody = reversalBody({ reason: '退回原因，如收款账户已销户', date: '资金退回日期', reference: '银行退票流水号' });
+const RecoveryBody = reversalBody({
+  reason: '追回原因，如冒名顶替经审计查实',
+  date: '资金追回日期',
+  reference: '追回决定文号或缴款凭证号',
+});
 
 const ListQuery = Type.Object({
   region: Type.Optional(Region),
@@ -193,6 +211,47 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
         requireActor(req),
         (req.params as { id: string }).id,
         req.body as { bankName: string; bankAccount: string; version: number; comment?: string },
+      ),
+  );
+
+  app.post(
+    '/api/claims/:id/bank-return',
+    {
+      schema: {
+        tags,
+        summary: '资金退回（县级）：银行已确认拨付后又退回，冲销已拨付金额，申请回到待拨付队列',
+        params: IdParams,
+        body: BankReturnBody,
+      },
+    },
+    async (req) =>
+      reversePaidClaim(
+        db,
+        requireActor(req),
+        (req.params as { id: string }).id,
+        'bank_return',
+        req.body as Static<typeof BankReturnBody>,
+      ),
+  );
+
+  app.post(
+    '/api/claims/:id/recovery',
+    {
+      schema: {
+        tags,
+        summary: '违规追回（县级）：追回违规拨付的资金，冲销核定、应拨付和已拨付金额，申请办结为「违规资金已追回」',
+        description: '追回后该申请仍占用频次名额：同一对象同一期间不能再次申领同类补贴。',
+        params: IdParams,
+        body: RecoveryBody,
+      },
+    },
+    async (req) =>
+      reversePaidClaim(
+        db,
+        requireActor(req),
+        (req.params as { id: string }).id,
+        'recover',
+        req.body as Static<typeof RecoveryBody>,
       ),
   );
 

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { ClaimStatus, EvidenceKind } from '../../db/schema-claims.ts';
-import type { LedgerKind, ReversibleKind } from '../../domain/claims/ledger.ts';
+import { type LedgerKind, REVERSAL_CAUSE_NAMES, type ReversalCause, type ReversibleKind } from '../../domain/claims/ledger.ts';
 import {
   CLAIM_ACTION_NAMES,
   CLAIM_STATUS_NAMES,
@@ -28,7 +28,7 @@ import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
-import { EVIDENCE_KIND_NAMES, maskAccount, presentClaim, presentEvidence } from './claims.presenter.ts';
+import { EVIDENCE_KIND_NAMES, maskAccount, PAYMENT_STATUS_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
 
@@ -69,12 +69,13 @@ export function ledgerRow(
   actor: Actor,
   kind: LedgerKind,
   amountFen: number | string,
-  o: { reverses?: ReversibleKind; paymentId?: string; article?: string } = {},
+  o: { reverses?: ReversibleKind; paymentId?: string; article?: string; cause?: ReversalCause; date?: string } = {},
 ): repo.LedgerInsert {
   const decision = claim.decision as { amountArticle?: string };
   return {
     kind,
     reverses: o.reverses ?? null,
+    cause: o.cause ?? null,
     fund_source: claim.fund_source,
     region_code: claim.region_code,
     year: claim.claim_year,
@@ -84,7 +85,7 @@ export function ledgerRow(
     claim_id: claim.id,
     payment_id: o.paymentId ?? null,
     amount_fen: String(amountFen),
-    entry_date: todayInShanghai(),
+    entry_date: o.date ?? todayInShanghai(),
     actor_id: actor.userId,
   };
 }
@@ -142,7 +143,7 @@ export async function transition(
   return moved;
 }
 
-function versionConflict(record: string, current: number): AppError {
+export function versionConflict(record: string, current: number): AppError {
   return errors.conflict('CLAIM_VERSION_CONFLICT', `${record}已被他人处理（当前版本 ${current}），请刷新后重试`, { record });
 }
 
@@ -542,6 +543,7 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
     const events = await repo.eventsOf(trx, id);
     const evidence = await repo.evidenceOf(trx, id);
     const payments = await repo.paymentsOfClaim(trx, id);
+    const reversals = await repo.reversalsOfClaim(trx, id);
     return {
       claim: presentClaim(actor, c, {
         ruleTitle: findRule(cat, c.rule_id)?.title ?? c.rule_id,
@@ -566,8 +568,22 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
         detailNo: p.detail_no,
         batchId: p.batch_id,
         status: p.status,
+        statusName: PAYMENT_STATUS_NAMES[p.status],
+        amountFen: Number(p.amount_fen),
         failureReason: p.failure_reason,
         bankRef: p.bank_ref,
+      })),
+      reversals: reversals.map((r) => ({
+        id: r.id,
+        paymentId: r.payment_id,
+        cause: r.cause,
+        causeName: REVERSAL_CAUSE_NAMES[r.cause],
+        amountFen: Number(r.amount_fen),
+        reason: r.reason,
+        date: r.occurred_on,
+        reference: r.reference,
+        actorName: r.actor_name,
+        at: new Date(r.at).toISOString(),
       })),
     };
   });

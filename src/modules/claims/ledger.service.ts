@@ -2,7 +2,13 @@
 // append-only entries (domain/claims/ledger), the entries themselves, and the report of what
 // was paid under which rule and article in a period.
 import { type Database, inScope } from '../../db/connection.ts';
-import { deriveBalances, LEDGER_KIND_NAMES, type LedgerEntry, paidByRule } from '../../domain/claims/ledger.ts';
+import {
+  deriveBalances,
+  LEDGER_KIND_NAMES,
+  type LedgerEntry,
+  paidByRule,
+  REVERSAL_CAUSE_NAMES,
+} from '../../domain/claims/ledger.ts';
 import { formatFen } from '../../domain/money.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { findRule } from '../../domain/rules/index.ts';
@@ -39,6 +45,7 @@ export async function readLedger(database: Database, actor: Actor, q: LedgerQuer
     const entries: LedgerEntry[] = sums.map((s) => ({
       kind: s.kind,
       reverses: s.reverses,
+      cause: s.cause,
       fund: s.fund_source,
       region: s.region,
       year: s.year,
@@ -56,6 +63,8 @@ export async function readLedger(database: Database, actor: Actor, q: LedgerQuer
         decidedYuan: yuan(b.decidedFen),
         approvedYuan: yuan(b.approvedFen),
         paidYuan: yuan(b.paidFen),
+        returnedYuan: yuan(b.returnedFen),
+        recoveredYuan: yuan(b.recoveredFen),
         failedYuan: yuan(b.failedFen),
         awaitingYuan: yuan(b.awaitingFen),
       })),
@@ -68,9 +77,10 @@ export async function readLedger(database: Database, actor: Actor, q: LedgerQuer
           kind: e.kind,
           kindName:
             e.kind === 'reversed' && e.reverses
-              ? `${LEDGER_KIND_NAMES.reversed}（${LEDGER_KIND_NAMES[e.reverses]}）`
+              ? `${e.cause ? `${REVERSAL_CAUSE_NAMES[e.cause]}：` : ''}${LEDGER_KIND_NAMES.reversed}（${LEDGER_KIND_NAMES[e.reverses]}）`
               : LEDGER_KIND_NAMES[e.kind],
           reverses: e.reverses,
+          cause: e.cause,
           fund: e.fund_source,
           fundName: fundName(e.fund_source),
           region: e.region_code,
@@ -106,6 +116,7 @@ export async function paymentReport(database: Database, actor: Actor, q: { regio
       sums.map((s) => ({
         kind: s.kind,
         reverses: s.reverses,
+        cause: s.cause,
         fund: '',
         region,
         year: 0,
@@ -127,9 +138,13 @@ export async function paymentReport(database: Database, actor: Actor, q: { regio
         documentNumber: rule?.document.number ?? '',
         articleText: rule?.document.articles[r.article] ?? '',
         paidYuan: yuan(r.paidFen),
+        returnedYuan: yuan(r.returnedFen),
+        recoveredYuan: yuan(r.recoveredFen),
       };
     });
     const totalFen = rows.reduce((s, r) => s + r.paidFen, 0);
-    return { region, from: q.from, to: q.to, items, totalFen, totalYuan: yuan(totalFen) };
+    const returnedFen = rows.reduce((s, r) => s + r.returnedFen, 0);
+    const recoveredFen = rows.reduce((s, r) => s + r.recoveredFen, 0);
+    return { region, from: q.from, to: q.to, items, totalFen, totalYuan: yuan(totalFen), returnedFen, recoveredFen };
   });
 }

@@ -114,15 +114,22 @@ export async function getBatch(database: Database, actor: Actor, id: string) {
       ).map((c) => [c.id, c.number]),
     );
     const sum = (s: string) => payments.filter((p) => p.status === s).reduce((a, p) => a + Number(p.amount_fen), 0);
+    const count = (s: string) => payments.filter((p) => p.status === s).length;
+    // The bank reported paid = still paid + sent back later + recovered later; paidFen is what
+    // stays paid, as the ledger's paid balance counts it.
     return {
       batch: presentBatch(batch),
       reconciliation: {
-        pending: payments.filter((p) => p.status === 'pending').length,
-        paid: payments.filter((p) => p.status === 'paid').length,
-        failed: payments.filter((p) => p.status === 'failed').length,
+        pending: count('pending'),
+        paid: count('paid'),
+        failed: count('failed'),
+        returned: count('returned'),
+        recovered: count('recovered'),
         pendingFen: sum('pending'),
         paidFen: sum('paid'),
         failedFen: sum('failed'),
+        returnedFen: sum('returned'),
+        recoveredFen: sum('recovered'),
       },
       payments: payments.map((p) => presentPayment(p, claims.get(p.claim_id))),
     };
@@ -202,8 +209,10 @@ export async function importBankResult(database: Database, actor: Actor, id: str
     const lineProblems = lines.flatMap((l) => {
       const p = payments.get(l.detailNo);
       if (!p) return [{ line: l.line, column: '明细号', value: l.detailNo, message: `不属于拨付批次 ${batch.number}` }];
-      if (p.status !== 'pending' && p.status !== l.outcome) {
-        const was = p.status === 'paid' ? '成功' : '失败';
+      // A line paid and later sent back or recovered was reported paid by the bank.
+      const reported = p.status === 'failed' ? 'failed' : 'paid';
+      if (p.status !== 'pending' && reported !== l.outcome) {
+        const was = reported === 'paid' ? '成功' : '失败';
         return [
           {
             line: l.line,

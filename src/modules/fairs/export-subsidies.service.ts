@@ -9,18 +9,11 @@ import { inScope } from '../../db/connection.ts';
 import { formatFen } from '../../domain/money.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
-import { DECISION_STATUS_NAMES, type FactInput } from '../../domain/rules/index.ts';
+import { DECISION_STATUS_NAMES, type FactInput, rulesTagged } from '../../domain/rules/index.ts';
 import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type CaseInput, type CaseResult, catalog, evaluate } from '../rules/index.ts';
-
-/**
- * Rules paid for organized export, by the facts they take from a batch: the service subsidies
- * to organizers (云南 EXP-YN, 会泽 EXP-HZ, 湖南 SVC-HN) and the job-seeking subsidy to the
- * laborer (内蒙古 JOBSEEK-NM). Each applies only where its document is in force.
- */
-export const EXPORT_SUBSIDY_RULES = ['EXP-YN', 'EXP-HZ', 'SVC-HN', 'JOBSEEK-NM'] as const;
 
 export interface ExportSubsidyQuery {
   date?: string | undefined;
@@ -54,7 +47,10 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
     return { batch: b, members: m };
   });
 
-  const rules = cat.rules.filter((r) => (EXPORT_SUBSIDY_RULES as readonly string[]).includes(r.id));
+  // Rules paid for organized export are the ones whose policy file says `tags: [organized_export]`
+  // (today the service subsidies EXP-YN, EXP-HZ, SVC-HN and the job-seeking subsidy JOBSEEK-NM);
+  // each applies only where its document is in force, and takes the facts a batch gives.
+  const rules = rulesTagged(cat, 'organized_export');
   const cases: CaseInput[] = [];
   const factsOf = new Map<string, Record<string, FactInput>>();
   for (const m of members) {

@@ -14,6 +14,7 @@ import {
   type Parameter,
   type PolicyDocument,
   parseArticleRef,
+  RULE_TAGS,
   type Rule,
   type RuleFormula,
   SUBJECT_KIND_NAMES,
@@ -76,6 +77,7 @@ const ruleSchema = z.strictObject({
       per: z.enum(['subject', 'laborer']).optional(),
     })
     .optional(),
+  tags: z.array(z.enum(RULE_TAGS)).default([]),
   parameters: z.record(z.string(), parameterSchema).default({}),
 });
 
@@ -142,6 +144,7 @@ async function loadRule(
     to: meta.to === undefined ? doc.to : meta.to,
     articles: meta.articles,
     limit: meta.limit,
+    tags: meta.tags,
     parameters,
     formula,
   };

@@ -14,7 +14,8 @@ export type ClaimStatus =
   | 'batched'
   | 'paid'
   | 'failed'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'recovered';
 
 export const EVIDENCE_KINDS = {
   ticket: '车票',
@@ -53,6 +54,8 @@ export interface Claim {
   decisionMessage: string;
   citations: Citation[];
   actions: { action: string; name: string }[];
+  /** 资金退回 / 违规追回, when this user may take back the paid amount. */
+  reversalActions: { action: ReversalAction; name: string }[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -81,13 +84,37 @@ export interface Evidence {
   url: string;
 }
 
+export type ReversalAction = 'bank_return' | 'recover';
+
+export interface Reversal {
+  id: Id;
+  paymentId: Id;
+  cause: 'bank_return' | 'recovery';
+  causeName: string;
+  amountFen: number;
+  reason: string;
+  date: string;
+  reference: string;
+  actorName: string;
+  at: string;
+}
+
 export interface ClaimDetail {
   claim: Claim;
   facts: Record<string, FactInput>;
   decision: Decision;
   events: ClaimEvent[];
   evidence: Evidence[];
-  payments: { detailNo: string; batchId: Id; status: string; failureReason: string | null; bankRef: string | null }[];
+  payments: {
+    detailNo: string;
+    batchId: Id;
+    status: Payment['status'];
+    statusName: string;
+    amountFen: number;
+    failureReason: string | null;
+    bankRef: string | null;
+  }[];
+  reversals: Reversal[];
 }
 
 export interface NewClaim {
@@ -117,6 +144,13 @@ export const getClaim = (id: Id) => api.get<ClaimDetail>(`/api/claims/${id}`);
 export const createClaim = (c: NewClaim) => api.post<{ claim: Claim; decision: Decision }>('/api/claims', c);
 export const claimAction = (id: Id, action: string, version: number, comment?: string) =>
   api.post<Claim>(`/api/claims/${id}/actions`, { action, version, comment: comment ?? '' });
+
+/** Takes back the paid amount: the bank returned it (back to the queue) or it is recovered (final). */
+export const reversePayment = (
+  id: Id,
+  action: ReversalAction,
+  b: { version: number; reason: string; date: string; reference?: string },
+) => api.post<Claim>(`/api/claims/${id}/${action === 'bank_return' ? 'bank-return' : 'recovery'}`, b);
 
 export function uploadEvidence(id: Id, kind: EvidenceKind, file: File): Promise<Evidence> {
   const form = new FormData();
@@ -200,7 +234,7 @@ export interface Payment {
   bankAccount: string;
   amountFen: number;
   amountYuan: string;
-  status: 'pending' | 'paid' | 'failed';
+  status: 'pending' | 'paid' | 'failed' | 'returned' | 'recovered';
   statusName: string;
   failureReason: string | null;
   bankRef: string | null;
@@ -209,7 +243,18 @@ export interface Payment {
 
 export interface BatchDetail {
   batch: Batch;
-  reconciliation: { pending: number; paid: number; failed: number; pendingFen: number; paidFen: number; failedFen: number };
+  reconciliation: {
+    pending: number;
+    paid: number;
+    failed: number;
+    returned: number;
+    recovered: number;
+    pendingFen: number;
+    paidFen: number;
+    failedFen: number;
+    returnedFen: number;
+    recoveredFen: number;
+  };
   payments: Payment[];
 }
 
@@ -236,6 +281,8 @@ export interface Balance {
   decidedFen: number;
   approvedFen: number;
   paidFen: number;
+  returnedFen: number;
+  recoveredFen: number;
   failedFen: number;
   awaitingFen: number;
 }
@@ -244,6 +291,7 @@ export interface LedgerItem {
   id: Id;
   kind: string;
   kindName: string;
+  cause: 'bank_return' | 'recovery' | null;
   fund: string;
   fundName: string;
   region: string;
@@ -273,9 +321,19 @@ export interface ReportRow {
   articleText: string;
   count: number;
   paidFen: number;
+  returnedFen: number;
+  recoveredFen: number;
 }
 
 export const getLedger = (q: { region?: string; year?: number; fund?: string; page?: number; pageSize?: number }) =>
   api.get<Ledger>('/api/ledger', q);
 export const getReport = (q: { region?: string; from: string; to: string }) =>
-  api.get<{ region: string; from: string; to: string; items: ReportRow[]; totalFen: number }>('/api/ledger/report', q);
+  api.get<{
+    region: string;
+    from: string;
+    to: string;
+    items: ReportRow[];
+    totalFen: number;
+    returnedFen: number;
+    recoveredFen: number;
+  }>('/api/ledger/report', q);

@@ -1,6 +1,7 @@
 // One payment batch: its lines, the bank instruction file (代发), the bank's result file
 // uploaded back and the reconciliation of every line (paid, or failed with the reason and
-// back in the queue for a later batch).
+// back in the queue for a later batch), and lines the bank returned or that were recovered
+// after being paid.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Descriptions, Row, Space, Statistic, Table, Tag, Upload } from 'antd';
@@ -13,7 +14,13 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { dateTime, yuan } from '../../lib/format.ts';
 
-const PAYMENT_COLORS: Record<Payment['status'], string> = { pending: 'processing', paid: 'success', failed: 'error' };
+const PAYMENT_COLORS: Record<Payment['status'], string> = {
+  pending: 'processing',
+  paid: 'success',
+  failed: 'error',
+  returned: 'warning',
+  recovered: 'magenta',
+};
 
 export function BatchDetailPage() {
   const { id = '' } = useParams();
@@ -90,16 +97,22 @@ export function BatchDetailPage() {
             ]}
           />
           <Row gutter={16} style={{ marginBottom: 16 }} data-testid="reconciliation">
-            <Col span={6}>
+            <Col span={4}>
               <Statistic title="合计" value={yuan(batch.totalFen)} suffix={`${batch.lineCount} 笔`} />
             </Col>
-            <Col span={6}>
+            <Col span={4}>
               <Statistic title="已拨付" value={yuan(rec.paidFen)} suffix={`${rec.paid} 笔`} />
             </Col>
-            <Col span={6}>
+            <Col span={4}>
               <Statistic title="拨付失败" value={yuan(rec.failedFen)} suffix={`${rec.failed} 笔`} />
             </Col>
-            <Col span={6}>
+            <Col span={4}>
+              <Statistic title="资金退回" value={yuan(rec.returnedFen)} suffix={`${rec.returned} 笔`} />
+            </Col>
+            <Col span={4}>
+              <Statistic title="违规追回" value={yuan(rec.recoveredFen)} suffix={`${rec.recovered} 笔`} />
+            </Col>
+            <Col span={4}>
               <Statistic title="待回盘" value={yuan(rec.pendingFen)} suffix={`${rec.pending} 笔`} />
             </Col>
           </Row>

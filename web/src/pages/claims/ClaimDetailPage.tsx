@@ -1,9 +1,30 @@
 // One claim: what was applied for, the engine's decision with its trace, the steps taken
-// with their comments, the evidence files, and the buttons of the steps this user may take.
+// with their comments, the evidence files, its payments and their reversals, and the buttons
+// of the steps this user may take (资金退回 / 违规追回 on a paid claim for the county office).
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { REVERSAL_LABELS } from '@domain/claims/reversal.ts';
 import { CLAIM_ACTION_NAMES, type DirectAction, STEPS } from '@domain/claims/steps.ts';
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Input, Modal, Select, Space, Table, Tabs, Timeline, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -14,6 +35,8 @@ import {
   type Evidence,
   type EvidenceKind,
   getClaim,
+  type ReversalAction,
+  reversePayment,
   uploadEvidence,
 } from '../../api/claims.ts';
 import { download } from '../../api/client.ts';
@@ -21,6 +44,7 @@ import { getRule } from '../../api/rules.ts';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { dateTime, yuan } from '../../lib/format.ts';
 import { useArticleTexts } from '../rules/RuleDetailPage.tsx';
 import { ClaimStatusTag } from './claim-format.tsx';
@@ -79,6 +103,137 @@ function ActionButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) =>
         />
       </Modal>
     </Space>
+  );
+}
+
+/** What each reversal does to the claim, said before the officer confirms it. */
+const REVERSAL_EFFECTS: Record<ReversalAction, string> = {
+  bank_return:
+    '冲销已拨付金额，申请回到待拨付队列（拨付失败或资金退回）。请核实或更正银行账户后列入新的拨付批次；同一申请不会同时有两笔在途或已拨付的款项。',
+  recover:
+    '冲销核定、应拨付和已拨付金额，申请办结为「违规资金已追回」，不能再拨付。该申请仍占用频次名额：同一对象在同一期间不能再次申领同类补贴（防止冒名顶替后重复申领）。',
+};
+
+interface ReversalForm {
+  reason: string;
+  date: Dayjs;
+  reference?: string;
+}
+
+function ReversalButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) => void }) {
+  const { message } = App.useApp();
+  const [asking, setAsking] = useState<ReversalAction>();
+  const [form] = Form.useForm<ReversalForm>();
+  const act = useMutation({
+    mutationFn: ({ action, v }: { action: ReversalAction; v: ReversalForm }) =>
+      reversePayment(claim.id, action, {
+        version: claim.version,
+        reason: v.reason,
+        date: v.date.format('YYYY-MM-DD'),
+        reference: v.reference?.trim() || undefined,
+      }),
+    onSuccess: (c, { action }) => {
+      message.success(`已登记${CLAIM_ACTION_NAMES[action]}`);
+      setAsking(undefined);
+      onDone(c);
+    },
+    onError: (e) => {
+      const rest = showProblemsOnForm(form, e, ['reason', 'date', 'reference']);
+      if (rest.length > 0 || !form.getFieldsError().some((f) => f.errors.length > 0)) message.error((e as Error).message);
+      onDone();
+    },
+  });
+  if (!claim.reversalActions.length) return null;
+  const labels = REVERSAL_LABELS[asking ?? 'bank_return'];
+  // The server dates by Asia/Shanghai; so does the form, whatever the browser's time zone.
+  const today = dayjs(todayInShanghai());
+  return (
+    <>
+      {claim.reversalActions.map((a) => (
+        <Button
+          key={a.action}
+          danger={a.action === 'recover'}
+          onClick={() => {
+            form.resetFields();
+            setAsking(a.action);
+          }}
+        >
+          {a.name}
+        </Button>
+      ))}
+      <Modal
+        open={!!asking}
+        title={asking ? `${CLAIM_ACTION_NAMES[asking]}：${claim.number}（${yuan(claim.amountFen)}）` : ''}
+        okText="确定"
+        cancelText="取消"
+        okButtonProps={{ danger: asking === 'recover' }}
+        confirmLoading={act.isPending}
+        onCancel={() => setAsking(undefined)}
+        onOk={() =>
+          form.validateFields().then(
+            (v) => asking && act.mutate({ action: asking, v }),
+            () => undefined, // antd shows the problems on the fields
+          )
+        }
+        forceRender
+      >
+        {asking && <Alert type="warning" showIcon title={REVERSAL_EFFECTS[asking]} style={{ marginBottom: 12 }} />}
+        <Form<ReversalForm> form={form} layout="vertical" initialValues={{ date: today }}>
+          <Form.Item
+            name="reason"
+            label={labels.reason}
+            rules={[{ required: true, whitespace: true, message: `请填写${labels.reason}` }]}
+          >
+            <Input.TextArea rows={3} aria-label={labels.reason} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="date" label={labels.date} rules={[{ required: true, message: `请选择${labels.date}` }]}>
+            <DatePicker aria-label={labels.date} disabledDate={(d) => d.isAfter(today, 'day')} />
+          </Form.Item>
+          <Form.Item name="reference" label={labels.reference}>
+            <Input aria-label={labels.reference} maxLength={100} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function PaymentsPanel({ detail }: { detail: ClaimDetail }) {
+  return (
+    <>
+      <Table<ClaimDetail['payments'][number]>
+        size="small"
+        rowKey={(p) => p.detailNo}
+        dataSource={detail.payments}
+        pagination={false}
+        locale={{ emptyText: '尚未列入拨付批次' }}
+        style={{ marginBottom: 12 }}
+        columns={[
+          { title: '明细号', dataIndex: 'detailNo', render: (n: string, p) => <Link to={`/payments/${p.batchId}`}>{n}</Link> },
+          { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+          { title: '结果', dataIndex: 'statusName', render: (n: string) => <Tag>{n}</Tag> },
+          { title: '失败原因', dataIndex: 'failureReason', render: (r: string | null) => r || '-' },
+          { title: '银行流水号', dataIndex: 'bankRef', render: (r: string | null) => r || '-' },
+        ]}
+      />
+      {detail.reversals.length > 0 && (
+        <Table<ClaimDetail['reversals'][number]>
+          size="small"
+          data-testid="claim-reversals"
+          rowKey={(r) => String(r.id)}
+          dataSource={detail.reversals}
+          pagination={false}
+          columns={[
+            { title: '类别', dataIndex: 'causeName' },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+            { title: '日期', dataIndex: 'date' },
+            { title: '原因', dataIndex: 'reason' },
+            { title: '凭证或流水号', dataIndex: 'reference', render: (r: string) => r || '-' },
+            { title: '经办人', dataIndex: 'actorName' },
+          ]}
+        />
+      )}
+    </>
   );
 }
 
@@ -159,11 +314,23 @@ export function ClaimDetailPage() {
   const refresh = (_c?: Claim) => {
     void queryClient.invalidateQueries({ queryKey: ['claim', id] });
     void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+    void queryClient.invalidateQueries({ queryKey: ['batch'] });
   };
   const d = claim.data;
   const c = d?.claim;
   return (
-    <PageCard title={c ? `补贴申请 ${c.number}` : '补贴申请'} extra={c && <ActionButtons claim={c} onDone={refresh} />}>
+    <PageCard
+      title={c ? `补贴申请 ${c.number}` : '补贴申请'}
+      extra={
+        c && (
+          <Space>
+            <ActionButtons claim={c} onDone={refresh} />
+            <ReversalButtons claim={c} onDone={refresh} />
+          </Space>
+        )
+      }
+    >
       <ErrorAlert error={claim.error} />
       {d && c && (
         <>
@@ -227,6 +394,11 @@ export function ClaimDetailPage() {
                 key: 'evidence',
                 label: `证明材料（${d.evidence.length}）`,
                 children: <EvidencePanel detail={d} onUploaded={() => refresh()} />,
+              },
+              {
+                key: 'payments',
+                label: `拨付记录（${d.payments.length}）`,
+                children: <PaymentsPanel detail={d} />,
               },
             ]}
           />

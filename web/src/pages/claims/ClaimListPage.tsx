@@ -22,8 +22,9 @@ const QUEUES = [
   { key: 'reviewed', label: '审核通过（待公示）' },
   { key: 'publicized', label: '公示中' },
   { key: 'approved', label: '待拨付' },
-  { key: 'failed', label: '拨付失败' },
+  { key: 'failed', label: '拨付失败或退回' },
   { key: 'paid', label: '已拨付' },
+  { key: 'recovered', label: '违规追回' },
   { key: 'all', label: '全部' },
 ];
 

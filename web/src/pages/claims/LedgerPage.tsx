@@ -1,9 +1,11 @@
 // 资金台账: balances per fund, region and year derived from the append-only ledger (decided,
-// approved, paid, failed, awaiting payment), its entries, and the report of what was paid in
-// a period under which rule and article.
+// approved, paid net of bank returns and recoveries, failed, awaiting payment), its entries
+// (reversals named by their cause), and the report of what was paid in a period under which
+// rule and article, with the amounts returned and recovered in it.
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { FUND_NAMES, FUND_SOURCES } from '@domain/rules/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, InputNumber, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Form, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -15,7 +17,9 @@ import { yuan } from '../../lib/format.ts';
 const money = (f: number) => yuan(f);
 
 function Report() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  // Ledger entries are dated in Asia/Shanghai: the default period ends on that day, not the browser's.
+  const today = dayjs(todayInShanghai());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today.startOf('year'), today]);
   const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const report = useQuery({ queryKey: ['ledger', 'report', q], queryFn: () => getReport(q) });
   return (
@@ -40,6 +44,12 @@ function Report() {
                 合计
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
+                {money(report.data.returnedFen)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {money(report.data.recoveredFen)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
                 {money(report.data.totalFen)}
               </Table.Summary.Cell>
             </Table.Summary.Row>
@@ -62,7 +72,9 @@ function Report() {
             ),
           },
           { title: '笔数', dataIndex: 'count', align: 'right' },
-          { title: '拨付金额', dataIndex: 'paidFen', align: 'right', render: money },
+          { title: '资金退回', dataIndex: 'returnedFen', align: 'right', render: money },
+          { title: '违规追回', dataIndex: 'recoveredFen', align: 'right', render: money },
+          { title: '拨付金额（扣除退回、追回）', dataIndex: 'paidFen', align: 'right', render: money },
         ]}
       />
     </PageCard>
@@ -112,7 +124,9 @@ export function LedgerPage() {
             { title: '年度', dataIndex: 'year' },
             { title: '核定', dataIndex: 'decidedFen', align: 'right', render: money },
             { title: '应拨付（公示通过）', dataIndex: 'approvedFen', align: 'right', render: money },
-            { title: '已拨付', dataIndex: 'paidFen', align: 'right', render: money },
+            { title: '已拨付（扣除退回、追回）', dataIndex: 'paidFen', align: 'right', render: money },
+            { title: '资金退回', dataIndex: 'returnedFen', align: 'right', render: money },
+            { title: '违规追回', dataIndex: 'recoveredFen', align: 'right', render: money },
             { title: '拨付失败', dataIndex: 'failedFen', align: 'right', render: money },
             { title: '待拨付', dataIndex: 'awaitingFen', align: 'right', render: money },
           ]}
@@ -131,7 +145,11 @@ export function LedgerPage() {
           }}
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
-            { title: '类别', dataIndex: 'kindName' },
+            {
+              title: '类别',
+              dataIndex: 'kindName',
+              render: (n: string, e) => (e.cause ? <Tag color={e.cause === 'recovery' ? 'magenta' : 'warning'}>{n}</Tag> : n),
+            },
             {
               title: '申请',
               key: 'claim',

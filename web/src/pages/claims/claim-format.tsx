@@ -14,6 +14,7 @@ const COLORS: Record<ClaimStatus, string> = {
   paid: 'success',
   failed: 'volcano',
   withdrawn: 'default',
+  recovered: 'magenta',
 };
 
 export function ClaimStatusTag({ status }: { status: ClaimStatus }) {
