@@ -71,6 +71,8 @@ export interface Rule {
   /** Articles that grant the rule (cited on every decision). */
   articles: string[];
   limit?: FrequencyLimit;
+  /** A workshop rule whose carriers include 就业帮扶基地 (a recognised base may claim it too). */
+  bases?: boolean;
   parameters: Record<string, Parameter>;
   formula: RuleFormula<FactSpecs>;
 }

@@ -76,6 +76,7 @@ const ruleSchema = z.strictObject({
       per: z.enum(['subject', 'laborer']).optional(),
     })
     .optional(),
+  bases: z.boolean().optional(),
   parameters: z.record(z.string(), parameterSchema).default({}),
 });
 
@@ -142,6 +143,7 @@ async function loadRule(
     to: meta.to === undefined ? doc.to : meta.to,
     articles: meta.articles,
     limit: meta.limit,
+    ...(meta.bases !== undefined ? { bases: meta.bases } : {}),
     parameters,
     formula,
   };
