@@ -36,6 +36,8 @@ import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import {
   type Catalog,
+  DECISION_STATUS_NAMES,
+  type Decision,
   type FactInput,
   findRule,
   parseArticleRef,
@@ -139,6 +141,22 @@ function presentRuleForEmployer(cat: Catalog, r: Rule) {
 function presentOwnClaim(actor: Actor, c: repo.ClaimRow, extra: { ruleTitle: string; regionName?: string }) {
   const { personId: _personId, idNumber: _idNumber, ...rest } = presentClaim(actor, c, extra);
   return { ...rest, laborerName: c.laborer_name, laborerIdNumber: c.laborer_id_masked };
+}
+
+/**
+ * The amount to pay, or payableAmount's refusal with the decision as the employer may see it
+ * (the full trace would show values read from the register).
+ */
+function payableForEmployer(decision: Decision, record: string): number {
+  try {
+    return payableAmount(decision, record);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.details?.decision === undefined) throw e;
+    throw new AppError(e.code, e.message, e.status, {
+      ...e.details,
+      decision: { ...decisionForEmployer(decision), statusName: DECISION_STATUS_NAMES[decision.status] },
+    });
+  }
 }
 
 // ---- apply ----
@@ -292,7 +310,7 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
         existing: prior.map((p) => p.number),
       });
     }
-    const amountFen = payableAmount(decision, record);
+    const amountFen = payableForEmployer(decision, record);
 
     // Written under `employer:<id>`: row-level security admits only a claim of this employer.
     const id = await repo.nextClaimId(trx);
@@ -424,7 +442,7 @@ export async function actAsEmployer(database: Database, actor: Actor, id: string
           record,
         );
       });
-      const amountFen = payableAmount(decision, record);
+      const amountFen = payableForEmployer(decision, record);
       set = {
         facts: JSON.stringify(facts),
         decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
