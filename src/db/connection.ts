@@ -157,3 +157,15 @@ export async function inScope<T>(kysely: Kysely<DB>, scope: string, fn: (trx: Sc
     return fn(trx);
   });
 }
+
+/**
+ * Inside a scoped transaction, runs `fn` under another scope and then sets `back` again. Only
+ * for services that must read one thing a scope cannot see on its own (an employer's claim is
+ * decided under its county's scope); if `fn` throws, the whole transaction rolls back anyway.
+ */
+export async function underScope<T>(trx: Scoped, scope: string, back: string, fn: () => Promise<T>): Promise<T> {
+  await sql`SELECT set_config('bangfu.scope', ${scope}, true)`.execute(trx);
+  const result = await fn();
+  await sql`SELECT set_config('bangfu.scope', ${back}, true)`.execute(trx);
+  return result;
+}

@@ -42,6 +42,11 @@ export interface ClaimsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** 20261121170100_employer_claims: the employer that filed the claim itself (null: filed by an office). */
+  employer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The laborer of an employer's per-laborer claim, as typed and confirmed by the register. */
+  laborer_name: ColumnType<string | null, string | null | undefined, string | null>;
+  laborer_id_masked: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaimSlotsTable {

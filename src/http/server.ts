@@ -13,6 +13,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { authRoutes, registerSessionHook } from '../modules/auth/auth.routes.ts';
 import { claimsRoutes } from '../modules/claims/claims.routes.ts';
+import { employerClaimsRoutes } from '../modules/claims/employer-claims.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { recommendationsRoutes } from '../modules/recommendations/recommendations.routes.ts';
@@ -91,6 +92,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(async (scope) => importRoutes(scope, ctx));
   await app.register(async (scope) => rulesRoutes(scope, ctx));
   await app.register(async (scope) => claimsRoutes(scope, ctx));
+  await app.register(async (scope) => employerClaimsRoutes(scope, ctx));
   await app.register(async (scope) => jobsRoutes(scope, ctx));
   await app.register(async (scope) => recommendationsRoutes(scope, ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

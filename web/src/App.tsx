@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAuth, useMe } from './components/AuthProvider.tsx';
@@ -10,6 +11,9 @@ import { PaymentsPage } from './pages/claims/PaymentsPage.tsx';
 import { PublicityDetailPage } from './pages/claims/PublicityDetailPage.tsx';
 import { PublicityPage } from './pages/claims/PublicityPage.tsx';
 import { DuplicatesPage } from './pages/DuplicatesPage.tsx';
+import { EmployerClaimApplyPage } from './pages/employer-claims/EmployerClaimApplyPage.tsx';
+import { EmployerClaimDetailPage } from './pages/employer-claims/EmployerClaimDetailPage.tsx';
+import { EmployerClaimListPage } from './pages/employer-claims/EmployerClaimListPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { EmployerDetailPage } from './pages/jobs/EmployerDetailPage.tsx';
 import { EmployerListPage } from './pages/jobs/EmployerListPage.tsx';
@@ -37,6 +41,11 @@ function Home() {
   return <Navigate to={useMe().role === 'employer' ? '/jobs' : '/workbench'} replace />;
 }
 
+/** The same address shows an employer's login its own pages (补贴申领 of its unit). */
+function ForRole({ officer, employer }: { officer: ReactNode; employer: ReactNode }) {
+  return <>{useMe().role === 'employer' ? employer : officer}</>;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -58,9 +67,9 @@ export function AppRoutes() {
         <Route path="regions" element={<RegionsPage />} />
         <Route path="rules" element={<RuleCatalogPage />} />
         <Route path="rules/:id" element={<RuleDetailPage />} />
-        <Route path="claims" element={<ClaimListPage />} />
-        <Route path="claims/new" element={<ClaimApplyPage />} />
-        <Route path="claims/:id" element={<ClaimDetailPage />} />
+        <Route path="claims" element={<ForRole officer={<ClaimListPage />} employer={<EmployerClaimListPage />} />} />
+        <Route path="claims/new" element={<ForRole officer={<ClaimApplyPage />} employer={<EmployerClaimApplyPage />} />} />
+        <Route path="claims/:id" element={<ForRole officer={<ClaimDetailPage />} employer={<EmployerClaimDetailPage />} />} />
         <Route path="publicity" element={<PublicityPage />} />
         <Route path="publicity/:id" element={<PublicityDetailPage />} />
         <Route path="payments" element={<PaymentsPage />} />

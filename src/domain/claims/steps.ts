@@ -1,8 +1,10 @@
 // The steps of a subsidy claim (申报 → 审核 → 公示 → 拨付) and who may take each one.
-// Applicants (village, township and county offices) submit, correct and withdraw; the
-// county employment office reviews, returns, refuses, publishes, approves and pays, and after
-// payment records a bank return (资金退回: back to the payment queue) or the recovery of an
-// improper payment (违规追回: final); the auditor and the overseeing levels only read.
+// Applicants (village, township and county offices) submit, correct and withdraw; an
+// employer's own account does the same for the claims it filed itself (the service checks
+// that the claim is its own, row-level security enforces it again); the county employment
+// office reviews, returns, refuses, publishes, approves and pays, and after payment records a
+// bank return (资金退回: back to the payment queue) or the recovery of an improper payment
+// (违规追回: final); the auditor and the overseeing levels (city, province) only read.
 import type { ClaimStatusName, Role } from './types.ts';
 
 export const CLAIM_STATUSES = [
@@ -77,6 +79,8 @@ export const CLAIM_ACTION_NAMES: Record<ClaimAction | 'submit', string> = {
 };
 
 const APPLICANTS: readonly Role[] = ['village', 'township', 'county'];
+/** Who corrects and withdraws: the offices, and an employer on its own claims. */
+const OWNERS: readonly Role[] = [...APPLICANTS, 'employer'];
 const COUNTY: readonly Role[] = ['county'];
 
 interface Step {
@@ -90,9 +94,9 @@ interface Step {
 export const STEPS: Record<ClaimAction, Step> = {
   review: { from: ['submitted'], to: 'reviewed', roles: COUNTY },
   return: { from: ['submitted', 'reviewed'], to: 'returned', roles: COUNTY, needsComment: true },
-  resubmit: { from: ['returned'], to: 'submitted', roles: APPLICANTS },
+  resubmit: { from: ['returned'], to: 'submitted', roles: OWNERS },
   refuse: { from: ['submitted', 'reviewed', 'returned'], to: 'refused', roles: COUNTY, needsComment: true },
-  withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', roles: APPLICANTS },
+  withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', roles: OWNERS },
   publish: { from: ['reviewed'], to: 'publicized', roles: COUNTY },
   object: { from: ['publicized'], to: 'returned', roles: COUNTY, needsComment: true },
   approve: { from: ['publicized'], to: 'approved', roles: COUNTY },
@@ -118,9 +122,19 @@ export const RELEASING_STATUSES: ReadonlySet<ClaimStatusName> = new Set(['refuse
 /** Statuses from which a claim can be paid (the payment queue). */
 export const PAYABLE_STATUSES: readonly ClaimStatusName[] = STEPS.batch.from;
 
-/** May this role submit a new claim at all? */
+/** May this role submit a new claim for a laborer or unit of its region (an office's application)? */
 export function maySubmit(role: Role): boolean {
   return APPLICANTS.includes(role);
+}
+
+/** May this role submit a claim for its own unit (an employer's own account)? */
+export function maySubmitOwn(role: Role): boolean {
+  return role === 'employer';
+}
+
+/** May this role add evidence files to claims (offices; an employer to its own claims)? */
+export function mayAddEvidence(role: Role): boolean {
+  return OWNERS.includes(role);
 }
 
 /** Roles that may take an action (for the UI's buttons). */

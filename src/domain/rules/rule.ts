@@ -84,6 +84,8 @@ export interface Rule {
   limit?: FrequencyLimit;
   /** Purposes the policy file declares (`tags:` in the rule's YAML). */
   tags: readonly RuleTag[];
+  /** A workshop rule whose carriers include 就业帮扶基地 (a recognised base may claim it too). */
+  bases?: boolean;
   parameters: Record<string, Parameter>;
   formula: RuleFormula<FactSpecs>;
 }

@@ -12,8 +12,20 @@ export interface DemoAccount {
   canViewFullId: boolean;
 }
 
-/** Usernames of the demo accounts, in the order demoAccounts() makes them. */
-export const DEMO_USERNAMES = ['province', 'city', 'county', 'township', 'village', 'auditor', 'huize'] as const;
+/** The demo employer login, bound to the seeded 帮扶车间 of 会泽县 (src/modules/seed/demo-users.ts). */
+export const DEMO_EMPLOYER_USERNAME = 'workshop';
+
+/** Usernames of the demo accounts, in the order demoAccounts() makes them, then the employer's. */
+export const DEMO_USERNAMES = [
+  'province',
+  'city',
+  'county',
+  'township',
+  'village',
+  'auditor',
+  'huize',
+  DEMO_EMPLOYER_USERNAME,
+] as const;
 
 /** The documented demo password (README, start-up banner). */
 export const DEMO_PASSWORD = 'Bangfu@2026';

@@ -58,6 +58,9 @@ export function presentClaim(
     status: c.status,
     statusName: CLAIM_STATUS_NAMES[c.status],
     publicityId: c.publicity_id,
+    /** 申报方式: filed by the employer itself (用人单位账号) or by an office. */
+    filing: c.employer_id ? 'employer' : 'office',
+    filingName: c.employer_id ? '单位自行申报' : '经办机构申报',
     parameterVersion: c.parameter_version,
     decisionMessage: decision.message ?? '',
     citations: decision.citations ?? [],

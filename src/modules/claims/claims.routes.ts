@@ -1,11 +1,12 @@
 // HTTP for the subsidy cycle: applications and evidence, review actions, publicity lists,
 // payment batches with the bank files, and the ledger. Thin: the services do the checks.
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CLAIM_STATUSES, DIRECT_ACTIONS } from '../../domain/claims/steps.ts';
 import { FUND_SOURCES, type FundSource, SUBJECT_KIND_NAMES, type SubjectKind } from '../../domain/rules/index.ts';
 import type { AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.routes.ts';
 import * as claims from './claims.service.ts';
 import { paymentReport, readLedger } from './ledger.service.ts';
@@ -127,7 +128,7 @@ const BatchBody = Type.Object(
   { additionalProperties: false },
 );
 
-function parseStatuses(text: string | undefined) {
+export function parseStatuses(text: string | undefined) {
   if (!text) return undefined;
   const list = text.split(',').map((s) => s.trim());
   const bad = list.filter((s) => !(CLAIM_STATUSES as readonly string[]).includes(s));
@@ -137,6 +138,18 @@ function parseStatuses(text: string | undefined) {
     });
   }
   return list as (typeof CLAIM_STATUSES)[number][];
+}
+
+/**
+ * The offices' claim routes: an employer account has its own (/api/employer/claims), which
+ * shows it only what it typed and the decision, so these refuse it.
+ */
+function officer(req: FastifyRequest): Actor {
+  const actor = requireActor(req);
+  if (actor.role === 'employer') {
+    throw new AppError('FORBIDDEN', '无权操作：用人单位请在「补贴申领」中办理本单位的申请（/api/employer/claims）', 403);
+  }
+  return actor;
 }
 
 export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -150,7 +163,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '申报补贴（引擎判定并记录参数版本；不符合条件的返回 422）', body: ApplyBody } },
     async (req, reply) => {
       const body = req.body as Static<typeof ApplyBody>;
-      const result = await claims.applyForClaim(db, requireActor(req), {
+      const result = await claims.applyForClaim(db, officer(req), {
         ...body,
         subject: body.subject ? { ...body.subject, kind: body.subject.kind as SubjectKind } : undefined,
         facts: body.facts as Record<string, string | number | boolean> | undefined,
@@ -165,14 +178,14 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '补贴申请列表（按状态、规则、地区筛选）', querystring: ListQuery } },
     async (req) => {
       const { page = 1, pageSize = 20, status, ...f } = req.query as Static<typeof ListQuery>;
-      return claims.listClaims(db, requireActor(req), { ...f, status: parseStatuses(status) }, page, pageSize);
+      return claims.listClaims(db, officer(req), { ...f, status: parseStatuses(status) }, page, pageSize);
     },
   );
 
   app.get(
     '/api/claims/:id',
     { schema: { tags, summary: '申请详情：判定、流转记录、材料、拨付', params: IdParams } },
-    async (req) => claims.getClaimDetail(db, requireActor(req), (req.params as { id: string }).id),
+    async (req) => claims.getClaimDetail(db, officer(req), (req.params as { id: string }).id),
   );
 
   app.post(
@@ -180,7 +193,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '审核、退回、重新申报、不予通过、撤回', params: IdParams, body: ActionBody } },
     async (req) => {
       const body = req.body as Static<typeof ActionBody>;
-      return claims.actOnClaim(db, requireActor(req), (req.params as { id: string }).id, {
+      return claims.actOnClaim(db, officer(req), (req.params as { id: string }).id, {
         ...body,
         facts: body.facts as Record<string, string | number | boolean> | undefined,
       });
@@ -208,7 +221,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) =>
       claims.correctBankAccount(
         db,
-        requireActor(req),
+        officer(req),
         (req.params as { id: string }).id,
         req.body as { bankName: string; bankAccount: string; version: number; comment?: string },
       ),
@@ -268,7 +281,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
+      const actor = officer(req);
       const claimId = (req.params as { id: string }).id;
       if (!req.isMultipart()) throw new AppError('EVIDENCE_FILE_REQUIRED', '请以 multipart/form-data 上传文件（字段名 file）');
       let kind = (req.query as { kind?: string }).kind ?? '';
@@ -299,7 +312,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '下载申请材料（校验 sha256）', params: Type.Object({ id: Id, evidenceId: Id }) } },
     async (req, reply) => {
       const p = req.params as { id: string; evidenceId: string };
-      const { row, stream } = await claims.openEvidence(db, dataDir, requireActor(req), p.id, p.evidenceId);
+      const { row, stream } = await claims.openEvidence(db, dataDir, officer(req), p.id, p.evidenceId);
       return reply
         .header('content-type', row.content_type)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)

@@ -16,6 +16,7 @@ import {
   CLAIM_STATUS_NAMES,
   type ClaimAction,
   type DirectAction,
+  mayAddEvidence,
   maySubmit,
   RELEASING_STATUSES,
   takeStep,
@@ -608,7 +609,7 @@ export async function addEvidence(
   claimId: string,
   upload: { kind: string; fileName: string; contentType: string; stream: Readable },
 ) {
-  if (!maySubmit(actor.role)) {
+  if (!mayAddEvidence(actor.role)) {
     upload.stream.resume();
     throw errors.forbidden('上传申请材料（当前角色只能查看）');
   }
@@ -629,7 +630,10 @@ export async function addEvidence(
   try {
     return await inScope(database.kysely, actor.scope, async (trx) => {
       const claim = await repo.getClaim(trx, claimId);
-      if (!claim) throw errors.notFound(`补贴申请（ID ${claimId}）`);
+      // An employer adds files to its own claims only (row-level security hides the rest too).
+      if (!claim || (actor.role === 'employer' && claim.employer_id !== actor.employerId)) {
+        throw errors.notFound(`补贴申请（ID ${claimId}）`);
+      }
       const record = claimRecord(claim);
       if (!EVIDENCE_KINDS.includes(upload.kind as EvidenceKind)) {
         throw invalid(record, [

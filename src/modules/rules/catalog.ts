@@ -78,6 +78,7 @@ const ruleSchema = z.strictObject({
     })
     .optional(),
   tags: z.array(z.enum(RULE_TAGS)).default([]),
+  bases: z.boolean().optional(),
   parameters: z.record(z.string(), parameterSchema).default({}),
 });
 
@@ -145,6 +146,7 @@ async function loadRule(
     articles: meta.articles,
     limit: meta.limit,
     tags: meta.tags,
+    ...(meta.bases !== undefined ? { bases: meta.bases } : {}),
     parameters,
     formula,
   };

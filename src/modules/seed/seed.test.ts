@@ -118,5 +118,9 @@ describe('bangfu seed (writer)', () => {
     expect(users.find((u) => u.role === 'village')?.regionCode).toBe(VILLAGE);
     const r = await login(db.kysely, 'county', 'Bangfu@2026', 1);
     expect(r.actor).toMatchObject({ scope: '150425', canViewFullId: true });
+    // The demo employer login acts for the seeded workshop of 会泽县 (单位自行申报).
+    expect(users.find((u) => u.role === 'employer')).toMatchObject({ username: 'workshop', regionCode: '530326' });
+    const w = await login(db.kysely, 'workshop', 'Bangfu@2026', 1);
+    expect(w.actor.scope).toMatch(/^employer:\d+$/);
   });
 });

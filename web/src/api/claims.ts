@@ -50,6 +50,9 @@ export interface Claim {
   status: ClaimStatus;
   statusName: string;
   publicityId: Id | null;
+  /** 申报方式: filed by the employer itself or by an office. */
+  filing: 'employer' | 'office';
+  filingName: string;
   parameterVersion: string;
   decisionMessage: string;
   citations: Citation[];

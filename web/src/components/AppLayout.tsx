@@ -44,8 +44,8 @@ const MENU = [
   { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
 ];
 
-/** An employer's own login sees its posts and its record only (the register is not theirs to see). */
-const EMPLOYER_MENU = new Set(['/jobs', '/employers']);
+/** An employer's own login sees its posts, its record and its own claims only (the register is not theirs to see). */
+const EMPLOYER_MENU = new Set(['/jobs', '/employers', '/claims']);
 
 /** The name of a region code, or the code itself until (or unless) the name is known. */
 export function useRegionName(code: string | undefined): string {

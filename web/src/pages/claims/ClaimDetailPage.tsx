@@ -360,6 +360,11 @@ export function ClaimDetailPage() {
                 label: '申领人',
                 children: c.personId ? <Link to={`/laborers/${c.personId}`}>{c.beneficiaryName}</Link> : c.beneficiaryName,
               },
+              {
+                key: 'filing',
+                label: '申报方式',
+                children: <span data-testid="claim-filing">{c.filingName}</span>,
+              },
               { key: 'region', label: '地区', children: `${c.regionName}（${c.region}）` },
               { key: 'date', label: '发生日期', children: c.caseDate },
               { key: 'bank', label: '开户行', children: c.bankName ?? '-' },

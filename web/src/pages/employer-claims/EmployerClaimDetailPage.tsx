@@ -1,0 +1,290 @@
+// One of the unit's own claims: what it applied for and typed, the decision with its articles,
+// the steps with the county's comments, the evidence files, the payment outcome (account
+// masked), and withdraw / correct-and-resubmit while the claim allows them.
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Timeline, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { EVIDENCE_KINDS, type Evidence, type EvidenceKind } from '../../api/claims.ts';
+import { download } from '../../api/client.ts';
+import {
+  getEmployerRules,
+  getOwnClaim,
+  type OwnClaimDetail,
+  ownClaimAction,
+  uploadOwnEvidence,
+} from '../../api/employer-claims.ts';
+import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { FactFields, toFacts } from '../../components/FactInput.tsx';
+import { PageCard } from '../../components/PageCard.tsx';
+import { dateTime, yuan } from '../../lib/format.ts';
+import { ClaimStatusTag } from '../claims/claim-format.tsx';
+import { EmployerDecision } from './EmployerDecision.tsx';
+
+function factText(v: unknown, name: string): string {
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'number' && name.endsWith('Fen')) return yuan(v);
+  return String(v);
+}
+
+/** Correct the stated facts of a returned claim and resubmit it (decided again). */
+function ResubmitButton({ detail, onDone }: { detail: OwnClaimDetail; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ facts?: Record<string, unknown>; comment?: string }>();
+  const rules = useQuery({ queryKey: ['employer-rules'], queryFn: getEmployerRules, staleTime: 60_000, enabled: open });
+  const rule = rules.data?.items.find((r) => r.id === detail.claim.rule);
+  const c = detail.claim;
+  const act = useMutation({
+    mutationFn: (v: { facts?: Record<string, unknown>; comment?: string }) =>
+      ownClaimAction(c.id, {
+        action: 'resubmit',
+        version: c.version,
+        comment: v.comment ?? '',
+        ...(rule ? { facts: toFacts(rule.facts, v.facts) } : {}),
+      }),
+    onSuccess: () => {
+      message.success('已重新申报');
+      setOpen(false);
+      onDone();
+    },
+    onError: (e) => message.error((e as Error).message),
+  });
+  const initial = Object.fromEntries(
+    Object.entries(detail.facts).map(([k, v]) => [
+      k,
+      typeof v === 'boolean' ? String(v) : k.endsWith('Fen') && typeof v === 'number' ? v / 100 : v,
+    ]),
+  );
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)}>
+        修改后重新申报
+      </Button>
+      <Modal
+        open={open}
+        title={`修改后重新申报 ${c.number}`}
+        okText="重新申报"
+        confirmLoading={act.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+        width={640}
+      >
+        <Form form={form} layout="vertical" initialValues={{ facts: initial }} onFinish={(v) => act.mutate(v)} preserve={false}>
+          {rule && <FactFields facts={rule.facts} />}
+          <Form.Item name="comment" label="修改说明">
+            <Input.TextArea rows={2} aria-label="修改说明" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+function Actions({ detail, onDone }: { detail: OwnClaimDetail; onDone: () => void }) {
+  const { message, modal } = App.useApp();
+  const c = detail.claim;
+  const can = new Set(c.actions.map((a) => a.action));
+  return (
+    <Space>
+      {can.has('resubmit') && <ResubmitButton detail={detail} onDone={onDone} />}
+      {can.has('withdraw') && (
+        <Button
+          danger
+          onClick={() =>
+            modal.confirm({
+              title: `撤回申请 ${c.number}？`,
+              content: '撤回后本申请不再办理，次数限制随之释放。',
+              okText: '撤回',
+              onOk: () =>
+                ownClaimAction(c.id, { action: 'withdraw', version: c.version })
+                  .then(() => {
+                    message.success('已撤回');
+                    onDone();
+                  })
+                  .catch((e: Error) => message.error(e.message)),
+            })
+          }
+        >
+          撤回申请
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+function EvidencePanel({ detail, onUploaded }: { detail: OwnClaimDetail; onUploaded: () => void }) {
+  const { message } = App.useApp();
+  const [kind, setKind] = useState<EvidenceKind>('contract');
+  const open = ['submitted', 'returned', 'reviewed'].includes(detail.claim.status);
+  return (
+    <>
+      {open && (
+        <Space style={{ marginBottom: 8 }}>
+          <Select<EvidenceKind>
+            value={kind}
+            onChange={setKind}
+            style={{ width: 130 }}
+            aria-label="材料类型"
+            options={Object.entries(EVIDENCE_KINDS).map(([value, label]) => ({ value: value as EvidenceKind, label }))}
+          />
+          <Upload
+            showUploadList={false}
+            customRequest={async ({ file, onSuccess, onError }) => {
+              try {
+                const ev = await uploadOwnEvidence(detail.claim.id, kind, file as File);
+                message.success(`已上传 ${ev.fileName}`);
+                onSuccess?.(ev);
+                onUploaded();
+              } catch (e) {
+                message.error((e as Error).message);
+                onError?.(e as Error);
+              }
+            }}
+          >
+            <Button icon={<UploadOutlined />}>上传材料</Button>
+          </Upload>
+        </Space>
+      )}
+      <Table<Evidence>
+        size="small"
+        rowKey={(e) => String(e.id)}
+        dataSource={detail.evidence}
+        pagination={false}
+        columns={[
+          { title: '类型', dataIndex: 'kindName', width: 100 },
+          { title: '文件', dataIndex: 'fileName' },
+          { title: '上传时间', dataIndex: 'uploadedAt', render: (t?: string) => (t ? dateTime(t) : '-') },
+          {
+            title: '',
+            key: 'dl',
+            render: (_v, e) => (
+              <Button
+                type="link"
+                icon={<DownloadOutlined />}
+                onClick={() => download(e.url, e.fileName).catch((x: Error) => message.error(x.message))}
+              >
+                下载
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export function EmployerClaimDetailPage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const q = useQuery({ queryKey: ['own-claim', id], queryFn: () => getOwnClaim(id) });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['own-claim', id] });
+    void queryClient.invalidateQueries({ queryKey: ['own-claims'] });
+  };
+  const d = q.data;
+  const c = d?.claim;
+  return (
+    <PageCard title={c ? `补贴申请 ${c.number}` : '补贴申请'} extra={d && <Actions detail={d} onDone={refresh} />}>
+      <ErrorAlert error={q.error} />
+      {d && c && (
+        <>
+          <Descriptions
+            size="small"
+            bordered
+            column={{ xs: 1, md: 3 }}
+            style={{ marginBottom: 16 }}
+            items={[
+              { key: 'status', label: '状态', children: <ClaimStatusTag status={c.status} /> },
+              { key: 'rule', label: '补贴项目', children: `${c.rule} ${c.ruleTitle}` },
+              {
+                key: 'amount',
+                label: '核定金额',
+                children: (
+                  <Typography.Text strong data-testid="claim-amount">
+                    {yuan(c.amountFen)}
+                  </Typography.Text>
+                ),
+              },
+              { key: 'unit', label: '申请单位', children: c.beneficiaryName },
+              {
+                key: 'laborer',
+                label: '所涉劳动力',
+                children: c.laborerName ? `${c.laborerName}（${c.laborerIdNumber ?? ''}）` : '-',
+              },
+              {
+                key: 'cite',
+                label: '政策依据',
+                children: c.citations.map((x) => `${x.document} ${x.article}`).join('、'),
+              },
+              { key: 'date', label: '享受日期', children: c.caseDate },
+              { key: 'bank', label: '开户行', children: c.bankName ?? '-' },
+              { key: 'account', label: '银行账号', children: c.bankAccount ?? '-' },
+              {
+                key: 'facts',
+                label: '本单位填报的事实',
+                span: 3,
+                children: Object.entries(d.facts)
+                  .map(([k, v]) => `${d.factLabels[k] ?? k}：${factText(v, k)}`)
+                  .join('；'),
+              },
+            ]}
+          />
+          <Tabs
+            items={[
+              {
+                key: 'events',
+                label: '办理记录',
+                children: (
+                  <Timeline
+                    items={d.events.map((e) => ({
+                      key: String(e.id),
+                      children: (
+                        <Space orientation="vertical" size={0}>
+                          <Typography.Text strong>{e.actionName}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {dateTime(e.at)} · {e.actorName ?? ''}
+                          </Typography.Text>
+                          {e.comment && <Typography.Text>意见：{e.comment}</Typography.Text>}
+                        </Space>
+                      ),
+                    }))}
+                  />
+                ),
+              },
+              { key: 'decision', label: '核定结果', children: <EmployerDecision decision={d.decision} /> },
+              {
+                key: 'evidence',
+                label: `证明材料（${d.evidence.length}）`,
+                children: <EvidencePanel detail={d} onUploaded={refresh} />,
+              },
+              {
+                key: 'payments',
+                label: '拨付结果',
+                children: (
+                  <Table
+                    size="small"
+                    rowKey="detailNo"
+                    pagination={false}
+                    dataSource={d.payments}
+                    locale={{ emptyText: '尚未拨付' }}
+                    columns={[
+                      { title: '明细号', dataIndex: 'detailNo' },
+                      { title: '金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
+                      { title: '账户', key: 'acct', render: (_v, p) => `${p.bankName} ${p.bankAccount}` },
+                      { title: '结果', dataIndex: 'statusName' },
+                      { title: '失败原因', dataIndex: 'failureReason' },
+                      { title: '到账时间', dataIndex: 'settledAt', render: (t: string | null) => (t ? dateTime(t) : '-') },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </PageCard>
+  );
+}
