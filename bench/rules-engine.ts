@@ -29,9 +29,10 @@ export function laborersQuery(slice?: readonly [string, string]): string {
     WHERE start_date <= DATE '${DATE}' AND (end_date IS NULL OR end_date >= DATE '${DATE}')${spells}
     ORDER BY person_id, start_date DESC
   )
-  SELECT p.id, p.village_code, h.type AS household_type, h.relocated, p.sex, p.birth_date::text AS birth_date, p.work_capacity,
+  SELECT p.village_code, h.type AS household_type, h.relocated, p.sex, p.birth_date::text AS birth_date, p.work_capacity,
          p.student_status, p.disability, p.health, p.migrate_willing,
-         c.channel, c.start_date::text AS start_date, c.place_code, c.out_of_province, c.insured, c.employer, c.monthly_income_fen
+         c.channel, c.start_date::text AS start_date, c.place_code, c.out_of_province, c.insured,
+         CASE WHEN c.channel = '帮扶车间' THEN c.employer END AS employer, c.monthly_income_fen
   FROM persons p
   JOIN households h ON h.id = p.household_id
   LEFT JOIN cur c ON c.person_id = p.id
@@ -81,7 +82,10 @@ export function param(rule: Rule, name: string): number {
   return v.value;
 }
 
-/** One laborer row of the COPY text format (tab-separated, \N for null). */
+/**
+ * One laborer row of the COPY text format (tab-separated, \N for null), in the columns of
+ * laborersQuery; the employer is sent only for 帮扶车间 rows, the only ones that need it.
+ */
 interface Row {
   village: string;
   person: RegisterPerson;
@@ -92,34 +96,34 @@ interface Row {
 
 function parseRow(line: string): Row {
   const f = line.split('\t');
-  const channel = f[11] === '\\N' ? null : (f[11] as string);
+  const channel = f[10] === '\\N' ? null : (f[10] as string);
   return {
-    village: f[1] as string,
+    village: f[0] as string,
     channel,
-    employer: f[16] === '\\N' ? '' : (f[16] as string),
-    willing: f[10] === 't',
+    employer: f[15] === '\\N' ? '' : (f[15] as string),
+    willing: f[9] === 't',
     person: {
-      householdType: f[2] as string,
-      relocated: f[3] === 't',
-      sex: f[4] as '男' | '女',
-      birthDate: f[5] as string,
-      workCapacity: f[6] as string,
-      studentStatus: f[7] as string,
-      disability: f[8] === '\\N' ? null : (f[8] as string),
-      health: f[9] === '\\N' ? null : (f[9] as string),
-      migrateWilling: f[10] === 't',
+      householdType: f[1] as string,
+      relocated: f[2] === 't',
+      sex: f[3] as '男' | '女',
+      birthDate: f[4] as string,
+      workCapacity: f[5] as string,
+      studentStatus: f[6] as string,
+      disability: f[7] === '\\N' ? null : (f[7] as string),
+      health: f[8] === '\\N' ? null : (f[8] as string),
+      migrateWilling: f[9] === 't',
       spells:
         channel === null
           ? []
           : [
               {
                 channel,
-                startDate: f[12] as string,
+                startDate: f[11] as string,
                 endDate: null,
-                placeCode: f[13] === '\\N' ? null : (f[13] as string),
-                outOfProvince: f[14] === 't',
-                insured: f[15] === 't',
-                monthlyIncomeFen: Number(f[17]),
+                placeCode: f[12] === '\\N' ? null : (f[12] as string),
+                outOfProvince: f[13] === 't',
+                insured: f[14] === 't',
+                monthlyIncomeFen: Number(f[16]),
               },
             ],
     },
