@@ -47,16 +47,20 @@ const MENU = [
 /** An employer's own login sees its posts, its record and its own claims only (the register is not theirs to see). */
 const EMPLOYER_MENU = new Set(['/jobs', '/employers', '/claims']);
 
-/** The name of a region code, or the code itself until (or unless) the name is known. */
+/**
+ * The name of a region code, or the code itself until (or unless) the name is known. A scope
+ * that is not a region (an employer's own login, `employer:<id>`) has no name to look up.
+ */
 export function useRegionName(code: string | undefined): string {
+  const isRegion = code !== undefined && /^\d{2,12}$/.test(code);
   const region = useQuery({
     queryKey: ['region', code],
     queryFn: () => getRegion(code as string),
-    enabled: !!code,
+    enabled: isRegion,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-  return region.data?.name ?? code ?? '';
+  return region.data?.name ?? (isRegion ? code : '');
 }
 
 export function AppLayout() {
