@@ -64,8 +64,8 @@ async function payBatch(batchId: string) {
   return result;
 }
 
-/** Applies for TR-HZ for these laborers and takes the claims through review, publicity and payment. */
-async function paidClaims(indexes: number[], facts = OUT_OF_PROVINCE): Promise<string[]> {
+/** Applies for TR-HZ for these laborers and takes the claims through review and publicity (approved, owed). */
+async function approvedClaims(indexes: number[], facts = OUT_OF_PROVINCE): Promise<string[]> {
   const ids: string[] = [];
   for (const i of indexes) {
     const c = await call.post('tanglang', '/api/claims', transportClaim(person(i), { facts }));
@@ -86,6 +86,12 @@ async function paidClaims(indexes: number[], facts = OUT_OF_PROVINCE): Promise<s
     database.kysely,
   );
   expect((await call.post('huize', `/api/publicity/${listId}/close`, {})).statusCode).toBe(200);
+  return ids;
+}
+
+/** ... and then pays them in one batch. */
+async function paidClaims(indexes: number[], facts = OUT_OF_PROVINCE): Promise<string[]> {
+  const ids = await approvedClaims(indexes, facts);
   const batch = await call.post('huize', '/api/payment-batches', { fund: 'employment_fund', region: '530326', claimIds: ids });
   expect(batch.statusCode, batch.body).toBe(201);
   await payBatch(batch.json().batch.id);
@@ -341,5 +347,37 @@ describe('two officers take back the same payment at once', () => {
       .where('claim_id', '=', id as string)
       .execute();
     expect(reversals).toHaveLength(1);
+  });
+});
+
+describe('不予通过 after publicity: what is found before the money leaves stops the claim there', () => {
+  it('refuses an approved claim with a reason, takes back the approved and decided amounts and frees the slot', async () => {
+    const [id] = (await approvedClaims([4])) as [string];
+    const c = (await detail(id)).claim;
+    expect(c.status).toBe('approved');
+    const noReason = await call.post('huize', `/api/claims/${id}/actions`, { action: 'refuse', version: c.version });
+    expect(noReason.statusCode).toBe(409);
+    const res = await call.post('huize', `/api/claims/${id}/actions`, {
+      action: 'refuse',
+      version: c.version,
+      comment: '核查发现本人未外出务工',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('refused');
+    const entries = await database.kysely
+      .selectFrom('ledger_entries')
+      .select(['kind', 'reverses', 'amount_fen'])
+      .where('claim_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(entries.map((e) => `${e.kind}:${e.reverses ?? ''}`)).toEqual([
+      'decided:',
+      'approved:',
+      'reversed:approved',
+      'reversed:decided',
+    ]);
+    // Nothing of it is owed any more, and the laborer may apply again for the year.
+    const again = await call.post('tanglang', '/api/claims', transportClaim(person(4)));
+    expect(again.statusCode, again.body).toBe(201);
   });
 });

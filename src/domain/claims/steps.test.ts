@@ -54,7 +54,13 @@ describe('claim steps (申报 → 审核 → 公示 → 拨付)', () => {
     expect(takeStep('county', 'paid', 'withdraw')).toMatchObject({ ok: false, forbidden: false });
     const paid = takeStep('county', 'paid', 'review');
     expect(!paid.ok && paid.reason).toBe('申请当前状态为「已拨付」，只有「已申报」的申请可以审核通过');
-    expect(takeStep('county', 'approved', 'refuse')).toMatchObject({ ok: false });
+    expect(takeStep('county', 'batched', 'refuse', '冒名顶替')).toMatchObject({ ok: false, forbidden: false });
+  });
+
+  it('the county can still refuse a claim after publicity, until a batch takes it to the bank', () => {
+    expect(takeStep('county', 'approved', 'refuse', '核查发现冒名顶替')).toEqual({ ok: true, to: 'refused' });
+    expect(takeStep('county', 'failed', 'refuse', '核查发现冒名顶替')).toEqual({ ok: true, to: 'refused' });
+    expect(takeStep('county', 'approved', 'refuse')).toMatchObject({ ok: false, reason: '「不予通过」须填写意见（原因）' });
   });
 
   it('only refused and withdrawn claims give their frequency-limit slot back; a recovered claim keeps it', () => {

@@ -95,7 +95,9 @@ export const STEPS: Record<ClaimAction, Step> = {
   review: { from: ['submitted'], to: 'reviewed', roles: COUNTY },
   return: { from: ['submitted', 'reviewed'], to: 'returned', roles: COUNTY, needsComment: true },
   resubmit: { from: ['returned'], to: 'submitted', roles: OWNERS },
-  refuse: { from: ['submitted', 'reviewed', 'returned'], to: 'refused', roles: COUNTY, needsComment: true },
+  // Also after publicity, until a batch takes it: what is found before the money leaves (a
+  // false identity, a job that never was) stops the claim there, not after payment.
+  refuse: { from: ['submitted', 'reviewed', 'returned', 'approved', 'failed'], to: 'refused', roles: COUNTY, needsComment: true },
   withdraw: { from: ['submitted', 'returned'], to: 'withdrawn', roles: OWNERS },
   publish: { from: ['reviewed'], to: 'publicized', roles: COUNTY },
   object: { from: ['publicized'], to: 'returned', roles: COUNTY, needsComment: true },

@@ -411,6 +411,10 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
     }
     const moved = await transition(trx, actor, claim, input.action, comment, input.version, set);
     if (moved.status === 'refused' || moved.status === 'withdrawn') {
+      // A claim refused after publicity was owed: take back the approved amount as well.
+      if (claim.status === 'approved' || claim.status === 'failed') {
+        ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'approved' }));
+      }
       ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'decided' }));
     }
     await repo.appendLedger(trx, ledger);
