@@ -147,4 +147,5 @@ const ROLE_LABELS: Record<Role, string> = {
   auditor: '审计',
   admin: '系统管理员',
   employer: '用人单位',
+  laborer: '劳动者本人',
 };

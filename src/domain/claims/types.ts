@@ -14,4 +14,4 @@ export type ClaimStatusName =
   | 'withdrawn';
 
 /** User roles (as in users.role). */
-export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer';
+export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer' | 'laborer';

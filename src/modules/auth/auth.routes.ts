@@ -20,6 +20,8 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Logging in (or asking for a login code) needs no CSRF token: there is no session to protect yet. */
+const LOGIN_PATHS = ['/api/auth/login', '/api/me/login'];
 
 /** Resolves the session cookie on every /api request and checks CSRF on writes. */
 export function registerSessionHook(app: FastifyInstance, ctx: AppContext) {
@@ -28,7 +30,7 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext) {
     if (!token) return;
     const found = await actorForToken(ctx.database.kysely, token);
     if (!found) return;
-    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/auth/login')) {
+    if (!SAFE_METHODS.has(request.method) && !LOGIN_PATHS.some((p) => request.url.startsWith(p))) {
       if (!csrfMatches(found.csrfToken, request.headers['x-csrf-token'] as string | undefined)) throw errors.csrf();
     }
     request.actor = found.actor;
@@ -47,9 +49,11 @@ export const MeSchema = Type.Object({
   csrfToken: Type.String(),
   /** Role employer only: the employer the account acts for. */
   employerId: Type.Optional(Type.String()),
+  /** Role laborer only: the person of the register the account is. */
+  personId: Type.Optional(Type.String()),
 });
 
-function presentMe(actor: Actor, csrfToken: string) {
+export function presentMe(actor: Actor, csrfToken: string) {
   return {
     username: actor.username,
     displayName: actor.displayName,
@@ -61,6 +65,7 @@ function presentMe(actor: Actor, csrfToken: string) {
     canDecideDuplicates: canDecideDuplicates(actor),
     csrfToken,
     ...(actor.employerId ? { employerId: actor.employerId } : {}),
+    ...(actor.personId ? { personId: actor.personId } : {}),
   };
 }
 
