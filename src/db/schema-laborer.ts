@@ -5,6 +5,7 @@ import type { Int8, SerialId, Timestamp } from './columns.ts';
 /** One request for a login code; person, salt and hash are set only when ID number and phone matched. */
 export interface LoginCodesTable {
   id: SerialId;
+  id_hash: string;
   phone_hash: string;
   ip: string;
   person_id: Int8 | null;

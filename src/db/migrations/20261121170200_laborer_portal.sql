@@ -14,10 +14,12 @@ ALTER TABLE users ADD COLUMN person_id bigint UNIQUE REFERENCES persons (id);
 ALTER TABLE users ADD CONSTRAINT users_laborer_bound CHECK ((role = 'laborer') = (person_id IS NOT NULL));
 
 -- Every request for a login code, matched or not: the per-phone and per-address limits count
--- what was asked (so a limit never tells whether an ID number and phone match). A matched
+-- what was asked, and wrong tries, expiry and lockout apply to an unmatched request exactly
+-- as to a matched one, so no answer tells whether an ID number and phone match. A matched
 -- request holds the code's salted SHA-256 only; the code itself exists in the SMS alone.
 CREATE TABLE login_codes (
   id           bigserial PRIMARY KEY,
+  id_hash      text NOT NULL,                      -- sha256 of the ID number as entered
   phone_hash   text NOT NULL,                      -- sha256 of the phone number as entered
   ip           text NOT NULL,
   person_id    bigint REFERENCES persons (id),     -- null when the ID number and phone did not match
@@ -31,7 +33,7 @@ CREATE TABLE login_codes (
 );
 CREATE INDEX login_codes_phone_idx ON login_codes (phone_hash, created_at);
 CREATE INDEX login_codes_ip_idx ON login_codes (ip, created_at);
-CREATE INDEX login_codes_person_idx ON login_codes (person_id, id DESC) WHERE person_id IS NOT NULL;
+CREATE INDEX login_codes_pair_idx ON login_codes (id_hash, phone_hash, id DESC);
 -- Login runs before there is a session (as the connecting role, like the password login); the
 -- application role never needs this table.
 REVOKE ALL ON login_codes FROM bangfu_app;

@@ -50,6 +50,9 @@ export function presentClaim(
     fundName: fundName(c.fund_source),
     status: c.status,
     statusName: CLAIM_STATUS_NAMES[c.status],
+    /** 本人申请 when the laborer applied in the portal, else 经办申报. */
+    applicant: c.applicant,
+    applicantName: c.applicant === 'laborer' ? '本人申请' : '经办申报',
     publicityId: c.publicity_id,
     parameterVersion: c.parameter_version,
     decisionMessage: decision.message ?? '',
