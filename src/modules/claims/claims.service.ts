@@ -216,6 +216,8 @@ function checkApplyInput(input: ApplyInput, rule: Rule | undefined): FieldProble
  */
 export interface LaborerApplication {
   run<T>(fn: (trx: Scoped) => Promise<T>): Promise<T>;
+  /** Said on the submit event (what the laborer stated). */
+  comment: string;
 }
 
 export async function applyForClaim(database: Database, actor: Actor, input: ApplyInput, laborer?: LaborerApplication) {
@@ -338,7 +340,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       action: 'submit',
       from: null,
       to: 'submitted',
-      comment: '',
+      comment: laborer?.comment ?? '',
       actorId: actor.userId,
       actorName: auditActor(actor).actorName,
     });
