@@ -35,7 +35,11 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext) {
     if (!SAFE_METHODS.has(request.method) && !LOGIN_PATHS.some((p) => request.url.startsWith(p))) {
       if (!csrfMatches(found.csrfToken, request.headers['x-csrf-token'] as string | undefined)) throw errors.csrf();
     }
-    if (found.actor.role === 'laborer' && request.url.startsWith('/api/') && !LABORER_PATHS.some((p) => request.url.startsWith(p))) {
+    if (
+      found.actor.role === 'laborer' &&
+      request.url.startsWith('/api/') &&
+      !LABORER_PATHS.some((p) => request.url.startsWith(p))
+    ) {
       throw errors.forbidden('劳动者账号只能使用劳动者服务（/me）');
     }
     request.actor = found.actor;

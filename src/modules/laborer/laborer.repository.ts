@@ -42,7 +42,17 @@ export function ownPerson(trx: Scoped, personId: string) {
 export function ownSpells(trx: Scoped, personId: string) {
   return trx
     .selectFrom('employment_spells')
-    .select(['id', 'start_date', 'end_date', 'place_name', 'place_code', 'out_of_province', 'employer', 'channel', 'monthly_income_fen'])
+    .select([
+      'id',
+      'start_date',
+      'end_date',
+      'place_name',
+      'place_code',
+      'out_of_province',
+      'employer',
+      'channel',
+      'monthly_income_fen',
+    ])
     .where('person_id', '=', personId)
     .orderBy('start_date', 'desc')
     .execute();

@@ -134,8 +134,7 @@ export async function laborerRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/me/recommendations/:id/response',
     { schema: { tags, summary: '感兴趣（同意向用人单位公开联系方式）或不感兴趣', params: IdParams, body: ResponseBody } },
-    async (req) =>
-      svc.respond(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof ResponseBody>),
+    async (req) => svc.respond(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof ResponseBody>),
   );
   app.get('/api/me/policies', { schema: { tags, summary: '我能享受的政策（按台账信息今日判定，附条款）' } }, async (req) =>
     svc.policies(db, requireActor(req)),
@@ -154,12 +153,19 @@ export async function laborerRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const result = await svc.applyTransport(db, ctx.config.dataDir, requireActor(req), req.body as Static<typeof TransportBody>);
+      const result = await svc.applyTransport(
+        db,
+        ctx.config.dataDir,
+        requireActor(req),
+        req.body as Static<typeof TransportBody>,
+      );
       return reply.status(201).send(result);
     },
   );
   app.get('/api/me/claims', { schema: { tags, summary: '我的补贴申请' } }, async (req) => svc.myClaims(db, requireActor(req)));
-  app.get('/api/me/claims/:id', { schema: { tags, summary: '我的一个申请：办理步骤与拨付结果', params: IdParams } }, async (req) =>
-    svc.myClaim(db, requireActor(req), (req.params as { id: string }).id),
+  app.get(
+    '/api/me/claims/:id',
+    { schema: { tags, summary: '我的一个申请：办理步骤与拨付结果', params: IdParams } },
+    async (req) => svc.myClaim(db, requireActor(req), (req.params as { id: string }).id),
   );
 }

@@ -348,7 +348,12 @@ export async function applyTransport(database: Database, dataDir: string, actor:
   if (!Number.isInteger(input.ticketPriceFen) || input.ticketPriceFen <= 0)
     problems.push({ field: 'ticketPriceFen', label: '车票价格', message: '应大于0元', value: String(input.ticketPriceFen) });
   if (!Number.isInteger(input.stableMonths) || input.stableMonths < 0)
-    problems.push({ field: 'stableMonths', label: '稳定就业月数', message: '应为不小于0的整数', value: String(input.stableMonths) });
+    problems.push({
+      field: 'stableMonths',
+      label: '稳定就业月数',
+      message: '应为不小于0的整数',
+      value: String(input.stableMonths),
+    });
   const data = ticketBytes(input, problems);
 
   const own = await inScope(database.kysely, actor.scope, (trx) => repo.ownPerson(trx, personId));
@@ -361,7 +366,12 @@ export async function applyTransport(database: Database, dataDir: string, actor:
   if (d.kind === 'county') {
     const home = own.village_code;
     if (!/^\d{6}$/.test(d.code) || d.code.slice(0, 2) !== home.slice(0, 2) || d.code === home.slice(0, 6))
-      problems.push({ field: 'destination.code', label: '务工地所在县（市、区）', message: '应为本省其他县（市、区）', value: d.code });
+      problems.push({
+        field: 'destination.code',
+        label: '务工地所在县（市、区）',
+        message: '应为本省其他县（市、区）',
+        value: d.code,
+      });
   }
   if (problems.length > 0) throw errors.invalid(RECORD, problems);
 
@@ -411,7 +421,8 @@ export async function applyTransport(database: Database, dataDir: string, actor:
       run: (fn) =>
         inScope(database.kysely, actor.scope, async (trx) => {
           const me = await repo.ownPerson(trx, personId);
-          if (!me || me.village_code !== own.village_code) throw errors.conflict('PERSON_CHANGED', '您的台账记录刚刚被更新，请刷新后重试');
+          if (!me || me.village_code !== own.village_code)
+            throw errors.conflict('PERSON_CHANGED', '您的台账记录刚刚被更新，请刷新后重试');
           await sql`SELECT set_config('bangfu.scope', ${own.village_code}, true)`.execute(trx);
           const out = await fn(trx);
           const claimId = (out as { claim: { id: string } }).claim.id;
@@ -498,7 +509,12 @@ export async function myClaim(database: Database, actor: Actor, id: string) {
         actorName: e.actor_name,
         at: iso(e.at),
       })),
-      evidence: evidence.map((e) => ({ kind: e.kind, fileName: e.file_name, size: Number(e.size_bytes), uploadedAt: iso(e.uploaded_at) })),
+      evidence: evidence.map((e) => ({
+        kind: e.kind,
+        fileName: e.file_name,
+        size: Number(e.size_bytes),
+        uploadedAt: iso(e.uploaded_at),
+      })),
       payments: payments.map((p) => ({
         status: p.status,
         statusName: p.status === 'paid' ? '已到账' : p.status === 'failed' ? '拨付失败' : '银行处理中',

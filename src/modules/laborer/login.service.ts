@@ -180,12 +180,9 @@ export async function loginWithCode(database: Database, input: CodeLogin, sessio
       if (check.reason === 'wrong') return { error: codeInvalid(`（还可再试 ${check.triesLeft} 次）`) } as const;
       if (check.reason === 'locked') {
         return {
-          error: new AppError(
-            'AUTH_CODE_LOCKED',
-            `验证码输错已达 ${MAX_CODE_TRIES} 次，该验证码已失效，请重新获取`,
-            423,
-            { record: RECORD },
-          ),
+          error: new AppError('AUTH_CODE_LOCKED', `验证码输错已达 ${MAX_CODE_TRIES} 次，该验证码已失效，请重新获取`, 423, {
+            record: RECORD,
+          }),
         } as const;
       }
       return {
