@@ -48,6 +48,9 @@ export interface Claim {
   fundName: string;
   status: ClaimStatus;
   statusName: string;
+  /** 本人申请 when the laborer applied in the portal, else 经办申报. */
+  applicant?: 'office' | 'laborer';
+  applicantName?: string;
   publicityId: Id | null;
   parameterVersion: string;
   decisionMessage: string;

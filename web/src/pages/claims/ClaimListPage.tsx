@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { maySubmit } from '@domain/claims/steps.ts';
 import type { Role } from '@domain/claims/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space, Table, Tabs } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Claim, type ClaimQuery, listClaims } from '../../api/claims.ts';
 import { toSearchParams } from '../../api/client.ts';
@@ -96,7 +96,20 @@ export function ClaimListPage() {
         pagination={serverPagination(query, list.data?.total, '件', set)}
         columns={[
           { title: '申请编号', dataIndex: 'number', render: (n: string, r) => <Link to={`/claims/${r.id}`}>{n}</Link> },
-          { title: '申领人', dataIndex: 'beneficiaryName' },
+          {
+            title: '申领人',
+            dataIndex: 'beneficiaryName',
+            render: (n: string, r) => (
+              <>
+                {n}
+                {r.applicant === 'laborer' && (
+                  <Tag color="green" style={{ marginLeft: 6 }}>
+                    {r.applicantName}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '补贴项目', key: 'rule', render: (_v, r) => `${r.rule} ${r.ruleTitle}` },
           { title: '地区', key: 'region', render: (_v, r) => r.regionName || r.region },
           { title: '发生日期', dataIndex: 'caseDate', width: 110 },
