@@ -153,9 +153,18 @@ export type Scoped = Transaction<DB>;
 export async function inScope<T>(kysely: Kysely<DB>, scope: string, fn: (trx: Scoped) => Promise<T>): Promise<T> {
   return kysely.transaction().execute(async (trx) => {
     await sql`SET LOCAL ROLE bangfu_app`.execute(trx);
-    await sql`SELECT set_config('bangfu.scope', ${scope}, true)`.execute(trx);
+    await setScope(trx, scope);
     return fn(trx);
   });
+}
+
+/**
+ * Changes the region scope of a scoped transaction for the rest of it. Only for a service that
+ * has checked who acts and on what, and must then act where the record belongs (a laborer's own
+ * transport claim is written in its village's scope).
+ */
+export async function setScope(trx: Scoped, scope: string): Promise<void> {
+  await sql`SELECT set_config('bangfu.scope', ${scope}, true)`.execute(trx);
 }
 
 /**
@@ -164,8 +173,8 @@ export async function inScope<T>(kysely: Kysely<DB>, scope: string, fn: (trx: Sc
  * decided under its county's scope); if `fn` throws, the whole transaction rolls back anyway.
  */
 export async function underScope<T>(trx: Scoped, scope: string, back: string, fn: () => Promise<T>): Promise<T> {
-  await sql`SELECT set_config('bangfu.scope', ${scope}, true)`.execute(trx);
+  await setScope(trx, scope);
   const result = await fn();
-  await sql`SELECT set_config('bangfu.scope', ${back}, true)`.execute(trx);
+  await setScope(trx, back);
   return result;
 }

@@ -39,6 +39,8 @@ export interface ClaimsTable {
   status: ColumnType<ClaimStatus, ClaimStatus | undefined, ClaimStatus>;
   publicity_id: Int8 | null;
   created_by: Int8 | null;
+  /** Who applied: the office or the laborer in the portal (migration 20261121170200). */
+  applicant: ColumnType<'office' | 'laborer' | 'employer', 'office' | 'laborer' | 'employer' | undefined, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;

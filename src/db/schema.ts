@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
 import type { ClaimsTables } from './schema-claims.ts';
 import type { JobsTables } from './schema-jobs.ts';
+import type { LaborerTables } from './schema-laborer.ts';
 import type { RulesTables } from './schema-rules.ts';
 
 export interface RegionsTable {
@@ -33,7 +34,7 @@ export interface RegionLoadsTable {
   loaded_at: Timestamp;
 }
 
-export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer';
+export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer' | 'laborer';
 
 export interface UsersTable {
   id: SerialId;
@@ -49,6 +50,8 @@ export interface UsersTable {
   created_at: Timestamp;
   /** Set exactly for role employer: the employer the account acts for (migration 20261121150100). */
   employer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set exactly for role laborer: the person of the register it is (migration 20261121170200). */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -203,7 +206,7 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB extends ClaimsTables, RulesTables, JobsTables {
+export interface DB extends ClaimsTables, RulesTables, JobsTables, LaborerTables {
   regions: RegionsTable;
   region_changes: RegionChangesTable;
   region_loads: RegionLoadsTable;

@@ -16,6 +16,7 @@ import { claimsRoutes } from '../modules/claims/claims.routes.ts';
 import { employerClaimsRoutes } from '../modules/claims/employer-claims.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
+import { laborerRoutes } from '../modules/laborer/laborer.routes.ts';
 import { recommendationsRoutes } from '../modules/recommendations/recommendations.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
@@ -95,6 +96,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(async (scope) => employerClaimsRoutes(scope, ctx));
   await app.register(async (scope) => jobsRoutes(scope, ctx));
   await app.register(async (scope) => recommendationsRoutes(scope, ctx));
+  await app.register(async (scope) => laborerRoutes(scope, ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(WEB_DIST);

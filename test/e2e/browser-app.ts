@@ -24,7 +24,11 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(name: string, database: Database): Promise<BrowserApp> {
+export async function startBrowserApp(
+  name: string,
+  database: Database,
+  opts: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): Promise<BrowserApp> {
   const dataDir = resolve('.tmp', `e2e-${name}-${process.pid}`);
   const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: dataDir });
   const app: FastifyInstance = await buildServer({ config, database });
@@ -34,7 +38,12 @@ export async function startBrowserApp(name: string, database: Database): Promise
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await browser.newPage({
+    locale: 'zh-CN',
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    ...(opts.isMobile ? { isMobile: true, hasTouch: true } : {}),
+    acceptDownloads: true,
+  });
   page.setDefaultTimeout(15_000);
   const log: string[] = [];
   page.on('console', (m) => m.type() === 'error' && log.push(`console: ${m.text()}`));

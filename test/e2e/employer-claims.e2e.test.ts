@@ -114,6 +114,6 @@ describe('an employer applies for its own subsidy', () => {
     await row.getByText('单位自行申报').waitFor();
     await row.getByRole('link').first().click();
     await page.waitForURL(claimUrl);
-    expect(await page.getByTestId('claim-filing').textContent()).toBe('单位自行申报');
+    expect(await page.getByTestId('claim-applicant').textContent()).toBe('单位自行申报');
   });
 });

@@ -25,6 +25,13 @@ import { LaborerCreatePage } from './pages/LaborerCreatePage.tsx';
 import { LaborerDetailPage } from './pages/LaborerDetailPage.tsx';
 import { LaborerListPage } from './pages/LaborerListPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MeLayout } from './pages/me/MeLayout.tsx';
+import { MeLoginPage } from './pages/me/MeLoginPage.tsx';
+import { MyClaimDetailPage, MyClaimsPage } from './pages/me/MyClaimsPage.tsx';
+import { MyInfoPage } from './pages/me/MyInfoPage.tsx';
+import { MyJobDetailPage, MyJobsPage } from './pages/me/MyJobsPage.tsx';
+import { MyPoliciesPage } from './pages/me/MyPoliciesPage.tsx';
+import { TransportApplyPage } from './pages/me/TransportApplyPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegionsPage } from './pages/RegionsPage.tsx';
 import { ExportDetailPage } from './pages/recommendations/ExportDetailPage.tsx';
@@ -36,9 +43,16 @@ import { RuleCatalogPage } from './pages/rules/RuleCatalogPage.tsx';
 import { RuleDetailPage } from './pages/rules/RuleDetailPage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 
-/** Officers start at the workbench; an employer's login at its job posts. */
+/** Officers start at the workbench; an employer's login at its job posts; a laborer in 劳动者服务. */
 function Home() {
-  return <Navigate to={useMe().role === 'employer' ? '/jobs' : '/workbench'} replace />;
+  const role = useMe().role;
+  return <Navigate to={role === 'employer' ? '/jobs' : role === 'laborer' ? '/me/jobs' : '/workbench'} replace />;
+}
+
+/** A laborer's session never shows the officers' frame: it goes to 劳动者服务. */
+function OfficerFrame() {
+  if (useMe().role === 'laborer') return <Navigate to="/me/jobs" replace />;
+  return <AppLayout />;
 }
 
 /** The same address shows an employer's login its own pages (补贴申领 of its unit). */
@@ -50,10 +64,28 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/me/login" element={<MeLoginPage />} />
+      <Route
+        path="/me"
+        element={
+          <RequireAuth>
+            <MeLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/me/jobs" replace />} />
+        <Route path="jobs" element={<MyJobsPage />} />
+        <Route path="jobs/:id" element={<MyJobDetailPage />} />
+        <Route path="policies" element={<MyPoliciesPage />} />
+        <Route path="transport" element={<TransportApplyPage />} />
+        <Route path="claims" element={<MyClaimsPage />} />
+        <Route path="claims/:id" element={<MyClaimDetailPage />} />
+        <Route path="info" element={<MyInfoPage />} />
+      </Route>
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            <OfficerFrame />
           </RequireAuth>
         }
       >

@@ -1,10 +1,12 @@
 import { createServer } from 'node:net';
 import { AREA_PRESETS } from '../../domain/seed/areas.ts';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../domain/seed/demo-accounts.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES, type DemoLaborer, demoLaborerLines } from '../../domain/seed/demo-accounts.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { buildServer } from '../../http/server.ts';
 import { listUsers } from '../../modules/auth/users.service.ts';
 import { loadProvinces } from '../../modules/regions/region-loader.ts';
-import { countHouseholds, ensureDemoUsers, seedPopulation } from '../../modules/seed/index.ts';
+import { smsSender } from '../../modules/outbox/index.ts';
+import { countHouseholds, ensureDemoLaborer, ensureDemoUsers, seedPopulation } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
@@ -75,6 +77,7 @@ export const serve: Command = {
         if (fresh.length) console.log(`[${seconds()}s] 已加载区划：${fresh.map(([p, n]) => `${p}（${n} 条）`).join('、')}`);
 
         let demoUsernames: string[] = [];
+        let demoLaborer: DemoLaborer | undefined;
         if (values.demo) {
           if ((await countHouseholds(database.kysely)) === 0) {
             console.log(`[${seconds()}s] 数据库为空，正在生成演示数据……`);
@@ -86,6 +89,7 @@ export const serve: Command = {
             demoUsernames = [...DEMO_USERNAMES];
             console.log(`[${seconds()}s] 数据库已有台账数据，不再生成演示数据`);
           }
+          demoLaborer = await ensureDemoLaborer(database, todayInShanghai());
         }
 
         if (values['wait-web']) {
@@ -114,6 +118,9 @@ export const serve: Command = {
         if (demoUsernames.length) {
           const users = await listUsers(database, demoUsernames);
           if (users.length) lines.push('', `演示账号（初始密码 ${DEMO_PASSWORD}）：`, accountsTable(users));
+        }
+        if (demoLaborer) {
+          lines.push('', ...demoLaborerLines(demoLaborer, `http://${host}:${port}/`, smsSender(config).description));
         }
         lines.push('', '按 Ctrl+C 停止');
         console.log(lines.join('\n'));

@@ -185,4 +185,5 @@ const ROLE_LABELS: Record<Role, string> = {
   auditor: '审计',
   admin: '系统管理员',
   employer: '用人单位',
+  laborer: '劳动者本人',
 };

@@ -15,4 +15,4 @@ export type ClaimStatusName =
   | 'recovered';
 
 /** User roles (as in users.role). */
-export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer';
+export type Role = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor' | 'admin' | 'employer' | 'laborer';

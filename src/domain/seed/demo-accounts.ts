@@ -83,3 +83,21 @@ export function demoAccounts(seeded: readonly SeededVillage[]): DemoAccount[] {
   );
   return accounts;
 }
+
+/** The laborer of the register the demo shows 劳动者服务 with (found among the seeded people). */
+export interface DemoLaborer {
+  name: string;
+  idNumber: string;
+  phone: string;
+  place: string;
+  recommendations: number;
+}
+
+/** How the demo laborer logs in, for the start-up banner: no password, a code through the SMS sender. */
+export function demoLaborerLines(l: DemoLaborer, baseUrl: string, smsSender: string): string[] {
+  return [
+    `劳动者服务（手机打开 ${baseUrl}me/login）演示劳动者：${l.name}（${l.place}，${l.recommendations} 个推荐岗位）`,
+    `  身份证号 ${l.idNumber}  手机号 ${l.phone}`,
+    `  点“获取验证码”后，6位验证码写在短信发送方：${smsSender}（最后一行的 text）`,
+  ];
+}

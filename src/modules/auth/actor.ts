@@ -11,6 +11,8 @@ export interface Actor {
   canViewFullId: boolean;
   /** Role employer only: the employer the account acts for; its scope is then `employer:<id>`. */
   employerId?: string;
+  /** Role laborer only: the person of the register the account is; its scope is then `person:<id>`. */
+  personId?: string;
 }
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -22,6 +24,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   auditor: '审计（只读）',
   admin: '系统管理员',
   employer: '用人单位',
+  laborer: '劳动者',
 };
 
 /** Roles that may change the register; province and city oversee, the auditor only reads. */

@@ -44,6 +44,7 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string) {
       'u.can_view_full_id',
       'u.disabled',
       'u.employer_id',
+      'u.person_id',
       's.csrf_token',
     ])
     .where('s.token_hash', '=', tokenHash)

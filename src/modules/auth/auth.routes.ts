@@ -20,6 +20,10 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Logging in (or asking for a login code) needs no CSRF token: there is no session to protect yet. */
+const LOGIN_PATHS = ['/api/auth/login', '/api/me/login'];
+/** A laborer's session is for 劳动者服务 (/api/me) only; every officer API refuses it outright. */
+const LABORER_PATHS = ['/api/me/', '/api/auth/', '/api/health', '/api/openapi.json'];
 
 /** Resolves the session cookie on every /api request and checks CSRF on writes. */
 export function registerSessionHook(app: FastifyInstance, ctx: AppContext) {
@@ -28,8 +32,15 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext) {
     if (!token) return;
     const found = await actorForToken(ctx.database.kysely, token);
     if (!found) return;
-    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/auth/login')) {
+    if (!SAFE_METHODS.has(request.method) && !LOGIN_PATHS.some((p) => request.url.startsWith(p))) {
       if (!csrfMatches(found.csrfToken, request.headers['x-csrf-token'] as string | undefined)) throw errors.csrf();
+    }
+    if (
+      found.actor.role === 'laborer' &&
+      request.url.startsWith('/api/') &&
+      !LABORER_PATHS.some((p) => request.url.startsWith(p))
+    ) {
+      throw errors.forbidden('劳动者账号只能使用劳动者服务（/me）');
     }
     request.actor = found.actor;
   });
@@ -47,9 +58,11 @@ export const MeSchema = Type.Object({
   csrfToken: Type.String(),
   /** Role employer only: the employer the account acts for. */
   employerId: Type.Optional(Type.String()),
+  /** Role laborer only: the person of the register the account is. */
+  personId: Type.Optional(Type.String()),
 });
 
-function presentMe(actor: Actor, csrfToken: string) {
+export function presentMe(actor: Actor, csrfToken: string) {
   return {
     username: actor.username,
     displayName: actor.displayName,
@@ -61,6 +74,7 @@ function presentMe(actor: Actor, csrfToken: string) {
     canDecideDuplicates: canDecideDuplicates(actor),
     csrfToken,
     ...(actor.employerId ? { employerId: actor.employerId } : {}),
+    ...(actor.personId ? { personId: actor.personId } : {}),
   };
 }
 

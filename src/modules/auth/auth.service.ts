@@ -17,14 +17,18 @@ export function hashToken(token: string): string {
 /**
  * An employer account sees no region: its scope `employer:<id>` matches no region code, so
  * row-level security hides the register from it; the jobs module lets it manage its posts.
+ * A laborer's scope `person:<id>` likewise matches no region; the laborer portal's policies
+ * let it read its own rows (migration 20261121170200).
  */
-function actorScope(u: {
+export function actorScope(u: {
   role: Role;
   region_code: string;
   employer_id: string | null;
-}): Pick<Actor, 'role' | 'scope' | 'employerId'> {
+  person_id: string | null;
+}): Pick<Actor, 'role' | 'scope' | 'employerId' | 'personId'> {
   if (u.role === 'employer' && u.employer_id)
     return { role: u.role, scope: `employer:${u.employer_id}`, employerId: u.employer_id };
+  if (u.role === 'laborer' && u.person_id) return { role: u.role, scope: `person:${u.person_id}`, personId: u.person_id };
   return { role: u.role, scope: u.region_code };
 }
 
@@ -36,7 +40,8 @@ export interface LoginResult {
 
 export async function login(db: Kysely<DB>, username: string, password: string, sessionHours: number): Promise<LoginResult> {
   const user = await repo.findUserByUsername(db, username);
-  if (!user || user.disabled) {
+  // A laborer's account has no password: it logs in with an SMS code (modules/laborer).
+  if (!user || user.disabled || user.role === 'laborer') {
     // Spend the same time as a real check so that unknown names cannot be told apart.
     await verifyPassword(
       '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFy',
@@ -51,14 +56,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
     throw errors.badCredentials();
   }
   await repo.clearFailedLogins(db, user.id);
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  await repo.createSession(db, {
-    tokenHash: hashToken(token),
-    userId: user.id,
-    csrf: csrfToken,
-    expiresAt: new Date(Date.now() + sessionHours * 3_600_000),
-  });
+  const { token, csrfToken } = await startSession(db, user.id, sessionHours);
   return {
     token,
     csrfToken,
@@ -70,6 +68,19 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
       canViewFullId: user.can_view_full_id,
     },
   };
+}
+
+/** A new server-side session for a user who has proved who they are: the cookie token and the CSRF token. */
+export async function startSession(db: Kysely<DB>, userId: string, sessionHours: number) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await repo.createSession(db, {
+    tokenHash: hashToken(token),
+    userId,
+    csrf: csrfToken,
+    expiresAt: new Date(Date.now() + sessionHours * 3_600_000),
+  });
+  return { token, csrfToken };
 }
 
 export async function actorForToken(db: Kysely<DB>, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {

@@ -26,6 +26,7 @@ const ROLE_TITLES: Record<Role, string> = {
   auditor: '审计',
   admin: '系统管理员',
   employer: '',
+  laborer: '',
 };
 
 export interface NewUser {
@@ -73,6 +74,7 @@ export async function addUser(database: Database, u: NewUser, opts: { actorName?
   if (!ROLES.includes(u.role)) throw invalid('角色', `应为：${ROLES.join('/')}`);
   if (u.role === 'employer')
     throw invalid('角色', '用人单位账号须绑定单位，请在用人单位页面（POST /api/employers/:id/accounts）创建');
+  if (u.role === 'laborer') throw invalid('角色', '劳动者无需开户：凭身份证号、台账登记的手机号和短信验证码登录（/me/login）');
   if (!isRegionCode(u.regionCode)) throw invalid('区划代码', '应为2、4、6、9或12位数字');
   const level = ROLE_LEVEL[u.role];
   if (level !== undefined && regionLevel(u.regionCode) !== level) {

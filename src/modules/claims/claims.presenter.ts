@@ -57,10 +57,10 @@ export function presentClaim(
     fundName: fundName(c.fund_source),
     status: c.status,
     statusName: CLAIM_STATUS_NAMES[c.status],
+    /** 申报方式: an office, the laborer in the portal (本人申请) or the employer's own account. */
+    applicant: c.applicant,
+    applicantName: APPLICANT_NAMES[c.applicant],
     publicityId: c.publicity_id,
-    /** 申报方式: filed by the employer itself (用人单位账号) or by an office. */
-    filing: c.employer_id ? 'employer' : 'office',
-    filingName: c.employer_id ? '单位自行申报' : '经办机构申报',
     parameterVersion: c.parameter_version,
     decisionMessage: decision.message ?? '',
     citations: decision.citations ?? [],
@@ -115,6 +115,8 @@ export function presentPublicity(l: PublicityRow & { item_count?: string | numbe
 }
 
 const BATCH_STATUS_NAMES = { open: '待导出', exported: '已导出，待银行回盘', reconciled: '已对账' } as const;
+export const APPLICANT_NAMES = { office: '经办机构申报', laborer: '本人申请', employer: '单位自行申报' } as const;
+
 export const PAYMENT_STATUS_NAMES = {
   pending: '银行处理中',
   paid: '已拨付',

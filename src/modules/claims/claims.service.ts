@@ -211,16 +211,28 @@ function checkApplyInput(input: ApplyInput, rule: Rule | undefined): FieldProble
   return problems;
 }
 
-export async function applyForClaim(database: Database, actor: Actor, input: ApplyInput) {
-  if (!maySubmit(actor.role)) throw errors.forbidden('申报补贴（当前角色只能查看）');
+/**
+ * A laborer's own application from the portal (modules/laborer): that module has checked that
+ * the laborer applies for itself and for the rule of its area, and gives the transaction (the
+ * scope of its village) to decide and write the claim in.
+ */
+export interface LaborerApplication {
+  run<T>(fn: (trx: Scoped) => Promise<T>): Promise<T>;
+  /** Said on the submit event (what the laborer stated). */
+  comment: string;
+}
+
+export async function applyForClaim(database: Database, actor: Actor, input: ApplyInput, laborer?: LaborerApplication) {
+  if (!laborer && !maySubmit(actor.role)) throw errors.forbidden('申报补贴（当前角色只能查看）');
   const cat = await catalog();
   const rule = findRule(cat, input.rule);
   const record0 = `补贴申请（${rule?.title ?? input.rule}）`;
   const problems = checkApplyInput(input, rule);
   if (problems.length > 0 || !rule) throw invalid(record0, problems);
   const account = input.bankAccount.replace(/\s/g, '');
+  const run: LaborerApplication['run'] = laborer ? (fn) => laborer.run(fn) : (fn) => inScope(database.kysely, actor.scope, fn);
 
-  return inScope(database.kysely, actor.scope, async (trx) => {
+  return run(async (trx) => {
     let name: string;
     let region: string;
     let subjectKey: string;
@@ -311,6 +323,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       amount_fen: amountFen,
       fund_source: rule.fund,
       created_by: actor.userId,
+      ...(laborer ? { applicant: 'laborer' as const } : {}),
     });
     if (rule.limit) {
       const slot = await repo.takeSlot(trx, {
@@ -329,7 +342,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       action: 'submit',
       from: null,
       to: 'submitted',
-      comment: '',
+      comment: laborer?.comment ?? '',
       actorId: actor.userId,
       actorName: auditActor(actor).actorName,
     });
@@ -599,7 +612,7 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
 export const EVIDENCE_KINDS = Object.keys(EVIDENCE_KIND_NAMES) as EvidenceKind[];
 const EVIDENCE_OPEN: ReadonlySet<ClaimStatus> = new Set(['submitted', 'returned', 'reviewed']);
 
-function evidenceDir(dataDir: string): string {
+export function evidenceDir(dataDir: string): string {
   const dir = join(dataDir, 'claims', 'evidence');
   mkdirSync(dir, { recursive: true });
   return dir;

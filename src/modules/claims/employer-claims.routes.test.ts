@@ -113,7 +113,7 @@ describe('applying for its own unit', () => {
       region: COOP.region,
       amountFen: 400000,
       status: 'submitted',
-      filingName: '单位自行申报',
+      applicantName: '单位自行申报',
       bankAccount: '************8901',
     });
     expect(decision.status).toBe('eligible');
@@ -123,7 +123,7 @@ describe('applying for its own unit', () => {
 
     const queue = (await call.get('huize', '/api/claims?status=submitted')).json();
     const mine = queue.items.find((c: { id: string }) => c.id === claim.id);
-    expect(mine).toMatchObject({ filing: 'employer', filingName: '单位自行申报', parameterVersion: decision.parameterVersion });
+    expect(mine).toMatchObject({ applicant: 'employer', applicantName: '单位自行申报', parameterVersion: decision.parameterVersion });
     const detail = (await call.get('huize', `/api/claims/${claim.id}`)).json();
     expect(detail.events).toMatchObject([{ action: 'submit', actorName: `${COOP.name}(coop)` }]);
     const ledger = await database.kysely

@@ -335,6 +335,7 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
       fund_source: rule.fund,
       created_by: actor.userId,
       employer_id: employerId,
+      applicant: 'employer',
       laborer_name: laborer?.name ?? null,
       laborer_id_masked: laborer?.idMasked ?? null,
     });

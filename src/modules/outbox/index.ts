@@ -27,6 +27,14 @@ export function sendersFor(config: Config, db: Kysely<DB>): { sender: PushSender
   ];
 }
 
+/**
+ * The SMS sender alone, for messages that must leave at once and never wait in the outbox
+ * (a login code lives five minutes; the outbox's retries wait longer than that).
+ */
+export function smsSender(config: Config): PushSender {
+  return config.push.sms ? new HttpSmsSender(config.push.sms) : new FileSender('sms', join(config.dataDir, 'outbox'));
+}
+
 export function createDispatcher(
   config: Config,
   db: Kysely<DB>,

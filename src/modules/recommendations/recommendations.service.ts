@@ -6,7 +6,7 @@ import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { PushChannel, RecommendationRow } from '../../db/schema-recommendations.ts';
 import { type LaborerMatch, rankLaborersForJob } from '../../domain/matching/index.ts';
 import { formatFen } from '../../domain/money.ts';
-import { mayRecord, TRACK_EVENT_NAMES, type TrackEvent } from '../../domain/recommendations/tracking.ts';
+import { mayRecord, TRACK_EVENT_NAMES, type TrackEvent, type TrackState } from '../../domain/recommendations/tracking.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
@@ -215,6 +215,28 @@ const STAMP: Record<Exclude<TrackEvent, 'hired'>, string> = {
   declined: 'declined_at',
 };
 
+/** The tracking state of a stored recommendation, as domain/recommendations/tracking.ts reads it. */
+export function trackState(rec: RecommendationRow): TrackState {
+  return {
+    pushedAt: rec.pushed_at ? 'x' : null,
+    seenAt: rec.seen_at ? 'x' : null,
+    interestedAt: rec.interested_at ? 'x' : null,
+    consentAt: rec.consent_at ? 'x' : null,
+    appliedAt: rec.applied_at ? 'x' : null,
+    interviewedAt: rec.interviewed_at ? 'x' : null,
+    hiredOn: rec.hired_on,
+    declinedAt: rec.declined_at ? 'x' : null,
+  };
+}
+
+/** The columns a step other than a hire sets. */
+export function stampOf(event: Exclude<TrackEvent, 'hired'>, reason?: string): Record<string, unknown> {
+  return {
+    [STAMP[event]]: new Date(),
+    ...(event === 'declined' ? { decline_reason: (reason ?? '').trim() } : {}),
+  };
+}
+
 /** Where the register puts a hire: a workshop, the home county, or organized work away (the service placed them). */
 export function hireChannel(job: JobRow & { is_workshop?: boolean }, homeVillage: string): EmploymentChannel {
   if (job.is_workshop) return '帮扶车间';
@@ -246,19 +268,7 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
     const record = `推荐 ${id}（${person?.name ?? rec.person_id}：${job?.title ?? rec.job_id}）`;
     if (rec.version !== input.version)
       throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已被他人更新（当前版本 ${rec.version}），请刷新后重试`);
-    const ok = mayRecord(
-      {
-        pushedAt: rec.pushed_at ? 'x' : null,
-        seenAt: rec.seen_at ? 'x' : null,
-        interestedAt: rec.interested_at ? 'x' : null,
-        consentAt: rec.consent_at ? 'x' : null,
-        appliedAt: rec.applied_at ? 'x' : null,
-        interviewedAt: rec.interviewed_at ? 'x' : null,
-        hiredOn: rec.hired_on,
-        declinedAt: rec.declined_at ? 'x' : null,
-      },
-      input.event,
-    );
+    const ok = mayRecord(trackState(rec), input.event);
     if (!ok.ok) throw errors.conflict('RECOMMENDATION_STEP_NOT_ALLOWED', `${record}：${ok.reason}`);
     let set: Record<string, unknown>;
     if (input.event === 'hired') {
@@ -289,10 +299,7 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
       );
       set = { hired_on: date, spell_id: spell.id };
     } else {
-      set = {
-        [STAMP[input.event]]: new Date(),
-        ...(input.event === 'declined' ? { decline_reason: (input.reason ?? '').trim() } : {}),
-      };
+      set = stampOf(input.event, input.reason);
     }
     const updated = await repo.updateAtVersion(trx, rec.id, rec.version, set);
     if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已被他人更新，请刷新后重试`);

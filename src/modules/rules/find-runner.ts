@@ -61,7 +61,7 @@ export async function runFind(
   try {
     const cat = await catalog();
     const rule = findRule(cat, run.rule_id);
-    if (!rule || rule.subject !== 'person') throw new Error(`规则 ${run.rule_id} 不存在或其对象不是劳动力个人`);
+    if (rule?.subject !== 'person') throw new Error(`规则 ${run.rule_id} 不存在或其对象不是劳动力个人`);
     const window = limitWindow(cat, rule, date);
     const { total, settings, claimed } = await inScope(db, region, async (trx) => ({
       total: Number(

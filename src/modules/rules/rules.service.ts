@@ -10,7 +10,6 @@ import {
   type Catalog,
   type Decision,
   evaluateCase,
-  evaluateRule,
   type FactInput,
   type Parameter,
   type PriorClaim,
@@ -22,7 +21,6 @@ import { mergeFacts, personFacts, type RegisterPerson } from '../../domain/rules
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
 import { catalog } from './catalog.ts';
 import { refuseSetter } from './rules.policy.ts';
 import { presentCatalog, presentRule, presentSetting } from './rules.presenter.ts';

@@ -305,7 +305,11 @@ export async function seedPopulation(database: Database, opts: SeedOptions): Pro
   });
 
   const countySummaries = [...perCounty.values()].filter((c) => c.households > 0);
-  await seedDemoJobs(db, countySummaries.map((c) => c.code), spec.today);
+  await seedDemoJobs(
+    db,
+    countySummaries.map((c) => c.code),
+    spec.today,
+  );
   await db.transaction().execute((trx) =>
     appendAudit(
       trx,

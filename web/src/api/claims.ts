@@ -49,10 +49,10 @@ export interface Claim {
   fundName: string;
   status: ClaimStatus;
   statusName: string;
+  /** 申报方式: an office, the laborer in the portal (本人申请) or the employer's own account (单位自行申报). */
+  applicant: 'office' | 'laborer' | 'employer';
+  applicantName: string;
   publicityId: Id | null;
-  /** 申报方式: filed by the employer itself or by an office. */
-  filing: 'employer' | 'office';
-  filingName: string;
   parameterVersion: string;
   decisionMessage: string;
   citations: Citation[];

@@ -17,6 +17,8 @@ export interface Me {
   canDecideDuplicates: boolean;
   /** Role employer only: the employer the account posts jobs for. */
   employerId?: string;
+  /** Role laborer only: the person of the register (劳动者服务 under /me). */
+  personId?: string;
   csrfToken: string;
 }
 

@@ -23,6 +23,11 @@ function forgetOtherQueries(queryClient: ReturnType<typeof useQueryClient>) {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
 }
 
+/** 劳动者服务 (/me) has its own login by SMS code; every other screen the officers' login. */
+export function loginPathFor(pathname: string): string {
+  return pathname === '/me' || pathname.startsWith('/me/') ? '/me/login' : '/login';
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -32,8 +37,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       queryClient.setQueryData(ME_KEY, null);
-      if (location.pathname !== '/login')
-        navigate('/login', { replace: true, state: { from: location.pathname + location.search } });
+      const login = loginPathFor(location.pathname);
+      if (location.pathname !== login) navigate(login, { replace: true, state: { from: location.pathname + location.search } });
     });
   }, [queryClient, navigate, location]);
 
@@ -53,7 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setCsrfToken('');
       forgetOtherQueries(queryClient);
       queryClient.setQueryData(ME_KEY, null);
-      navigate('/login', { replace: true });
+      navigate(loginPathFor(window.location.pathname), { replace: true });
     }
   }, [queryClient, navigate]);
 
@@ -84,7 +89,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
   const location = useLocation();
   if (loading) return <Spin size="large" fullscreen description="加载中…" />;
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) return <Navigate to={loginPathFor(location.pathname)} replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
 }
 

@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { login } from '../api/auth.ts';
 import type { ApiError } from '../api/client.ts';
 import { useAuth } from '../components/AuthProvider.tsx';
@@ -66,6 +66,9 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+          <Link to="/me/login">劳动者登录（身份证号 + 短信验证码）</Link>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

@@ -361,9 +361,9 @@ export function ClaimDetailPage() {
                 children: c.personId ? <Link to={`/laborers/${c.personId}`}>{c.beneficiaryName}</Link> : c.beneficiaryName,
               },
               {
-                key: 'filing',
+                key: 'applicant',
                 label: '申报方式',
-                children: <span data-testid="claim-filing">{c.filingName}</span>,
+                children: <span data-testid="claim-applicant">{c.applicantName}</span>,
               },
               { key: 'region', label: '地区', children: `${c.regionName}（${c.region}）` },
               { key: 'date', label: '发生日期', children: c.caseDate },

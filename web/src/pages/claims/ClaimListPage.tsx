@@ -99,11 +99,15 @@ export function ClaimListPage() {
           { title: '申请编号', dataIndex: 'number', render: (n: string, r) => <Link to={`/claims/${r.id}`}>{n}</Link> },
           {
             title: '申领人',
-            key: 'who',
-            render: (_v, r) => (
+            dataIndex: 'beneficiaryName',
+            render: (n: string, r) => (
               <>
-                {r.beneficiaryName}
-                {r.filing === 'employer' && <Tag color="blue">{r.filingName}</Tag>}
+                {n}
+                {r.applicant !== 'office' && (
+                  <Tag color={r.applicant === 'laborer' ? 'green' : 'blue'} style={{ marginLeft: 6 }}>
+                    {r.applicantName}
+                  </Tag>
+                )}
               </>
             ),
           },
