@@ -46,6 +46,7 @@ beforeAll(async () => {
         amount_fen: 200000,
         fund_source: 'employment_fund',
         employer_id: employer ?? null,
+        applicant: employer ? 'employer' : 'office',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -87,9 +88,9 @@ describe('row-level security for an employer account on claims', () => {
   it('may not file a claim for another employer, nor write events or ledger entries of others’ claims', async () => {
     const other = asEmployer(0, (trx) =>
       sql`INSERT INTO claims (number, rule_id, document_code, region_code, subject_kind, subject_key, beneficiary_name,
-        case_date, claim_year, facts, decision, parameter_version, amount_fen, fund_source, employer_id)
+        case_date, claim_year, facts, decision, parameter_version, amount_fen, fund_source, employer_id, applicant)
         VALUES ('BT2019-999999', 'ABS-HZ', 'HZ-2018-20', '530326', 'employer', 'k', 'x', '2019-12-31', 2019, '{}', '{}', 'x', 1,
-        'employment_fund', ${employers[1]})`.execute(trx),
+        'employment_fund', ${employers[1]}, 'employer')`.execute(trx),
     );
     await expect(other).rejects.toThrow(/row-level security/);
     const event = asEmployer(0, (trx) =>
