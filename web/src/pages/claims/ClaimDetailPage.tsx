@@ -358,8 +358,17 @@ export function ClaimDetailPage() {
               {
                 key: 'who',
                 label: '申领人',
-                children: c.personId ? <Link to={`/laborers/${c.personId}`}>{c.beneficiaryName}</Link> : c.beneficiaryName,
+                children:
+                  c.subjectKind === 'person' && c.personId ? (
+                    <Link to={`/laborers/${c.personId}`}>{c.beneficiaryName}</Link>
+                  ) : (
+                    c.beneficiaryName
+                  ),
               },
+              // A unit's claim about one laborer (a post, a placement): the laborer, apart from the unit.
+              ...(c.subjectKind !== 'person' && c.personId
+                ? [{ key: 'laborer', label: '所涉劳动力', children: <Link to={`/laborers/${c.personId}`}>查看台账记录</Link> }]
+                : []),
               {
                 key: 'applicant',
                 label: '申报方式',
