@@ -1,10 +1,11 @@
 // One export batch: its members, departure (writes each member's 外出务工(有组织) spell) and
 // whether each is still employed at 3 and 6 months (the stability the export subsidies need);
 // a planned batch that will not depart is cancelled with a reason.
+
 import { RollbackOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
@@ -67,7 +68,8 @@ export function ExportDetailPage() {
   }
   const b = batch.data;
   const may = me.canWrite && me.role !== 'employer' && b.status === 'planned';
-  const due = b.departureDate <= dayjs().format('YYYY-MM-DD');
+  // The server dates by Asia/Shanghai; so does the page, whatever the browser's time zone.
+  const due = b.departureDate <= todayInShanghai();
   const s = b.stability;
 
   return (

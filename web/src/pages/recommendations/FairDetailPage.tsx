@@ -1,7 +1,9 @@
 // One job fair: the jobs present, the laborers invited (by hand or everyone recommended one of
 // its jobs), attendance and on-the-spot hires (a hire writes the employment spell); a planned
 // fair that will not take place is cancelled with a reason.
+
 import { RollbackOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -101,7 +103,8 @@ export function FairDetailPage() {
   }
   const f = fair.data;
   const may = f.actorMayEdit && f.status !== 'cancelled';
-  const held = f.date <= dayjs().format('YYYY-MM-DD');
+  // The server dates by Asia/Shanghai; so does the page, whatever the browser's time zone.
+  const held = f.date <= todayInShanghai();
   const jobTitle = (jid: string | number | null) => f.jobs.find((j) => String(j.id) === String(jid))?.title ?? String(jid);
 
   return (
