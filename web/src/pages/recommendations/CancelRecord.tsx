@@ -3,15 +3,12 @@
 // record shows why, when and by whom.
 import { StopOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, AutoComplete, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import type { Cancellation } from './recommendations-api.ts';
-
-/** Reasons offices give most; the officer may type any other. */
-const COMMON_REASONS = ['天气原因', '用工单位取消', '场地不能使用', '报名人数不足', '疫情防控要求'];
 
 export function CancelButton<T>({
   record,
@@ -72,9 +69,7 @@ export function CancelButton<T>({
         <Alert type="warning" showIcon title={effect} style={{ marginBottom: 12 }} />
         <Form form={form} layout="vertical">
           <Form.Item name="reason" label="取消原因" rules={[{ required: true, whitespace: true, message: '请填写取消原因' }]}>
-            <AutoComplete options={COMMON_REASONS.map((value) => ({ value }))}>
-              <Input.TextArea rows={3} maxLength={500} aria-label="取消原因" placeholder="如 天气原因、用工单位取消" />
-            </AutoComplete>
+            <Input.TextArea rows={3} maxLength={500} aria-label="取消原因" placeholder="如 天气原因、用工单位取消" />
           </Form.Item>
         </Form>
       </Modal>
