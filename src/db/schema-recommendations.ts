@@ -1,5 +1,5 @@
 // Kysely types of matching runs, recommendations, the outbox, job fairs and export batches
-// (migrations 20261121150200 and 20261121150300).
+// (migrations 20261121150200, 20261121150300 and 20261121170400).
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
 
@@ -109,6 +109,9 @@ export interface JobFairsTable {
   created_by: Int8 | null;
   created_at: Timestamp;
   version: Generated<number>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_at: Stamp;
+  cancelled_by: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface JobFairJobsTable {
@@ -144,6 +147,9 @@ export interface ExportBatchesTable {
   created_at: Timestamp;
   departed_at: Stamp;
   version: Generated<number>;
+  cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_at: Stamp;
+  cancelled_by: ColumnType<string | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface ExportBatchMembersTable {

@@ -2,7 +2,8 @@
 // county registers a workshop (its credit code checked to the 18th character) and posts a
 // job, runs matching for the village, sees a laborer's three recommended jobs with their
 // reasons, pushes them (the SMS lands in the local outbox file), marks the hire and finds
-// the employment spell in the register; a weak laborer is on the fewer-than-three list.
+// the employment spell in the register; a weak laborer is on the fewer-than-three list; a
+// planned fair is cancelled with its reason.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -355,6 +356,33 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByText('务工单位：深圳市宝安区华联电子有限公司').waitFor();
   });
 
+  it('a fair planned for next month is cancelled for the weather: the reason shows on the fair and in the list', async () => {
+    screenshotOnFailure('fair-cancel');
+    await page.getByRole('menuitem', { name: '招聘会' }).click();
+    await page.waitForURL('**/fairs');
+    await page.getByRole('button', { name: /新建招聘会/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称', { exact: true }).fill('会泽县秋季专场招聘会');
+    await pickDate('举办日期', shanghaiDay(30));
+    await dialog.getByRole('button', { name: /新\s*建/ }).click();
+    await page.waitForURL(/\/fairs\/\d+$/);
+
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    const cancel = page.getByRole('dialog');
+    await cancel.getByRole('button', { name: '确认取消' }).click();
+    await cancel.getByText('请填写取消原因').waitFor();
+    await cancel.getByLabel('取消原因', { exact: true }).fill('天气原因');
+    await cancel.getByRole('button', { name: '确认取消' }).click();
+    await page.getByText('已取消：天气原因').waitFor();
+    expect(await page.getByRole('button', { name: /添加岗位/ }).count()).toBe(0);
+
+    await page.getByRole('menuitem', { name: '招聘会' }).click();
+    await page.waitForURL('**/fairs');
+    const row = page.locator('tbody tr').filter({ hasText: '会泽县秋季专场招聘会' });
+    await row.getByText('已取消').waitFor();
+    await row.getByText('天气原因').waitFor();
+  });
+
   it('the workshop gets its own login, which sees only its posts and the recommended laborer masked', async () => {
     screenshotOnFailure('employer-login');
     await page.getByRole('menuitem', { name: '用人单位' }).click();
@@ -378,7 +406,7 @@ describe('jobs and targeted recommendations in the browser', () => {
       await own.getByLabel('密码').fill('Jinzhong@2026');
       await own.getByRole('button', { name: /登\s*录/ }).click();
       await own.waitForURL('**/jobs');
-      expect(await own.getByRole('menuitem').allTextContents()).toEqual(['岗位信息', '用人单位']);
+      expect(await own.getByRole('menuitem').allTextContents()).toEqual(['补贴申领', '岗位信息', '用人单位']);
       await own.getByRole('link', { name: '缝纫普工' }).waitFor();
       expect(await own.getByRole('link', { name: '电子厂普工' }).count()).toBe(0);
       await own.getByRole('link', { name: '缝纫普工' }).click();

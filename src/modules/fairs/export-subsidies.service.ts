@@ -2,7 +2,8 @@
 // stay at the employer, read from the employment spell the departure wrote, becomes the facts
 // of the export-service and job-seeking rules (months stable, place of work, organized export),
 // and the engine decides them with the register's facts and live claims of each member, so
-// officers see who is due what, under which article, and what is still missing.
+// officers see who is due what, under which article, and what is still missing. A cancelled
+// batch exported nobody and is refused.
 
 import type { Database } from '../../db/connection.ts';
 import { inScope } from '../../db/connection.ts';
@@ -14,6 +15,7 @@ import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type CaseInput, type CaseResult, catalog, evaluate } from '../rules/index.ts';
+import { exportRecord } from './fairs.service.ts';
 
 export interface ExportSubsidyQuery {
   date?: string | undefined;
@@ -36,6 +38,8 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
       .where('id', '=', id)
       .executeTakeFirst();
     if (!b) throw errors.notFound(`劳务输出批次（ID ${id}）`);
+    // A cancelled batch never left: nobody was exported by it, so it feeds no subsidy.
+    if (b.status === 'cancelled') throw errors.conflict('EXPORT_CANCELLED', `${exportRecord(b)}已取消，不产生劳务输出补贴`);
     const m = await trx
       .selectFrom('export_batch_members as m')
       .innerJoin('persons as p', 'p.id', 'm.person_id')

@@ -15,9 +15,27 @@ const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
-const ListQuery = Type.Object({
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const FairListQuery = Type.Object({
   region: Type.Optional(Region),
-  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  year: Type.Optional(Year),
+  status: Type.Optional(
+    Type.Union(
+      svc.FAIR_STATUSES.map((s) => Type.Literal(s)),
+      { description: 'planned 筹备中、held 已举办、cancelled 已取消' },
+    ),
+  ),
+  ...Paging,
+});
+const ExportListQuery = Type.Object({
+  region: Type.Optional(Region),
+  year: Type.Optional(Year),
+  status: Type.Optional(
+    Type.Union(
+      svc.EXPORT_STATUSES.map((s) => Type.Literal(s)),
+      { description: 'planned 待出发、departed 已出发、cancelled 已取消' },
+    ),
+  ),
   ...Paging,
 });
 
@@ -68,6 +86,13 @@ const ExportBody = Type.Object(
 );
 const MembersBody = Type.Object({ personIds: Type.Array(Id, { minItems: 1, maxItems: 2000 }) }, { additionalProperties: false });
 const DepartBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+const CancelBody = Type.Object(
+  {
+    reason: Type.String({ maxLength: 500, description: '取消原因（必填），如 天气原因、用工单位取消' }),
+    version: Type.Integer({ minimum: 1, description: '页面上看到的版本号（乐观锁）' }),
+  },
+  { additionalProperties: false },
+);
 
 export async function fairsRoutes(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.database;
@@ -80,16 +105,16 @@ export async function fairsRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   app.get(
     '/api/fairs',
-    { schema: { tags, summary: '招聘会列表（岗位、邀请、到场、录用人数）', querystring: ListQuery } },
+    { schema: { tags, summary: '招聘会列表（岗位、邀请、到场、录用人数）', querystring: FairListQuery } },
     async (req) => {
-      const q = req.query as Static<typeof ListQuery>;
+      const q = req.query as Static<typeof FairListQuery>;
       return svc.listFairs(db, requireActor(req), q, q.page ?? 1, q.pageSize ?? 20);
     },
   );
-  const CoverageQuery = Type.Object({ region: Type.Optional(Region), year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
+  const CoverageQuery = Type.Object({ region: Type.Optional(Region), year: Year });
   app.get(
     '/api/fairs/coverage',
-    { schema: { tags, summary: '各县全年招聘会场次（每县每年至少2场）', querystring: CoverageQuery } },
+    { schema: { tags, summary: '各县全年招聘会场次（每县每年至少2场，已取消的不计）', querystring: CoverageQuery } },
     async (req) => {
       return svc.fairCoverage(db, requireActor(req), req.query as Static<typeof CoverageQuery>);
     },
@@ -110,6 +135,18 @@ export async function fairsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '登记到场与现场录用（录用写入就业经历）', params: IdParams, body: AttendanceBody } },
     async (req) => svc.recordAttendance(db, requireActor(req), id(req), req.body as Static<typeof AttendanceBody>),
   );
+  app.post(
+    '/api/fairs/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: '取消招聘会（仅筹备中；须填写取消原因；取消后不再计入每县每年场次）',
+        params: IdParams,
+        body: CancelBody,
+      },
+    },
+    async (req) => svc.cancelFair(db, requireActor(req), id(req), req.body as Static<typeof CancelBody>),
+  );
 
   const etags = ['export'];
   app.post(
@@ -122,9 +159,9 @@ export async function fairsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   app.get(
     '/api/export-batches',
-    { schema: { tags: etags, summary: '劳务输出批次列表', querystring: ListQuery } },
+    { schema: { tags: etags, summary: '劳务输出批次列表', querystring: ExportListQuery } },
     async (req) => {
-      const q = req.query as Static<typeof ListQuery>;
+      const q = req.query as Static<typeof ExportListQuery>;
       return svc.listExportBatches(db, requireActor(req), q, q.page ?? 1, q.pageSize ?? 20);
     },
   );
@@ -158,5 +195,17 @@ export async function fairsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/export-batches/:id/depart',
     { schema: { tags: etags, summary: '登记出发（为每人写入“外出务工(有组织)”就业经历）', params: IdParams, body: DepartBody } },
     async (req) => svc.departExportBatch(db, requireActor(req), id(req), (req.body as Static<typeof DepartBody>).version),
+  );
+  app.post(
+    '/api/export-batches/:id/cancel',
+    {
+      schema: {
+        tags: etags,
+        summary: '取消劳务输出批次（仅待出发；须填写取消原因；取消后不再添加人员、不能出发、不测算补贴）',
+        params: IdParams,
+        body: CancelBody,
+      },
+    },
+    async (req) => svc.cancelExportBatch(db, requireActor(req), id(req), req.body as Static<typeof CancelBody>),
   );
 }

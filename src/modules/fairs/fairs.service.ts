@@ -1,7 +1,9 @@
 // Job fairs (招聘会: at least two a year per county, seed 000 五) with the jobs present, the
 // laborers invited, attendance and hires; organized labor export batches (有组织劳务输出)
 // whose departure writes each member's employment spell, so their stability at 3 and 6
-// months comes from the register.
+// months comes from the register. A fair that will not take place and a batch that will not
+// depart are cancelled with a reason (never deleted): their invitations and members stay as
+// history, the fair no longer counts toward the two a year, the batch earns no subsidy.
 import { sql } from 'kysely';
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { ExportTransport } from '../../db/schema-recommendations.ts';
@@ -36,6 +38,25 @@ function within(actor: Actor, region: string | undefined, record: string, levels
     ]);
   if (!code.startsWith(actor.scope)) throw errors.outOfScope(code);
   return code;
+}
+
+/** A cancellation's reason (天气原因、用工单位取消…): required, named on the record. */
+function cancelReason(record: string, reason: string): string {
+  const r = reason.trim();
+  if (!r) throw errors.invalid(record, [{ field: 'reason', label: '取消原因', message: '不能为空' }]);
+  return r;
+}
+
+/** Who cancelled a fair or a batch, when and why, as the detail pages show it. */
+async function cancellation(
+  trx: Scoped,
+  row: { cancel_reason: string | null; cancelled_at: Date | null; cancelled_by: string | null },
+) {
+  if (row.cancel_reason === null) return null;
+  const by = row.cancelled_by
+    ? await trx.selectFrom('users').select('display_name').where('id', '=', row.cancelled_by).executeTakeFirst()
+    : undefined;
+  return { reason: row.cancel_reason, at: row.cancelled_at, byName: by?.display_name ?? null };
 }
 
 function readRegion(actor: Actor, region: string | undefined): string {
@@ -91,7 +112,9 @@ function spellFor(
 
 // ---- job fairs ----
 
-const FAIR_STATUS_NAMES = { planned: '筹备中', held: '已举办', cancelled: '已取消' } as const;
+export type FairStatus = 'planned' | 'held' | 'cancelled';
+export const FAIR_STATUSES: readonly FairStatus[] = ['planned', 'held', 'cancelled'];
+const FAIR_STATUS_NAMES: Record<FairStatus, string> = { planned: '筹备中', held: '已举办', cancelled: '已取消' };
 
 export interface FairInput {
   region?: string | undefined;
@@ -168,6 +191,7 @@ async function fairDetail(trx: Scoped, actor: Actor, id: string) {
     status: f.status,
     statusName: FAIR_STATUS_NAMES[f.status],
     version: f.version,
+    cancellation: await cancellation(trx, f),
     jobs: jobs.map((j) => ({
       id: j.id,
       title: j.title,
@@ -204,7 +228,7 @@ export async function getFair(database: Database, actor: Actor, id: string) {
 export async function listFairs(
   database: Database,
   actor: Actor,
-  o: { region?: string | undefined; year?: number | undefined },
+  o: { region?: string | undefined; year?: number | undefined; status?: FairStatus | undefined },
   page: number,
   pageSize: number,
 ) {
@@ -213,6 +237,7 @@ export async function listFairs(
   return inScope(database.kysely, actor.scope, async (trx) => {
     let q = trx.selectFrom('job_fairs as f').where('f.region_code', 'like', `${region}%`);
     if (o.year) q = q.where('f.fair_date', '>=', `${o.year}-01-01`).where('f.fair_date', '<=', `${o.year}-12-31`);
+    if (o.status) q = q.where('f.status', '=', o.status);
     const total = await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
       .selectAll('f')
@@ -241,6 +266,7 @@ export async function listFairs(
         kind: f.kind,
         status: f.status,
         statusName: FAIR_STATUS_NAMES[f.status],
+        cancelReason: f.cancel_reason,
         jobs: Number(f.jobs),
         invited: Number(f.invited),
         attended: Number(f.attended),
@@ -250,17 +276,22 @@ export async function listFairs(
   });
 }
 
-async function fairForWrite(trx: Scoped, actor: Actor, id: string) {
+/**
+ * The fair to change, locked until the transaction ends so that a cancellation and an
+ * attendance (which marks the fair held) never cross; a cancelled fair takes nothing new.
+ */
+async function fairForWrite(trx: Scoped, actor: Actor, id: string, what: string) {
   requireOfficer(actor, '编辑招聘会');
-  const f = await trx.selectFrom('job_fairs').selectAll().where('id', '=', id).executeTakeFirst();
+  const f = await trx.selectFrom('job_fairs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!f) throw errors.notFound(`招聘会（ID ${id}）`);
-  if (f.status === 'cancelled') throw errors.conflict('FAIR_CANCELLED', `招聘会“${f.title}”已取消`);
+  if (f.status === 'cancelled')
+    throw errors.conflict('FAIR_CANCELLED', `招聘会“${f.title}”已取消（${f.cancel_reason ?? ''}），不能再${what}`);
   return f;
 }
 
 export async function addFairJobs(database: Database, actor: Actor, id: string, jobIds: string[]) {
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const f = await fairForWrite(trx, actor, id);
+    const f = await fairForWrite(trx, actor, id, '添加参会岗位');
     const found = await trx.selectFrom('job_posts').select('id').where('id', 'in', jobIds).execute();
     const missing = jobIds.filter((j) => !found.some((x) => x.id === j));
     if (missing.length) throw errors.notFound(`岗位（ID ${missing.join('、')}）`);
@@ -292,7 +323,7 @@ export async function invite(
   o: { personIds?: string[] | undefined; fromRecommendations?: boolean | undefined },
 ) {
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const f = await fairForWrite(trx, actor, id);
+    const f = await fairForWrite(trx, actor, id, '邀请劳动力');
     let persons: { id: string; village_code: string }[];
     if (o.personIds?.length) {
       persons = await trx
@@ -347,7 +378,7 @@ export async function recordAttendance(
 ) {
   const today = todayInShanghai();
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const f = await fairForWrite(trx, actor, id);
+    const f = await fairForWrite(trx, actor, id, '登记到场或录用');
     const record = `招聘会“${f.title}”`;
     if (f.fair_date > today) throw errors.conflict('FAIR_NOT_HELD', `${record}定于 ${f.fair_date} 举办，尚不能登记到场`);
     const inv = await trx
@@ -404,6 +435,7 @@ export async function recordAttendance(
         .updateTable('job_fairs')
         .set({ status: 'held', version: sql`version + 1` as never })
         .where('id', '=', f.id)
+        .where('status', '=', 'planned')
         .execute();
     await appendAudit(trx, {
       ...auditActor(actor),
@@ -417,7 +449,55 @@ export async function recordAttendance(
   });
 }
 
-/** Fairs per county in a year against the two the documents ask for. */
+export interface CancelInput {
+  reason: string;
+  /** The version the officer saw. */
+  version: number;
+}
+
+/**
+ * A planned fair will not take place: it is cancelled with the reason, keeps its jobs and
+ * invitations as history, takes nothing new and no longer counts toward the two a year.
+ */
+export async function cancelFair(database: Database, actor: Actor, id: string, input: CancelInput) {
+  requireOfficer(actor, '取消招聘会');
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const f = await trx.selectFrom('job_fairs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!f) throw errors.notFound(`招聘会（ID ${id}）`);
+    const record = `招聘会“${f.title}”（${f.fair_date}）`;
+    if (f.status !== 'planned')
+      throw errors.conflict('FAIR_NOT_PLANNED', `${record}状态为“${FAIR_STATUS_NAMES[f.status]}”，只有筹备中的招聘会可以取消`);
+    if (f.version !== input.version)
+      throw errors.conflict('FAIR_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${f.version}），请刷新后重试`);
+    const reason = cancelReason(record, input.reason);
+    const after = await trx
+      .updateTable('job_fairs')
+      .set({
+        status: 'cancelled',
+        cancel_reason: reason,
+        cancelled_at: new Date(),
+        cancelled_by: actor.userId,
+        version: sql`version + 1` as never,
+      })
+      .where('id', '=', f.id)
+      .where('version', '=', f.version)
+      .where('status', '=', 'planned')
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'fair.cancel',
+      entity: 'job_fair',
+      entityId: f.id,
+      regionCode: f.region_code,
+      before: { status: f.status, version: f.version },
+      after: { status: after.status, version: after.version, reason },
+    });
+    return fairDetail(trx, actor, f.id);
+  });
+}
+
+/** Fairs per county in a year against the two the documents ask for (a cancelled fair does not count). */
 export async function fairCoverage(database: Database, actor: Actor, o: { region?: string | undefined; year: number }) {
   requireReader(actor);
   const region = readRegion(actor, o.region);
@@ -456,7 +536,14 @@ export async function fairCoverage(database: Database, actor: Actor, o: { region
 // ---- organized export batches ----
 
 export const TRANSPORTS: readonly ExportTransport[] = ['包车', '火车', '飞机', '自行前往', '其他'];
-const EXPORT_STATUS_NAMES = { planned: '待出发', departed: '已出发', cancelled: '已取消' } as const;
+export type ExportStatus = 'planned' | 'departed' | 'cancelled';
+export const EXPORT_STATUSES: readonly ExportStatus[] = ['planned', 'departed', 'cancelled'];
+export const EXPORT_STATUS_NAMES: Record<ExportStatus, string> = { planned: '待出发', departed: '已出发', cancelled: '已取消' };
+
+/** How a batch is named in messages: destination and departure date. */
+export function exportRecord(b: { destination: string; departure_date: string }): string {
+  return `劳务输出批次（${b.destination}，${b.departure_date}）`;
+}
 
 export interface ExportInput {
   region?: string | undefined;
@@ -565,6 +652,7 @@ async function exportDetail(trx: Scoped, id: string) {
     status: b.status,
     statusName: EXPORT_STATUS_NAMES[b.status],
     version: b.version,
+    cancellation: await cancellation(trx, b),
     people: items.length,
     stability: {
       stable3: count('stable3', 'stable'),
@@ -586,7 +674,7 @@ export async function getExportBatch(database: Database, actor: Actor, id: strin
 export async function listExportBatches(
   database: Database,
   actor: Actor,
-  o: { region?: string | undefined; year?: number | undefined },
+  o: { region?: string | undefined; year?: number | undefined; status?: ExportStatus | undefined },
   page: number,
   pageSize: number,
 ) {
@@ -598,6 +686,7 @@ export async function listExportBatches(
       .innerJoin('employers as e', 'e.id', 'b.employer_id')
       .where('b.region_code', 'like', `${region}%`);
     if (o.year) q = q.where('b.departure_date', '>=', `${o.year}-01-01`).where('b.departure_date', '<=', `${o.year}-12-31`);
+    if (o.status) q = q.where('b.status', '=', o.status);
     const total = await q.select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
       .selectAll('b')
@@ -622,6 +711,7 @@ export async function listExportBatches(
         departureDate: b.departure_date,
         status: b.status,
         statusName: EXPORT_STATUS_NAMES[b.status],
+        cancelReason: b.cancel_reason,
         people: Number(b.people),
       })),
     };
@@ -639,10 +729,7 @@ export async function addExportMembers(database: Database, actor: Actor, id: str
   return inScope(database.kysely, actor.scope, async (trx) => {
     const b = await batchForWrite(trx, actor, id);
     if (b.status !== 'planned')
-      throw errors.conflict(
-        'EXPORT_NOT_PLANNED',
-        `劳务输出批次（${b.destination}，${b.departure_date}）${EXPORT_STATUS_NAMES[b.status]}，不能再添加人员`,
-      );
+      throw errors.conflict('EXPORT_NOT_PLANNED', `${exportRecord(b)}${EXPORT_STATUS_NAMES[b.status]}，不能再添加人员`);
     const persons = await trx
       .selectFrom('persons')
       .select(['id', 'village_code', 'merged_into'])
@@ -675,10 +762,11 @@ export async function departExportBatch(database: Database, actor: Actor, id: st
   const today = todayInShanghai();
   return inScope(database.kysely, actor.scope, async (trx) => {
     const b = await batchForWrite(trx, actor, id);
-    const record = `劳务输出批次（${b.destination}，${b.departure_date}）`;
+    const record = exportRecord(b);
     if (b.version !== version)
       throw errors.conflict('EXPORT_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${b.version}），请刷新后重试`);
-    if (b.status !== 'planned') throw errors.conflict('EXPORT_NOT_PLANNED', `${record}${EXPORT_STATUS_NAMES[b.status]}`);
+    if (b.status !== 'planned')
+      throw errors.conflict('EXPORT_NOT_PLANNED', `${record}${EXPORT_STATUS_NAMES[b.status]}，不能登记出发`);
     if (b.departure_date > today) throw errors.conflict('EXPORT_NOT_DUE', `${record}出发日期未到，不能登记出发`);
     const members = await trx
       .selectFrom('export_batch_members as m')
@@ -723,6 +811,47 @@ export async function departExportBatch(database: Database, actor: Actor, id: st
       entityId: b.id,
       regionCode: b.region_code,
       after: { people: members.length },
+    });
+    return exportDetail(trx, b.id);
+  });
+}
+
+/**
+ * A planned batch will not depart: it is cancelled with the reason and keeps its members as
+ * history; it takes no new members, cannot depart and feeds no export subsidy.
+ */
+export async function cancelExportBatch(database: Database, actor: Actor, id: string, input: CancelInput) {
+  requireOfficer(actor, '取消劳务输出批次');
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const b = await batchForWrite(trx, actor, id);
+    const record = exportRecord(b);
+    if (b.status !== 'planned')
+      throw errors.conflict('EXPORT_NOT_PLANNED', `${record}状态为“${EXPORT_STATUS_NAMES[b.status]}”，只有待出发的批次可以取消`);
+    if (b.version !== input.version)
+      throw errors.conflict('EXPORT_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${b.version}），请刷新后重试`);
+    const reason = cancelReason(record, input.reason);
+    const after = await trx
+      .updateTable('export_batches')
+      .set({
+        status: 'cancelled',
+        cancel_reason: reason,
+        cancelled_at: new Date(),
+        cancelled_by: actor.userId,
+        version: sql`version + 1` as never,
+      })
+      .where('id', '=', b.id)
+      .where('version', '=', b.version)
+      .where('status', '=', 'planned')
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'export.cancel',
+      entity: 'export_batch',
+      entityId: b.id,
+      regionCode: b.region_code,
+      before: { status: b.status, version: b.version },
+      after: { status: after.status, version: after.version, reason },
     });
     return exportDetail(trx, b.id);
   });

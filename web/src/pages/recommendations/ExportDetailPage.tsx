@@ -1,20 +1,30 @@
 // One export batch: its members, departure (writes each member's 外出务工(有组织) spell) and
-// whether each is still employed at 3 and 6 months (the stability the export subsidies need).
+// whether each is still employed at 3 and 6 months (the stability the export subsidies need);
+// a planned batch that will not depart is cancelled with a reason.
+
 import { RollbackOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { CancelButton, CancellationNote } from './CancelRecord.tsx';
 import { ExportSubsidiesCard } from './ExportSubsidiesCard.tsx';
 import { EXPORT_COLORS } from './ExportsPage.tsx';
 import { LaborerMultiPicker } from './pickers.tsx';
 import { RegionName } from './RegionName.tsx';
 import { StabilityTag } from './reasons.tsx';
-import { addExportMembers, departExport, type ExportDetail, type ExportMember, getExport } from './recommendations-api.ts';
+import {
+  addExportMembers,
+  cancelExport,
+  departExport,
+  type ExportDetail,
+  type ExportMember,
+  getExport,
+} from './recommendations-api.ts';
 
 export function ExportDetailPage() {
   const { id = '' } = useParams();
@@ -58,7 +68,8 @@ export function ExportDetailPage() {
   }
   const b = batch.data;
   const may = me.canWrite && me.role !== 'employer' && b.status === 'planned';
-  const due = b.departureDate <= dayjs().format('YYYY-MM-DD');
+  // The server dates by Asia/Shanghai; so does the page, whatever the browser's time zone.
+  const due = b.departureDate <= todayInShanghai();
   const s = b.stability;
 
   return (
@@ -81,9 +92,21 @@ export function ExportDetailPage() {
                 </Button>
               </Popconfirm>
             )}
+            {may && (
+              <CancelButton
+                record={`劳务输出批次（${b.destination}，${b.departureDate}）`}
+                effect="取消后本批次不能再添加人员、不能登记出发，也不测算劳务输出补贴；已添加的人员保留为记录。"
+                onCancel={(reason) => cancelExport(id, { reason, version: b.version })}
+                onDone={(d) => {
+                  queryClient.setQueryData(['export', id], d);
+                  void queryClient.invalidateQueries({ queryKey: ['exports'] });
+                }}
+              />
+            )}
           </Space>
         }
       >
+        {b.cancellation && <CancellationNote cancellation={b.cancellation} />}
         <Descriptions bordered size="small" column={3}>
           <Descriptions.Item label="输出地">
             <RegionName code={b.regionCode} />

@@ -1,8 +1,8 @@
 // 劳务输出: organized export batches (origin, destination, employer, transport, date, leader)
-// and a new batch.
+// by status (a cancelled one with its reason) and a new batch.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Table, Tag } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -14,17 +14,20 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { EmployerSelect } from '../jobs/EmployerSelect.tsx';
 import { listJobs } from '../jobs/jobs-api.ts';
+import { StatusWithReason } from './CancelRecord.tsx';
 import { RegionName } from './RegionName.tsx';
 import {
   createExport,
+  EXPORT_STATUS_NAMES,
   type ExportDetail,
   type ExportListItem,
+  type ExportStatus,
   listExports,
   TRANSPORTS,
   type Transport,
 } from './recommendations-api.ts';
 
-export const EXPORT_COLORS: Record<ExportListItem['status'], string> = {
+export const EXPORT_COLORS: Record<ExportStatus, string> = {
   planned: 'processing',
   departed: 'success',
   cancelled: 'default',
@@ -157,18 +160,36 @@ function NewExportModal({ open, onClose }: { open: boolean; onClose: () => void 
 export function ExportsPage() {
   const me = useMe();
   const [creating, setCreating] = useState(false);
+  const [status, setStatus] = useState<ExportStatus>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['exports', page], queryFn: () => listExports(page), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['exports', status, page],
+    queryFn: () => listExports({ status, ...page }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <PageCard
       title="有组织劳务输出"
       extra={
-        me.canWrite &&
-        me.role !== 'employer' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建输出批次
-          </Button>
-        )
+        <Space>
+          <Select<ExportStatus>
+            allowClear
+            aria-label="状态"
+            placeholder="全部状态"
+            style={{ width: 120 }}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            options={Object.entries(EXPORT_STATUS_NAMES).map(([value, label]) => ({ value: value as ExportStatus, label }))}
+          />
+          {me.canWrite && me.role !== 'employer' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建输出批次
+            </Button>
+          )}
+        </Space>
       }
     >
       <ErrorAlert error={list.error} />
@@ -191,7 +212,11 @@ export function ExportsPage() {
           { title: '用人单位', dataIndex: 'employerName' },
           { title: '交通方式', dataIndex: 'transport' },
           { title: '人数', dataIndex: 'people', align: 'right' },
-          { title: '状态', key: 'status', render: (_v, r) => <Tag color={EXPORT_COLORS[r.status]}>{r.statusName}</Tag> },
+          {
+            title: '状态',
+            key: 'status',
+            render: (_v, r) => <StatusWithReason color={EXPORT_COLORS[r.status]} name={r.statusName} reason={r.cancelReason} />,
+          },
           { title: '', key: 'open', render: (_v, r) => <Link to={`/exports/${r.id}`}>查看</Link> },
         ]}
       />

@@ -1,6 +1,9 @@
 // One job fair: the jobs present, the laborers invited (by hand or everyone recommended one of
-// its jobs), attendance and on-the-spot hires (a hire writes the employment spell).
+// its jobs), attendance and on-the-spot hires (a hire writes the employment spell); a planned
+// fair that will not take place is cancelled with a reason.
+
 import { RollbackOutlined } from '@ant-design/icons';
+import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -22,9 +25,19 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { CancelButton, CancellationNote } from './CancelRecord.tsx';
+import { FAIR_COLORS } from './FairsPage.tsx';
 import { JobMultiPicker, LaborerMultiPicker } from './pickers.tsx';
 import { RegionName } from './RegionName.tsx';
-import { addFairJobs, FAIR_KIND_NAMES, type FairDetail, getFair, inviteToFair, recordAttendance } from './recommendations-api.ts';
+import {
+  addFairJobs,
+  cancelFair,
+  FAIR_KIND_NAMES,
+  type FairDetail,
+  getFair,
+  inviteToFair,
+  recordAttendance,
+} from './recommendations-api.ts';
 
 type Invitation = FairDetail['invitations'][number];
 
@@ -90,7 +103,8 @@ export function FairDetailPage() {
   }
   const f = fair.data;
   const may = f.actorMayEdit && f.status !== 'cancelled';
-  const held = f.date <= dayjs().format('YYYY-MM-DD');
+  // The server dates by Asia/Shanghai; so does the page, whatever the browser's time zone.
+  const held = f.date <= todayInShanghai();
   const jobTitle = (jid: string | number | null) => f.jobs.find((j) => String(j.id) === String(jid))?.title ?? String(jid);
 
   return (
@@ -98,18 +112,32 @@ export function FairDetailPage() {
       <PageCard
         title={`招聘会 · ${f.title}`}
         extra={
-          <Button icon={<RollbackOutlined />} onClick={() => navigate('/fairs')}>
-            返回
-          </Button>
+          <Space>
+            <Button icon={<RollbackOutlined />} onClick={() => navigate('/fairs')}>
+              返回
+            </Button>
+            {f.actorMayEdit && f.status === 'planned' && (
+              <CancelButton
+                record={`招聘会“${f.title}”`}
+                effect="取消后本场不再计入本县每年至少两场招聘会的场次；已邀请的劳动力保留为记录，不能再添加岗位、邀请或登记到场。"
+                onCancel={(reason) => cancelFair(id, { reason, version: f.version })}
+                onDone={(d) => {
+                  queryClient.setQueryData(['fair', id], d);
+                  void queryClient.invalidateQueries({ queryKey: ['fairs'] });
+                }}
+              />
+            )}
+          </Space>
         }
       >
+        {f.cancellation && <CancellationNote cancellation={f.cancellation} />}
         <Descriptions bordered size="small" column={3}>
           <Descriptions.Item label="日期">{f.date}</Descriptions.Item>
           <Descriptions.Item label="地区">
             <RegionName code={f.regionCode} />
           </Descriptions.Item>
           <Descriptions.Item label="状态">
-            <Tag>{f.statusName}</Tag>
+            <Tag color={FAIR_COLORS[f.status]}>{f.statusName}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label="地点">{f.venue || '-'}</Descriptions.Item>
           <Descriptions.Item label="形式">{FAIR_KIND_NAMES[f.kind]}</Descriptions.Item>

@@ -1,5 +1,6 @@
-// 招聘会: fairs of the user's region by year, whether each county holds the two a year the
-// documents ask for (seed 000 五), and a new fair.
+// 招聘会: fairs of the user's region by year and status (a cancelled one with its reason),
+// whether each county holds the two a year the documents ask for (seed 000 五; cancelled
+// fairs do not count), and a new fair.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
@@ -12,18 +13,21 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { StatusWithReason } from './CancelRecord.tsx';
 import { RegionName } from './RegionName.tsx';
 import {
   createFair,
   FAIR_KIND_NAMES,
+  FAIR_STATUS_NAMES,
   type FairDetail,
   type FairKind,
   type FairListItem,
+  type FairStatus,
   fairCoverage,
   listFairs,
 } from './recommendations-api.ts';
 
-const FAIR_COLORS: Record<FairListItem['status'], string> = { planned: 'processing', held: 'success', cancelled: 'default' };
+export const FAIR_COLORS: Record<FairStatus, string> = { planned: 'processing', held: 'success', cancelled: 'default' };
 
 interface NewFairValues {
   region?: string;
@@ -93,11 +97,12 @@ function NewFairModal({ open, onClose }: { open: boolean; onClose: () => void })
 export function FairsPage() {
   const me = useMe();
   const [year, setYear] = useState(new Date().getFullYear());
+  const [status, setStatus] = useState<FairStatus>();
   const [creating, setCreating] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const fairs = useQuery({
-    queryKey: ['fairs', year, page],
-    queryFn: () => listFairs({ year, ...page }),
+    queryKey: ['fairs', year, status, page],
+    queryFn: () => listFairs({ year, status, ...page }),
     placeholderData: keepPreviousData,
   });
   const coverage = useQuery({ queryKey: ['fairs', 'coverage', year], queryFn: () => fairCoverage({ year }) });
@@ -110,6 +115,18 @@ export function FairsPage() {
           <Space>
             <span>年度</span>
             <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            <Select<FairStatus>
+              allowClear
+              aria-label="状态"
+              placeholder="全部状态"
+              style={{ width: 120 }}
+              value={status}
+              onChange={(v) => {
+                setStatus(v);
+                setPage((p) => ({ ...p, page: 1 }));
+              }}
+              options={Object.entries(FAIR_STATUS_NAMES).map(([value, label]) => ({ value: value as FairStatus, label }))}
+            />
             {mayCreate && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新建招聘会
@@ -137,7 +154,11 @@ export function FairsPage() {
             { title: '地区', dataIndex: 'regionCode', render: (c: string) => <RegionName code={c} /> },
             { title: '地点', dataIndex: 'venue' },
             { title: '形式', dataIndex: 'kind', render: (k: FairKind) => FAIR_KIND_NAMES[k] },
-            { title: '状态', key: 'status', render: (_v, r) => <Tag color={FAIR_COLORS[r.status]}>{r.statusName}</Tag> },
+            {
+              title: '状态',
+              key: 'status',
+              render: (_v, r) => <StatusWithReason color={FAIR_COLORS[r.status]} name={r.statusName} reason={r.cancelReason} />,
+            },
             { title: '岗位', dataIndex: 'jobs', align: 'right' },
             { title: '邀请', dataIndex: 'invited', align: 'right' },
             { title: '到场', dataIndex: 'attended', align: 'right' },
@@ -158,7 +179,7 @@ export function FairsPage() {
           pagination={false}
           columns={[
             { title: '县', key: 'county', render: (_v, r) => `${r.countyName}（${r.countyCode}）` },
-            { title: '已办/计划场次', dataIndex: 'fairs', align: 'right' },
+            { title: '已办/计划场次（不含已取消）', dataIndex: 'fairs', align: 'right' },
             { title: '要求', dataIndex: 'required', align: 'right' },
             {
               title: '',

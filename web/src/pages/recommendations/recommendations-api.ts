@@ -211,6 +211,16 @@ export const listShortfalls = (q: { region?: string; runId?: string; page?: numb
 export type FairKind = 'onsite' | 'online';
 export const FAIR_KIND_NAMES: Record<FairKind, string> = { onsite: '现场', online: '网络' };
 
+export type FairStatus = 'planned' | 'held' | 'cancelled';
+export const FAIR_STATUS_NAMES: Record<FairStatus, string> = { planned: '筹备中', held: '已举办', cancelled: '已取消' };
+
+/** Why, when and by whom a fair or an export batch was cancelled. */
+export interface Cancellation {
+  reason: string;
+  at: string;
+  byName: string | null;
+}
+
 export interface FairListItem {
   id: Id;
   regionCode: string;
@@ -218,8 +228,9 @@ export interface FairListItem {
   date: string;
   venue: string;
   kind: FairKind;
-  status: 'planned' | 'held' | 'cancelled';
+  status: FairStatus;
   statusName: string;
+  cancelReason: string | null;
   jobs: number;
   invited: number;
   attended: number;
@@ -233,9 +244,10 @@ export interface FairDetail {
   date: string;
   venue: string;
   kind: FairKind;
-  status: FairListItem['status'];
+  status: FairStatus;
   statusName: string;
   version: number;
+  cancellation: Cancellation | null;
   jobs: { id: Id; title: string; employerName: string; openings: number; filled: number; status: string; workPlace: string }[];
   invitations: {
     personId: Id;
@@ -256,7 +268,7 @@ export interface FairCoverage {
   items: { countyCode: string; countyName: string; fairs: number; required: number; met: boolean }[];
 }
 
-export const listFairs = (q: { region?: string; year?: number; page?: number; pageSize?: number }) =>
+export const listFairs = (q: { region?: string; year?: number; status?: FairStatus; page?: number; pageSize?: number }) =>
   api.get<Page<FairListItem>>('/api/fairs', q as Query);
 export const fairCoverage = (q: { region?: string; year: number }) => api.get<FairCoverage>('/api/fairs/coverage', q as Query);
 export const getFair = (id: Id) => api.get<FairDetail>(`/api/fairs/${id}`);
@@ -267,11 +279,15 @@ export const inviteToFair = (id: Id, b: { personIds?: string[]; fromRecommendati
   api.post<FairDetail>(`/api/fairs/${id}/invitations`, b);
 export const recordAttendance = (id: Id, b: { personId: string; attended: boolean; hiredJobId?: string; hiredOn?: string }) =>
   api.post<FairDetail>(`/api/fairs/${id}/attendance`, b);
+export const cancelFair = (id: Id, b: { reason: string; version: number }) => api.post<FairDetail>(`/api/fairs/${id}/cancel`, b);
 
 // ---- organized export batches (有组织劳务输出) ----
 
 export const TRANSPORTS = ['包车', '火车', '飞机', '自行前往', '其他'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
+
+export type ExportStatus = 'planned' | 'departed' | 'cancelled';
+export const EXPORT_STATUS_NAMES: Record<ExportStatus, string> = { planned: '待出发', departed: '已出发', cancelled: '已取消' };
 
 export interface ExportListItem {
   id: Id;
@@ -280,8 +296,9 @@ export interface ExportListItem {
   employerName: string;
   transport: Transport;
   departureDate: string;
-  status: 'planned' | 'departed' | 'cancelled';
+  status: ExportStatus;
   statusName: string;
+  cancelReason: string | null;
   people: number;
 }
 
@@ -310,15 +327,16 @@ export interface ExportDetail {
   transport: Transport;
   departureDate: string;
   leader: string;
-  status: ExportListItem['status'];
+  status: ExportStatus;
   statusName: string;
   version: number;
+  cancellation: Cancellation | null;
   people: number;
   stability: { stable3: number; left3: number; pending3: number; stable6: number; left6: number; pending6: number };
   members: ExportMember[];
 }
 
-export const listExports = (q: { region?: string; year?: number; page?: number; pageSize?: number }) =>
+export const listExports = (q: { region?: string; year?: number; status?: ExportStatus; page?: number; pageSize?: number }) =>
   api.get<Page<ExportListItem>>('/api/export-batches', q as Query);
 export const getExport = (id: Id) => api.get<ExportDetail>(`/api/export-batches/${id}`);
 export const createExport = (b: {
@@ -334,6 +352,8 @@ export const createExport = (b: {
 export const addExportMembers = (id: Id, personIds: string[]) =>
   api.post<ExportDetail>(`/api/export-batches/${id}/members`, { personIds });
 export const departExport = (id: Id, version: number) => api.post<ExportDetail>(`/api/export-batches/${id}/depart`, { version });
+export const cancelExport = (id: Id, b: { reason: string; version: number }) =>
+  api.post<ExportDetail>(`/api/export-batches/${id}/cancel`, b);
 
 // ---- push delivery (outbox) ----
 
