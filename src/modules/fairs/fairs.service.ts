@@ -455,6 +455,33 @@ export interface CancelInput {
   version: number;
 }
 
+/** Cancels a planned fair or batch (locked, at the version the officer saw) and audits it. */
+async function markCancelled(
+  trx: Scoped,
+  actor: Actor,
+  target: { table: 'job_fairs' | 'export_batches'; action: string; entity: string },
+  row: { id: string; version: number; status: string; region_code: string },
+  reason: string,
+): Promise<void> {
+  const moved = await sql<{ status: string; version: number }>`
+    UPDATE ${sql.table(target.table)}
+       SET status = 'cancelled', cancel_reason = ${reason}, cancelled_at = now(), cancelled_by = ${actor.userId},
+           version = version + 1
+     WHERE id = ${row.id} AND version = ${row.version} AND status = 'planned'
+    RETURNING status, version`.execute(trx);
+  const after = moved.rows[0];
+  if (!after) throw new Error(`${target.table} ${row.id} changed while locked`); // the row is locked FOR UPDATE
+  await appendAudit(trx, {
+    ...auditActor(actor),
+    action: target.action,
+    entity: target.entity,
+    entityId: row.id,
+    regionCode: row.region_code,
+    before: { status: row.status, version: row.version },
+    after: { status: after.status, version: after.version, reason },
+  });
+}
+
 /**
  * A planned fair will not take place: it is cancelled with the reason, keeps its jobs and
  * invitations as history, takes nothing new and no longer counts toward the two a year.
@@ -470,29 +497,7 @@ export async function cancelFair(database: Database, actor: Actor, id: string, i
     if (f.version !== input.version)
       throw errors.conflict('FAIR_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${f.version}），请刷新后重试`);
     const reason = cancelReason(record, input.reason);
-    const after = await trx
-      .updateTable('job_fairs')
-      .set({
-        status: 'cancelled',
-        cancel_reason: reason,
-        cancelled_at: new Date(),
-        cancelled_by: actor.userId,
-        version: sql`version + 1` as never,
-      })
-      .where('id', '=', f.id)
-      .where('version', '=', f.version)
-      .where('status', '=', 'planned')
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      ...auditActor(actor),
-      action: 'fair.cancel',
-      entity: 'job_fair',
-      entityId: f.id,
-      regionCode: f.region_code,
-      before: { status: f.status, version: f.version },
-      after: { status: after.status, version: after.version, reason },
-    });
+    await markCancelled(trx, actor, { table: 'job_fairs', action: 'fair.cancel', entity: 'job_fair' }, f, reason);
     return fairDetail(trx, actor, f.id);
   });
 }
@@ -830,29 +835,7 @@ export async function cancelExportBatch(database: Database, actor: Actor, id: st
     if (b.version !== input.version)
       throw errors.conflict('EXPORT_VERSION_CONFLICT', `${record}已被他人修改（当前版本 ${b.version}），请刷新后重试`);
     const reason = cancelReason(record, input.reason);
-    const after = await trx
-      .updateTable('export_batches')
-      .set({
-        status: 'cancelled',
-        cancel_reason: reason,
-        cancelled_at: new Date(),
-        cancelled_by: actor.userId,
-        version: sql`version + 1` as never,
-      })
-      .where('id', '=', b.id)
-      .where('version', '=', b.version)
-      .where('status', '=', 'planned')
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      ...auditActor(actor),
-      action: 'export.cancel',
-      entity: 'export_batch',
-      entityId: b.id,
-      regionCode: b.region_code,
-      before: { status: b.status, version: b.version },
-      after: { status: after.status, version: after.version, reason },
-    });
+    await markCancelled(trx, actor, { table: 'export_batches', action: 'export.cancel', entity: 'export_batch' }, b, reason);
     return exportDetail(trx, b.id);
   });
 }

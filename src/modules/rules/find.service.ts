@@ -128,6 +128,25 @@ function resultsQuery(trx: Scoped, runId: string, region: string, q: ResultQuery
   return base;
 }
 
+/** The list's entries with what a list and the export show of each person and village. */
+function listedRows(trx: Scoped, runId: string, region: string, q: ResultQuery) {
+  return resultsQuery(trx, runId, region, q)
+    .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'f.region_code').on('v.valid_to', 'is', null))
+    .select([
+      'f.person_id',
+      'f.region_code',
+      'f.status',
+      'f.amount_fen',
+      'f.max_amount_fen',
+      'f.message',
+      'p.name',
+      'p.id_number',
+      'p.sex',
+      'p.phone',
+      'v.name as village_name',
+    ]);
+}
+
 /** The region a list filter asks for: the run's region, or a village or township inside it. */
 function filterRegion(run: RunRow, village: string | undefined): string {
   if (!village) return run.region_code;
@@ -153,21 +172,7 @@ export async function findRunResults(
     const total = Number(
       (await resultsQuery(trx, id, region, q).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
     );
-    const rows = await resultsQuery(trx, id, region, q)
-      .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'f.region_code').on('v.valid_to', 'is', null))
-      .select([
-        'f.person_id',
-        'f.region_code',
-        'f.status',
-        'f.amount_fen',
-        'f.max_amount_fen',
-        'f.message',
-        'p.name',
-        'p.id_number',
-        'p.sex',
-        'p.phone',
-        'v.name as village_name',
-      ])
+    const rows = await listedRows(trx, id, region, q)
       .orderBy('f.region_code')
       .orderBy('f.person_id')
       .limit(q.pageSize)
@@ -218,25 +223,7 @@ export async function exportFindRun(database: Database, actor: Actor, id: string
   let after = '0';
   for (;;) {
     const rows = await inScope(database.kysely, actor.scope, (trx) =>
-      resultsQuery(trx, id, region, q)
-        .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'f.region_code').on('v.valid_to', 'is', null))
-        .select([
-          'f.person_id',
-          'f.region_code',
-          'f.status',
-          'f.amount_fen',
-          'f.max_amount_fen',
-          'f.message',
-          'p.name',
-          'p.id_number',
-          'p.sex',
-          'p.phone',
-          'v.name as village_name',
-        ])
-        .where('f.person_id', '>', after)
-        .orderBy('f.person_id')
-        .limit(EXPORT_PAGE)
-        .execute(),
+      listedRows(trx, id, region, q).where('f.person_id', '>', after).orderBy('f.person_id').limit(EXPORT_PAGE).execute(),
     );
     if (rows.length === 0) break;
     for (const r of rows) {
