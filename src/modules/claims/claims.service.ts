@@ -24,7 +24,14 @@ import {
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
-import { type FactInput, findRule, type Rule, SUBJECT_KIND_NAMES, type SubjectKind } from '../../domain/rules/index.ts';
+import {
+  type Decision,
+  type FactInput,
+  findRule,
+  type Rule,
+  SUBJECT_KIND_NAMES,
+  type SubjectKind,
+} from '../../domain/rules/index.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -385,7 +392,7 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
     const comment = input.comment ?? '';
     const rule = findRule(cat, claim.rule_id);
     let set: Record<string, unknown> = {};
-    const ledger: repo.LedgerInsert[] = [];
+    let ledger: repo.LedgerInsert[] = [];
     if (input.action === 'resubmit' && rule) {
       // Check the step first so that a wrong role or status is reported before the facts are.
       const step = takeStep(actor.role, claim.status, 'resubmit', comment);
@@ -407,19 +414,7 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
           },
           record,
         );
-        const amountFen = payableAmount(decision, record);
-        set = {
-          facts: JSON.stringify(facts),
-          decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
-          parameter_version: decision.parameterVersion,
-          amount_fen: String(amountFen),
-          ...(input.bankName ? { bank_name: input.bankName.trim() } : {}),
-          ...(input.bankAccount ? { bank_account: input.bankAccount.replace(/\s/g, '') } : {}),
-        };
-        if (amountFen !== Number(claim.amount_fen)) {
-          ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'decided' }));
-          ledger.push({ ...ledgerRow(claim, actor, 'decided', amountFen), article: amountArticle(rule, decision) });
-        }
+        ({ set, ledger } = decidedAgain(claim, actor, rule, { decision, facts }, payableAmount(decision, record), input));
       }
     }
     const moved = await transition(trx, actor, claim, input.action, comment, input.version, set);
@@ -433,6 +428,37 @@ export async function actOnClaim(database: Database, actor: Actor, id: string, i
     await repo.appendLedger(trx, ledger);
     return presentClaim(actor, moved, { ruleTitle: rule?.title ?? moved.rule_id });
   });
+}
+
+/**
+ * What a resubmitted claim becomes once decided again: its facts, decision, parameter version,
+ * amount and any corrected bank details, and in the ledger the decided amount taken back and
+ * decided anew when it changed.
+ */
+export function decidedAgain(
+  claim: repo.ClaimRow,
+  actor: Actor,
+  rule: Rule,
+  d: { decision: Decision; facts: Record<string, unknown> },
+  amountFen: number,
+  bank: { bankName?: string | undefined; bankAccount?: string | undefined },
+): { set: Record<string, unknown>; ledger: repo.LedgerInsert[] } {
+  const ledger: repo.LedgerInsert[] = [];
+  if (amountFen !== Number(claim.amount_fen)) {
+    ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'decided' }));
+    ledger.push({ ...ledgerRow(claim, actor, 'decided', amountFen), article: amountArticle(rule, d.decision) });
+  }
+  return {
+    set: {
+      facts: JSON.stringify(d.facts),
+      decision: JSON.stringify({ ...d.decision, amountArticle: amountArticle(rule, d.decision) }),
+      parameter_version: d.decision.parameterVersion,
+      amount_fen: String(amountFen),
+      ...(bank.bankName ? { bank_name: bank.bankName.trim() } : {}),
+      ...(bank.bankAccount ? { bank_account: bank.bankAccount.replace(/\s/g, '') } : {}),
+    },
+    ledger,
+  };
 }
 
 // ---- bank details ----

@@ -123,7 +123,11 @@ describe('applying for its own unit', () => {
 
     const queue = (await call.get('huize', '/api/claims?status=submitted')).json();
     const mine = queue.items.find((c: { id: string }) => c.id === claim.id);
-    expect(mine).toMatchObject({ applicant: 'employer', applicantName: '单位自行申报', parameterVersion: decision.parameterVersion });
+    expect(mine).toMatchObject({
+      applicant: 'employer',
+      applicantName: '单位自行申报',
+      parameterVersion: decision.parameterVersion,
+    });
     const detail = (await call.get('huize', `/api/claims/${claim.id}`)).json();
     expect(detail.events).toMatchObject([{ action: 'submit', actorName: `${COOP.name}(coop)` }]);
     const ledger = await database.kysely

@@ -50,7 +50,7 @@ import type { Actor } from '../auth/actor.ts';
 import { catalog, resolveCase } from '../rules/index.ts';
 import { maskAccount, PAYMENT_STATUS_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
-import { auditActor, claimRecord, invalid, ledgerRow, transition } from './claims.service.ts';
+import { auditActor, claimRecord, decidedAgain, invalid, ledgerRow, transition } from './claims.service.ts';
 import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
 import * as erepo from './employer-claims.repository.ts';
 
@@ -412,7 +412,7 @@ export async function actAsEmployer(database: Database, actor: Actor, id: string
     const rule = findRule(cat, claim.rule_id);
     const comment = input.comment ?? '';
     let set: Record<string, unknown> = {};
-    const ledger: repo.LedgerInsert[] = [];
+    let ledger: repo.LedgerInsert[] = [];
     if (input.action === 'resubmit' && rule && takeStep(actor.role, claim.status, 'resubmit', comment).ok) {
       const problems: FieldProblem[] = [];
       if (input.bankName !== undefined || input.bankAccount !== undefined) {
@@ -443,19 +443,7 @@ export async function actAsEmployer(database: Database, actor: Actor, id: string
           record,
         );
       });
-      const amountFen = payableForEmployer(decision, record);
-      set = {
-        facts: JSON.stringify(facts),
-        decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
-        parameter_version: decision.parameterVersion,
-        amount_fen: String(amountFen),
-        ...(input.bankName ? { bank_name: input.bankName.trim() } : {}),
-        ...(input.bankAccount ? { bank_account: input.bankAccount.replace(/\s/g, '') } : {}),
-      };
-      if (amountFen !== Number(claim.amount_fen)) {
-        ledger.push(ledgerRow(claim, actor, 'reversed', claim.amount_fen, { reverses: 'decided' }));
-        ledger.push({ ...ledgerRow(claim, actor, 'decided', amountFen), article: amountArticle(rule, decision) });
-      }
+      ({ set, ledger } = decidedAgain(claim, actor, rule, { decision, facts }, payableForEmployer(decision, record), input));
     }
     const moved = await transition(trx, actor, claim, input.action, comment, input.version, set);
     if (moved.status === 'withdrawn') {

@@ -1,14 +1,10 @@
-// 补贴申报: pick the rule and the laborer (or the unit), the date the entitlement arose, the
-// facts the rule asks for, the bank account, and the evidence files; the engine decides at
-// once and a refused decision is shown with its reasons and citations.
-import { UploadOutlined } from '@ant-design/icons';
 import { type Decision, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Space, Table, Upload } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { createClaim, EVIDENCE_KINDS, type EvidenceKind, uploadEvidence } from '../../api/claims.ts';
+import { createClaim, uploadEvidence } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import { getLaborer, listLaborers } from '../../api/laborers.ts';
 import { getRules } from '../../api/rules.ts';
@@ -18,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { PendingEvidence, type PendingFile } from './evidence-inputs.tsx';
 
 interface ApplyValues {
   rule: string;
@@ -29,12 +26,6 @@ interface ApplyValues {
   bankName?: string;
   bankAccount?: string;
   facts?: Record<string, unknown>;
-}
-
-interface PendingFile {
-  uid: string;
-  kind: EvidenceKind;
-  file: File;
 }
 
 function PersonPicker({
@@ -93,7 +84,6 @@ export function ClaimApplyPage() {
   const ruleId = Form.useWatch('rule', form) ?? params.get('rule') ?? undefined;
   const rule = rules.data?.rules.find((r) => r.id === ruleId);
   const [files, setFiles] = useState<PendingFile[]>([]);
-  const [kind, setKind] = useState<EvidenceKind>('ticket');
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<ApiError>();
   const ruleOptions = useMemo(
@@ -246,48 +236,7 @@ export function ClaimApplyPage() {
         <Divider titlePlacement="start" plain>
           证明材料
         </Divider>
-        <Space style={{ marginBottom: 8 }}>
-          <Select<EvidenceKind>
-            value={kind}
-            onChange={setKind}
-            style={{ width: 130 }}
-            aria-label="材料类型"
-            options={Object.entries(EVIDENCE_KINDS).map(([value, label]) => ({ value: value as EvidenceKind, label }))}
-          />
-          <Upload
-            multiple
-            showUploadList={false}
-            beforeUpload={(file) => {
-              setFiles((prev) => [...prev, { uid: file.uid, kind, file }]);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />}>选择文件</Button>
-          </Upload>
-        </Space>
-        {files.length > 0 && (
-          <Table<PendingFile>
-            size="small"
-            rowKey="uid"
-            dataSource={files}
-            pagination={false}
-            style={{ marginBottom: 12 }}
-            columns={[
-              { title: '类型', dataIndex: 'kind', width: 100, render: (k: EvidenceKind) => EVIDENCE_KINDS[k] },
-              { title: '文件', key: 'name', render: (_v, f) => f.file.name },
-              {
-                title: '',
-                key: 'remove',
-                width: 70,
-                render: (_v, f) => (
-                  <Button type="link" onClick={() => setFiles((prev) => prev.filter((x) => x.uid !== f.uid))}>
-                    移除
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        )}
+        <PendingEvidence files={files} onChange={setFiles} firstKind="ticket" />
         {refusal && (
           <Alert
             type="error"

@@ -15,7 +15,6 @@ import {
   Form,
   Input,
   Modal,
-  Select,
   Space,
   Table,
   Tabs,
@@ -48,6 +47,7 @@ import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { dateTime, yuan } from '../../lib/format.ts';
 import { useArticleTexts } from '../rules/RuleDetailPage.tsx';
 import { ClaimStatusTag } from './claim-format.tsx';
+import { EvidenceKindSelect } from './evidence-inputs.tsx';
 
 function ActionButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) => void }) {
   const { message } = App.useApp();
@@ -244,13 +244,7 @@ function EvidencePanel({ detail, onUploaded }: { detail: ClaimDetail; onUploaded
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
-        <Select<EvidenceKind>
-          value={kind}
-          onChange={setKind}
-          style={{ width: 130 }}
-          aria-label="材料类型"
-          options={Object.entries(EVIDENCE_KINDS).map(([value, label]) => ({ value: value as EvidenceKind, label }))}
-        />
+        <EvidenceKindSelect value={kind} onChange={setKind} />
         <Upload
           showUploadList={false}
           customRequest={async ({ file, onSuccess, onError }) => {

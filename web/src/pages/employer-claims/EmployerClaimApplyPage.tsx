@@ -1,14 +1,8 @@
-// 申报补贴 for an employer's own login: only the rules its unit may claim (title, document,
-// article), the unit itself as the applicant, the laborer by ID number and name as on the
-// labor contract for per-laborer rules, the facts the unit states, the bank account and the
-// evidence files. The engine decides at once; a refusal shows its reason and articles.
-import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select, Space, Table, Upload } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { EVIDENCE_KINDS, type EvidenceKind } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   createOwnClaim,
@@ -20,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { PendingEvidence, type PendingFile } from '../claims/evidence-inputs.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
 
 interface Values {
@@ -30,12 +25,6 @@ interface Values {
   bankName?: string;
   bankAccount?: string;
   facts?: Record<string, unknown>;
-}
-
-interface PendingFile {
-  uid: string;
-  kind: EvidenceKind;
-  file: File;
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -51,7 +40,6 @@ export function EmployerClaimApplyPage() {
   const ruleId = Form.useWatch('rule', form);
   const rule = rules.data?.items.find((r) => r.id === ruleId);
   const [files, setFiles] = useState<PendingFile[]>([]);
-  const [kind, setKind] = useState<EvidenceKind>('contract');
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<ApiError>();
   const unit = rules.data?.employer;
@@ -209,48 +197,7 @@ export function EmployerClaimApplyPage() {
         <Divider titlePlacement="start" plain>
           证明材料（劳动合同、工资表、考勤表）
         </Divider>
-        <Space style={{ marginBottom: 8 }}>
-          <Select<EvidenceKind>
-            value={kind}
-            onChange={setKind}
-            style={{ width: 130 }}
-            aria-label="材料类型"
-            options={Object.entries(EVIDENCE_KINDS).map(([value, label]) => ({ value: value as EvidenceKind, label }))}
-          />
-          <Upload
-            multiple
-            showUploadList={false}
-            beforeUpload={(file) => {
-              setFiles((prev) => [...prev, { uid: file.uid, kind, file }]);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />}>选择文件</Button>
-          </Upload>
-        </Space>
-        {files.length > 0 && (
-          <Table<PendingFile>
-            size="small"
-            rowKey="uid"
-            dataSource={files}
-            pagination={false}
-            style={{ marginBottom: 12 }}
-            columns={[
-              { title: '类型', dataIndex: 'kind', width: 100, render: (k: EvidenceKind) => EVIDENCE_KINDS[k] },
-              { title: '文件', key: 'name', render: (_v, f) => f.file.name },
-              {
-                title: '',
-                key: 'remove',
-                width: 70,
-                render: (_v, f) => (
-                  <Button type="link" onClick={() => setFiles((prev) => prev.filter((x) => x.uid !== f.uid))}>
-                    移除
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        )}
+        <PendingEvidence files={files} onChange={setFiles} firstKind="contract" />
         {refusal && (
           <Alert
             type="error"

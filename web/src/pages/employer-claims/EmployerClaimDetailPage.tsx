@@ -3,10 +3,10 @@
 // masked), and withdraw / correct-and-resubmit while the claim allows them.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Descriptions, Form, Input, Modal, Space, Table, Tabs, Timeline, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { EVIDENCE_KINDS, type Evidence, type EvidenceKind } from '../../api/claims.ts';
+import type { Evidence, EvidenceKind } from '../../api/claims.ts';
 import { download } from '../../api/client.ts';
 import {
   getEmployerRules,
@@ -20,6 +20,7 @@ import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { dateTime, yuan } from '../../lib/format.ts';
 import { ClaimStatusTag } from '../claims/claim-format.tsx';
+import { EvidenceKindSelect } from '../claims/evidence-inputs.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
 
 function factText(v: unknown, name: string): string {
@@ -123,13 +124,7 @@ function EvidencePanel({ detail, onUploaded }: { detail: OwnClaimDetail; onUploa
     <>
       {open && (
         <Space style={{ marginBottom: 8 }}>
-          <Select<EvidenceKind>
-            value={kind}
-            onChange={setKind}
-            style={{ width: 130 }}
-            aria-label="材料类型"
-            options={Object.entries(EVIDENCE_KINDS).map(([value, label]) => ({ value: value as EvidenceKind, label }))}
-          />
+          <EvidenceKindSelect value={kind} onChange={setKind} />
           <Upload
             showUploadList={false}
             customRequest={async ({ file, onSuccess, onError }) => {
