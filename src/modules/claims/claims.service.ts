@@ -8,8 +8,9 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Insertable } from 'kysely';
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
-import type { ClaimStatus, EvidenceKind } from '../../db/schema-claims.ts';
+import type { ClaimStatus, ClaimsTable, EvidenceKind } from '../../db/schema-claims.ts';
 import { type LedgerKind, REVERSAL_CAUSE_NAMES, type ReversalCause, type ReversibleKind } from '../../domain/claims/ledger.ts';
 import {
   CLAIM_ACTION_NAMES,
@@ -274,7 +275,6 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       }
     }
     const record = `${name}的${rule.title}申请`;
-    const year = Number(input.caseDate.slice(0, 4));
     const window = windowKey(rule, input.caseDate);
     const limitMessage = () =>
       `${limitHolder || `${rule.subject === 'person' ? '劳动力' : SUBJECT_KIND_NAMES[rule.subject]} ${name}`} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
@@ -309,67 +309,118 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       }
     }
     const amountFen = payableAmount(decision, record);
-    const id = await repo.nextClaimId(trx);
-    const claim = await repo.insertClaim(trx, {
-      id,
-      number: `BT${year}-${id.padStart(6, '0')}`,
-      rule_id: rule.id,
-      document_code: rule.document.code,
-      region_code: region,
-      subject_kind: rule.subject,
-      person_id: personId,
-      subject_key: subjectKey,
-      beneficiary_name: name,
-      bank_name: input.bankName.trim(),
-      bank_account: account,
-      case_date: input.caseDate,
-      claim_year: year,
-      facts: JSON.stringify(facts),
-      decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
-      parameter_version: decision.parameterVersion,
-      amount_fen: amountFen,
-      fund_source: rule.fund,
-      created_by: actor.userId,
-      ...(laborer ? { applicant: 'laborer' as const } : {}),
-    });
-    if (rule.limit) {
-      const slot = await repo.takeSlot(trx, {
-        group: rule.limit.group,
-        subjectKey,
-        window,
-        times: rule.limit.times,
-        claimId: claim.id,
-        region,
-      });
-      if (slot === undefined) throw errors.conflict('CLAIM_LIMIT_REACHED', limitMessage(), { record });
-    }
-    await repo.insertEvent(trx, {
-      claimId: claim.id,
+    const claim = await fileClaim(trx, actor, {
+      rule,
+      decision,
+      facts,
+      amountFen,
       region,
-      action: 'submit',
-      from: null,
-      to: 'submitted',
-      comment: laborer?.comment ?? '',
-      actorId: actor.userId,
-      actorName: auditActor(actor).actorName,
-    });
-    await repo.appendLedger(trx, [ledgerRow(claim, actor, 'decided', amountFen)]);
-    await appendAudit(trx, {
-      ...auditActor(actor),
-      action: 'claim.submit',
-      entity: 'claim',
-      entityId: claim.id,
-      regionCode: region,
-      after: {
-        number: claim.number,
-        rule: rule.id,
-        amountFen,
-        parameterVersion: decision.parameterVersion,
-        status: claim.status,
-      },
+      subjectKey,
+      personId,
+      beneficiaryName: name,
+      bankName: input.bankName,
+      bankAccount: account,
+      caseDate: input.caseDate,
+      window,
+      record,
+      limitMessage,
+      ...(laborer ? { filedBy: { applicant: 'laborer' as const }, eventComment: laborer.comment ?? '' } : {}),
     });
     return { claim: presentClaim(actor, claim, { ruleTitle: rule.title }), decision };
   });
+}
+
+/** A decided application, ready to be written. */
+export interface NewClaim {
+  rule: Rule;
+  decision: Decision;
+  facts: Record<string, unknown>;
+  amountFen: number;
+  region: string;
+  subjectKey: string;
+  personId: string | null;
+  beneficiaryName: string;
+  bankName: string;
+  bankAccount: string;
+  caseDate: string;
+  /** The frequency limit's window (a year, or lifetime). */
+  window: string;
+  record: string;
+  limitMessage: () => string;
+  /** Who filed it when not an office: the laborer in its portal, or an employer's own account. */
+  filedBy?: Partial<Pick<Insertable<ClaimsTable>, 'applicant' | 'employer_id' | 'laborer_name' | 'laborer_id_masked'>>;
+  eventComment?: string;
+}
+
+/**
+ * Writes a decided application: the claim with its number, the frequency-limit slot (the
+ * database refuses a slot beyond the limit, so two racing applications end with one), the
+ * submit event, the decided amount in the ledger and the audit entry.
+ */
+export async function fileClaim(trx: Scoped, actor: Actor, c: NewClaim): Promise<repo.ClaimRow> {
+  const { rule, decision } = c;
+  const year = Number(c.caseDate.slice(0, 4));
+  const id = await repo.nextClaimId(trx);
+  const claim = await repo.insertClaim(trx, {
+    id,
+    number: `BT${year}-${id.padStart(6, '0')}`,
+    rule_id: rule.id,
+    document_code: rule.document.code,
+    region_code: c.region,
+    subject_kind: rule.subject,
+    person_id: c.personId,
+    subject_key: c.subjectKey,
+    beneficiary_name: c.beneficiaryName,
+    bank_name: c.bankName.trim(),
+    bank_account: c.bankAccount,
+    case_date: c.caseDate,
+    claim_year: year,
+    facts: JSON.stringify(c.facts),
+    decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
+    parameter_version: decision.parameterVersion,
+    amount_fen: c.amountFen,
+    fund_source: rule.fund,
+    created_by: actor.userId,
+    ...c.filedBy,
+  });
+  if (rule.limit) {
+    const slot = await repo.takeSlot(trx, {
+      group: rule.limit.group,
+      subjectKey: c.subjectKey,
+      window: c.window,
+      times: rule.limit.times,
+      claimId: claim.id,
+      region: c.region,
+    });
+    if (slot === undefined) throw errors.conflict('CLAIM_LIMIT_REACHED', c.limitMessage(), { record: c.record });
+  }
+  await repo.insertEvent(trx, {
+    claimId: claim.id,
+    region: c.region,
+    action: 'submit',
+    from: null,
+    to: 'submitted',
+    comment: c.eventComment ?? '',
+    actorId: actor.userId,
+    actorName: auditActor(actor).actorName,
+  });
+  await repo.appendLedger(trx, [ledgerRow(claim, actor, 'decided', c.amountFen)]);
+  await appendAudit(trx, {
+    ...auditActor(actor),
+    action: 'claim.submit',
+    entity: 'claim',
+    entityId: claim.id,
+    regionCode: c.region,
+    after: {
+      number: claim.number,
+      rule: rule.id,
+      ...(c.filedBy?.employer_id ? { employerId: String(c.filedBy.employer_id) } : {}),
+      amountFen: c.amountFen,
+      parameterVersion: decision.parameterVersion,
+      status: claim.status,
+    },
+  });
+  return claim;
 }
 
 // ---- review actions ----

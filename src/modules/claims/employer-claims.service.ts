@@ -45,13 +45,12 @@ import {
   SUBJECT_KIND_NAMES,
 } from '../../domain/rules/index.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { catalog, resolveCase } from '../rules/index.ts';
 import { maskAccount, PAYMENT_STATUS_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
-import { auditActor, claimRecord, decidedAgain, invalid, ledgerRow, transition } from './claims.service.ts';
-import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
+import { claimRecord, decidedAgain, fileClaim, invalid, ledgerRow, transition } from './claims.service.ts';
+import { decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
 import * as erepo from './employer-claims.repository.ts';
 
 /** The employer an account acts for; any other role is refused. */
@@ -273,7 +272,6 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
     const stated = employerCaseFacts(rule, register, input.facts ?? {});
     const subjectKey = laborer && rule.limit?.per === 'laborer' ? `person:${laborer.personId}` : unit.credit_code;
     const limitHolder = laborer && rule.limit?.per === 'laborer' ? `劳动力 ${laborer.name}` : unit.name;
-    const year = Number(input.caseDate.slice(0, 4));
     const window = windowKey(rule, input.caseDate);
     const limitMessage = () =>
       `${limitHolder} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
@@ -313,67 +311,26 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
     const amountFen = payableForEmployer(decision, record);
 
     // Written under `employer:<id>`: row-level security admits only a claim of this employer.
-    const id = await repo.nextClaimId(trx);
-    const claim = await repo.insertClaim(trx, {
-      id,
-      number: `BT${year}-${id.padStart(6, '0')}`,
-      rule_id: rule.id,
-      document_code: rule.document.code,
-      region_code: region,
-      subject_kind: rule.subject,
-      person_id: laborer?.personId ?? null,
-      subject_key: subjectKey,
-      beneficiary_name: unit.name,
-      bank_name: input.bankName.trim(),
-      bank_account: account,
-      case_date: input.caseDate,
-      claim_year: year,
-      facts: JSON.stringify(facts),
-      decision: JSON.stringify({ ...decision, amountArticle: amountArticle(rule, decision) }),
-      parameter_version: decision.parameterVersion,
-      amount_fen: amountFen,
-      fund_source: rule.fund,
-      created_by: actor.userId,
-      employer_id: employerId,
-      applicant: 'employer',
-      laborer_name: laborer?.name ?? null,
-      laborer_id_masked: laborer?.idMasked ?? null,
-    });
-    if (rule.limit) {
-      const slot = await repo.takeSlot(trx, {
-        group: rule.limit.group,
-        subjectKey,
-        window,
-        times: rule.limit.times,
-        claimId: claim.id,
-        region,
-      });
-      if (slot === undefined) throw errors.conflict('CLAIM_LIMIT_REACHED', limitMessage(), { record });
-    }
-    await repo.insertEvent(trx, {
-      claimId: claim.id,
+    const claim = await fileClaim(trx, actor, {
+      rule,
+      decision,
+      facts,
+      amountFen,
       region,
-      action: 'submit',
-      from: null,
-      to: 'submitted',
-      comment: '',
-      actorId: actor.userId,
-      actorName: auditActor(actor).actorName,
-    });
-    await repo.appendLedger(trx, [ledgerRow(claim, actor, 'decided', amountFen)]);
-    await appendAudit(trx, {
-      ...auditActor(actor),
-      action: 'claim.submit',
-      entity: 'claim',
-      entityId: claim.id,
-      regionCode: region,
-      after: {
-        number: claim.number,
-        rule: rule.id,
-        employerId,
-        amountFen,
-        parameterVersion: decision.parameterVersion,
-        status: claim.status,
+      subjectKey,
+      personId: laborer?.personId ?? null,
+      beneficiaryName: unit.name,
+      bankName: input.bankName,
+      bankAccount: account,
+      caseDate: input.caseDate,
+      window,
+      record,
+      limitMessage,
+      filedBy: {
+        applicant: 'employer',
+        employer_id: employerId,
+        laborer_name: laborer?.name ?? null,
+        laborer_id_masked: laborer?.idMasked ?? null,
       },
     });
     return {
