@@ -82,7 +82,10 @@ export interface InappMessagesTable {
 
 export interface OutboxTable {
   id: SerialId;
-  recommendation_id: Int8;
+  /** A job recommendation pushed, or null for a policy notice of a 政策找人 run (migration 20261121170500). */
+  recommendation_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  find_run_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  person_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   channel: PushChannel;
   region_code: string;
   recipient: string;

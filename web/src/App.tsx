@@ -30,6 +30,7 @@ import { MeLoginPage } from './pages/me/MeLoginPage.tsx';
 import { MyClaimDetailPage, MyClaimsPage } from './pages/me/MyClaimsPage.tsx';
 import { MyInfoPage } from './pages/me/MyInfoPage.tsx';
 import { MyJobDetailPage, MyJobsPage } from './pages/me/MyJobsPage.tsx';
+import { MyMessagesPage } from './pages/me/MyMessagesPage.tsx';
 import { MyPoliciesPage } from './pages/me/MyPoliciesPage.tsx';
 import { TransportApplyPage } from './pages/me/TransportApplyPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="claims" element={<MyClaimsPage />} />
         <Route path="claims/:id" element={<MyClaimDetailPage />} />
         <Route path="info" element={<MyInfoPage />} />
+        <Route path="messages" element={<MyMessagesPage />} />
       </Route>
       <Route
         element={

@@ -425,3 +425,39 @@ describe('a signed-in laborer', () => {
     );
   });
 });
+
+describe('消息: the laborer’s inbox', () => {
+  it('shows only its own in-app messages, newest first, and marks one read; another person’s is not found', async () => {
+    const db = database.kysely;
+    const add = (personId: string, title: string, outboxId: number) =>
+      db
+        .insertInto('inapp_messages')
+        .values({
+          person_id: personId,
+          region_code: VILLAGES.tanglang,
+          title,
+          body: `${title}：请到村委会咨询`,
+          outbox_id: outboxId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    await add(me.id, '为您推荐岗位：缝纫普工', 900001);
+    const notice = await add(me.id, '您可能符合：外出务工交通补助（会泽县）', 900002);
+    const theirs = await add(other.id, '您可能符合：外出务工交通补助（会泽县）', 900003);
+    const headers = await logIn(me, PHONE);
+    const list = await app.inject({ method: 'GET', url: '/api/me/messages', headers });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().unread).toBe(2);
+    expect(list.json().items.map((m: { title: string }) => m.title)).toEqual([
+      '您可能符合：外出务工交通补助（会泽县）',
+      '为您推荐岗位：缝纫普工',
+    ]);
+    const read = await app.inject({ method: 'POST', url: `/api/me/messages/${notice.id}/read`, headers });
+    expect(read.statusCode, read.body).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/me/messages', headers })).json().unread).toBe(1);
+    const notMine = await app.inject({ method: 'POST', url: `/api/me/messages/${theirs.id}/read`, headers });
+    expect(notMine.statusCode).toBe(404);
+    const row = await db.selectFrom('inapp_messages').select('read_at').where('id', '=', theirs.id).executeTakeFirstOrThrow();
+    expect(row.read_at).toBeNull();
+  });
+});

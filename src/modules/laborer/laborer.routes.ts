@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { MeSchema, presentMe, requireActor, SESSION_COOKIE } from '../auth/auth.routes.ts';
 import { smsSender } from '../outbox/index.ts';
+import { inbox, markMessageRead } from './inbox.service.ts';
 import * as svc from './laborer.service.ts';
 import { loginWithCode, requestCode } from './login.service.ts';
 
@@ -117,6 +118,12 @@ export async function laborerRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.get('/api/me/messages', { schema: { tags, summary: '我的消息（岗位推荐、政策告知），最新在前' } }, async (req) =>
+    inbox(db, requireActor(req)),
+  );
+  app.post('/api/me/messages/:id/read', { schema: { tags, summary: '标记消息已读', params: IdParams } }, async (req) =>
+    markMessageRead(db, requireActor(req), (req.params as { id: string }).id),
+  );
   app.get('/api/me/profile', { schema: { tags, summary: '我的信息（台账记录，只读）' } }, async (req) =>
     svc.profile(db, requireActor(req)),
   );

@@ -14,7 +14,7 @@ import { WechatTemplateSender } from './wechat-sender.ts';
 export { backoffMs, DEFAULT_RETRY, type DrainResult, OutboxDispatcher, RateLimiter, type RetryPolicy } from './dispatcher.ts';
 export { type EnqueueRow, enqueue, listOutbox, type OutboxFilter } from './outbox.repository.ts';
 export { CHANNEL_NAMES, type OutboundMessage, PUSH_CHANNELS, type PushSender, type SendOutcome } from './senders.ts';
-export { renderRecommendation, TEMPLATES } from './templates.ts';
+export { renderPolicyNotice, renderRecommendation, TEMPLATES } from './templates.ts';
 
 /** SMS and WeChat go to their gateways when configured, else to files under dataDir/outbox; in-app always to the database. */
 export function sendersFor(config: Config, db: Kysely<DB>): { sender: PushSender; perSecond?: number }[] {

@@ -1,4 +1,5 @@
-// SQL of the outbox: enqueue once per recommendation and channel, take due messages for
+// SQL of the outbox: enqueue once per recommendation and channel (or, for a policy notice,
+// once per 政策找人 run, person and channel), take due messages for
 // sending, record each outcome. The dispatcher runs as the system (no region scope): it
 // serves every region's queue.
 import { type Kysely, sql } from 'kysely';
@@ -6,15 +7,14 @@ import type { Scoped } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
 import type { OutboxRow, OutboxStatus, PushChannel } from '../../db/schema-recommendations.ts';
 
-export interface EnqueueRow {
-  recommendation_id: string;
+export type EnqueueRow = {
   channel: PushChannel;
   region_code: string;
   recipient: string;
   template: string;
   body: string;
   created_by: string | null;
-}
+} & ({ recommendation_id: string } | { find_run_id: string; person_id: string });
 
 /** Inserts the messages not queued before; answers the ids of those it inserted. */
 export async function enqueue(trx: Scoped, rows: EnqueueRow[]): Promise<string[]> {
@@ -22,7 +22,7 @@ export async function enqueue(trx: Scoped, rows: EnqueueRow[]): Promise<string[]
   const out = await trx
     .insertInto('outbox')
     .values(rows)
-    .onConflict((c) => c.columns(['recommendation_id', 'channel']).doNothing())
+    .onConflict((c) => c.doNothing()) // queued before (either unique key): never twice
     .returning('id')
     .execute();
   return out.map((r) => r.id);
@@ -54,6 +54,7 @@ export async function markSent(db: Kysely<DB>, id: string, providerRef: string):
       .where('id', '=', id)
       .returning(['recommendation_id', 'sent_at'])
       .executeTakeFirstOrThrow();
+    if (row.recommendation_id === null) return; // a policy notice: no recommendation to mark pushed
     await trx
       .updateTable('recommendations')
       .set({ pushed_at: sql`coalesce(pushed_at, ${row.sent_at})` as never })

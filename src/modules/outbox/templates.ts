@@ -14,6 +14,7 @@ export interface RecommendationPush {
 
 export const TEMPLATES = {
   recommendation: '岗位推荐',
+  policy_notice: '政策告知',
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
@@ -38,6 +39,32 @@ export function renderRecommendation(p: RecommendationPush): { title: string; te
       keyword3: p.place,
       keyword4: `月工资${wage(p.wageMinFen, p.wageMaxFen)}`,
       remark: reasons ? `推荐理由：${reasons}。有意向请联系村就业信息员。` : '有意向请联系村就业信息员。',
+    },
+  };
+}
+
+/** What a 政策找人 run found for one laborer: the rule, where it is written, and the amount. */
+export interface PolicyNotice {
+  name: string;
+  ruleTitle: string;
+  /** e.g. 会政发〔2018〕20号 第16条 */
+  citation: string;
+  /** e.g. 最高500元, 300元, 金额待定 */
+  amount: string;
+}
+
+export function renderPolicyNotice(p: PolicyNotice): { title: string; text: string; fields: Record<string, string> } {
+  const where = '请携带身份证和相关材料到村委会或乡镇（苏木）社保所咨询申领';
+  return {
+    title: `您可能符合：${p.ruleTitle}`,
+    text: `【就业帮扶】${p.name}您好，按实名制台账信息，您可能符合“${p.ruleTitle}”条件（${p.citation}），${p.amount}。${where}。`,
+    fields: {
+      first: `${p.name}您好，按实名制台账信息，您可能符合一项就业帮扶政策`,
+      keyword1: p.ruleTitle,
+      keyword2: p.citation,
+      keyword3: p.amount,
+      keyword4: '待申领',
+      remark: `${where}。`,
     },
   };
 }

@@ -3,9 +3,10 @@
 // run's region scope (row-level security holds the run to it); each chunk's list entries and
 // the run's counts and cursor commit together, so a run stopped by a restart resumes after
 // its last whole chunk and the page shows live progress.
+
+import { type Insertable, sql } from 'kysely';
 import { BackgroundRuns, RunInterrupted, THIS_WORKER } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
-import { type Insertable, sql } from 'kysely';
 import type { FindResultsTable, FindRunStatus } from '../../db/schema-rules.ts';
 import {
   type Catalog,

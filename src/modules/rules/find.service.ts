@@ -5,14 +5,17 @@
 import type { Writable } from 'node:stream';
 import { type Selectable, sql } from 'kysely';
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import type { PushChannel } from '../../db/schema-recommendations.ts';
 import type { FindRunsTable } from '../../db/schema-rules.ts';
 import { formatFen } from '../../domain/money.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import { SafeSheetWriter } from '../imports/workbooks.ts';
+import { CHANNEL_NAMES, type EnqueueRow, enqueue, renderPolicyNotice } from '../outbox/index.ts';
+import { wechatOpenids } from '../recommendations/recommendations.repository.ts';
 import { idFor, idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
 import { catalog } from './catalog.ts';
 import type { FindJobs } from './find-runner.ts';
@@ -261,4 +264,106 @@ export async function exportFindRun(database: Database, actor: Actor, id: string
     }),
   );
   return n;
+}
+
+// ---- telling the people found (政策告知) ----
+
+export interface NotifyInput extends ResultQuery {
+  channels: PushChannel[];
+}
+
+/**
+ * Queues a policy notice to everyone on a finished run's list (or one village's), by SMS to the
+ * phone in the register, WeChat to a bound account, or the portal's inbox: once per run, person
+ * and channel, so pressing it twice sends nothing twice. The outbox's dispatcher sends them.
+ */
+export async function notifyFindRun(database: Database, actor: Actor, id: string, input: NotifyInput) {
+  if (!canWriteRegister(actor)) throw errors.forbidden('通知政策找人名单中的劳动力（只能由县、乡镇、村经办人员操作）');
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const run = await trx.selectFrom('find_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!run) throw errors.notFound(`政策找人批次 ${id}`);
+    if (run.status !== 'done') {
+      throw new AppError('FIND_RUN_NOT_DONE', `政策找人批次 ${id} 尚未完成（${STATUS_NAMES[run.status]}），完成后才能通知`, 409);
+    }
+    const rule = requireRule(cat, run.rule_id);
+    const doc = cat.documents.find((d) => d.code === rule.document.code);
+    const citation = `${doc?.number || rule.document.code}${rule.articles[0] ? ` ${rule.articles[0]}` : ''}`;
+    const region = filterRegion(run, input.village);
+    const rows: EnqueueRow[] = [];
+    const skipped: { personId: string; channel: PushChannel; reason: string }[] = [];
+    let listed = 0;
+    let after = '0';
+    for (;;) {
+      const page = await listedRows(trx, id, region, input)
+        .where('f.person_id', '>', after)
+        .orderBy('f.person_id')
+        .limit(EXPORT_PAGE)
+        .execute();
+      if (page.length === 0) break;
+      after = (page[page.length - 1] as { person_id: string }).person_id;
+      listed += page.length;
+      const openids = input.channels.includes('wechat')
+        ? new Map(
+            (
+              await wechatOpenids(
+                trx,
+                page.map((r) => r.person_id),
+              )
+            ).map((b) => [b.person_id, b.openid]),
+          )
+        : new Map<string, string>();
+      for (const r of page) {
+        const amount =
+          r.amount_fen !== null
+            ? `补贴${formatFen(r.amount_fen).replace(/\.00$/, '')}元`
+            : r.max_amount_fen !== null
+              ? `最高${formatFen(r.max_amount_fen).replace(/\.00$/, '')}元，按票据等材料核定`
+              : '金额待当地设定标准后核定';
+        const body = JSON.stringify({
+          ...renderPolicyNotice({ name: r.name, ruleTitle: rule.title, citation, amount }),
+          personId: r.person_id,
+        });
+        for (const ch of input.channels) {
+          const recipient = ch === 'sms' ? r.phone : ch === 'wechat' ? openids.get(r.person_id) : r.person_id;
+          if (!recipient) {
+            skipped.push({
+              personId: r.person_id,
+              channel: ch,
+              reason: ch === 'sms' ? `${r.name}未登记手机号` : `${r.name}未绑定微信`,
+            });
+            continue;
+          }
+          rows.push({
+            find_run_id: id,
+            person_id: r.person_id,
+            channel: ch,
+            region_code: r.region_code,
+            recipient,
+            template: 'policy_notice',
+            body,
+            created_by: actor.userId,
+          });
+        }
+      }
+    }
+    const queued: string[] = [];
+    for (let i = 0; i < rows.length; i += 1000) queued.push(...(await enqueue(trx, rows.slice(i, i + 1000))));
+    await appendAudit(trx, {
+      actorId: actor.userId,
+      actorName: `${actor.displayName}(${actor.username})`,
+      action: 'find_run.notify',
+      entity: 'find_run',
+      entityId: id,
+      regionCode: region,
+      after: { rule: run.rule_id, channels: input.channels, listed, queued: queued.length, skipped: skipped.length },
+    });
+    return {
+      listed,
+      queued: queued.length,
+      alreadyQueued: rows.length - queued.length,
+      skipped,
+      channels: input.channels.map((c) => ({ channel: c, name: CHANNEL_NAMES[c] })),
+    };
+  });
 }

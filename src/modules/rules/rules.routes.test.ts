@@ -478,6 +478,48 @@ describe('政策找人 (POST /api/rules/:id/find-runs, a background run)', () =>
     expect((await get('xuanwei', '/api/find-runs')).json().total).toBe(0);
   });
 
+  it('tells the people on the list where to apply, by SMS and in the portal inbox, once per channel', async () => {
+    const first = await post('huize', `/api/find-runs/${runId}/notify`, { channels: ['sms', 'inapp'] });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ listed: 3, queued: 6, alreadyQueued: 0, skipped: [] });
+    const again = (await post('huize', `/api/find-runs/${runId}/notify`, { channels: ['sms', 'inapp'] })).json();
+    expect(again).toMatchObject({ listed: 3, queued: 0, alreadyQueued: 6 });
+    const sms = await database.kysely
+      .selectFrom('outbox')
+      .select(['recipient', 'body', 'person_id'])
+      .where('find_run_id', '=', runId)
+      .where('channel', '=', 'sms')
+      .execute();
+    const chen = sms.find((m) => m.person_id === migrant.id);
+    const phone = await database.kysely
+      .selectFrom('persons')
+      .select('phone')
+      .where('id', '=', migrant.id)
+      .executeTakeFirstOrThrow();
+    expect(chen?.recipient).toBe(phone.phone);
+    expect(String((chen?.body as { text: string }).text)).toContain('陈国华您好');
+    expect(String((chen?.body as { text: string }).text)).toContain('外出务工交通补助（会泽县）');
+    expect(String((chen?.body as { text: string }).text)).toContain('最高500元');
+    // Delivered by the outbox's dispatcher: the in-app notice lands in the laborer's inbox.
+    const { createDispatcher } = await import('../outbox/index.ts');
+    const { loadConfig } = await import('../../config.ts');
+    await createDispatcher(loadConfig({ BANGFU_DATA_DIR: '.tmp/test-data' }), database.kysely).drain();
+    const inbox = await database.kysely
+      .selectFrom('inapp_messages')
+      .select(['title'])
+      .where('person_id', '=', migrant.id)
+      .execute();
+    expect(inbox.map((m) => m.title)).toEqual(['您可能符合：外出务工交通补助（会泽县）']);
+    const audit = await database.kysely.selectFrom('audit_log').select('after').where('action', '=', 'find_run.notify').execute();
+    expect(audit[0]?.after).toMatchObject({ listed: 3, queued: 6 });
+  });
+
+  it('leaves notices to the officers who serve the people: not the auditor, not another county', async () => {
+    expect((await post('auditor', `/api/find-runs/${runId}/notify`, { channels: ['sms'] })).statusCode).toBe(403);
+    expect((await post('xuanwei', `/api/find-runs/${runId}/notify`, { channels: ['sms'] })).statusCode).toBe(404);
+    expect((await post('huize', `/api/find-runs/${runId}/notify`, { channels: [] })).statusCode).toBe(400);
+  });
+
   it('an officer of another province finds nobody', async () => {
     expect((await findRun('keshiketeng', 'TR-HZ', { date: '2019-03-01' })).json()).toMatchObject({ evaluated: 0, qualified: 0 });
   });

@@ -187,6 +187,37 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  const NotifyBody = Type.Object(
+    {
+      ...ResultFilter,
+      channels: Type.Array(Type.Union([Type.Literal('sms'), Type.Literal('wechat'), Type.Literal('inapp')]), {
+        minItems: 1,
+        maxItems: 3,
+        uniqueItems: true,
+        description: 'sms 短信（台账手机号）、wechat 微信模板消息（已绑定）、inapp 劳动者服务站内消息',
+      }),
+    },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/api/find-runs/:id/notify',
+    {
+      schema: {
+        tags,
+        summary: '政策告知：通知名单中的劳动力可能符合该政策、到村或乡镇咨询申领（每批次每人每渠道只发一次）',
+        params: IdParams,
+        body: NotifyBody,
+      },
+    },
+    async (req) =>
+      find.notifyFindRun(
+        db,
+        requireActor(req),
+        (req.params as Static<typeof IdParams>).id,
+        req.body as Static<typeof NotifyBody>,
+      ),
+  );
+
   const ExportQuery = Type.Object(ResultFilter);
   app.get(
     '/api/find-runs/:id/export.xlsx',

@@ -175,7 +175,17 @@ export interface MyClaimDetail extends MyClaim {
   }[];
 }
 
+export interface InboxMessage {
+  id: string;
+  title: string;
+  body: string;
+  at: string;
+  readAt: string | null;
+}
+
 export const me = {
+  messages: () => api.get<{ unread: number; items: InboxMessage[] }>('/api/me/messages'),
+  read: (id: string) => api.post<{ id: string; readAt: string }>(`/api/me/messages/${id}/read`),
   profile: () => api.get<Profile>('/api/me/profile'),
   recommendations: () => api.get<{ items: MyRecommendation[]; earlier: MyRecommendation[] }>('/api/me/recommendations'),
   recommendation: (id: string) => api.get<MyRecommendation>(`/api/me/recommendations/${id}`),

@@ -159,6 +159,15 @@ export const listFindRuns = (q: { rule?: string; region?: string; page?: number;
   api.get<{ total: number; items: FindRun[] }>('/api/find-runs', q);
 export const findRunResults = (id: Id, q: FindFilter & { page?: number; pageSize?: number }) =>
   api.get<FindResultsPage>(`/api/find-runs/${id}/results`, { ...q });
+export interface NotifyResult {
+  listed: number;
+  queued: number;
+  alreadyQueued: number;
+  skipped: { personId: Id; channel: 'sms' | 'wechat' | 'inapp'; reason: string }[];
+  channels: { channel: string; name: string }[];
+}
+export const notifyFindRun = (id: Id, body: FindFilter & { channels: ('sms' | 'wechat' | 'inapp')[] }) =>
+  api.post<NotifyResult>(`/api/find-runs/${id}/notify`, body);
 export const findRunExportUrl = (id: Id, q: FindFilter) => {
   const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const query = params.toString();

@@ -1,9 +1,11 @@
 // The frame of 劳动者服务 for a phone: a top bar with the name and 退出, the page, and a bottom
 // bar of five tabs (one thumb, 375px wide). No officer menu: a laborer sees only its own.
-import { AuditOutlined, CarOutlined, FileDoneOutlined, IdcardOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { AuditOutlined, BellOutlined, CarOutlined, FileDoneOutlined, IdcardOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Navigate, NavLink, Outlet } from 'react-router';
+import { Link, Navigate, NavLink, Outlet } from 'react-router';
+import { me as api } from '../../api/me.ts';
 import { useAuth, useMe } from '../../components/AuthProvider.tsx';
 
 const TABS: { to: string; icon: ReactNode; label: string }[] = [
@@ -17,6 +19,12 @@ const TABS: { to: string; icon: ReactNode; label: string }[] = [
 export function MeLayout() {
   const me = useMe();
   const { signOut } = useAuth();
+  const unread = useQuery({
+    queryKey: ['me', 'messages'],
+    queryFn: api.messages,
+    enabled: me.role === 'laborer',
+    refetchInterval: 60_000,
+  });
   if (me.role !== 'laborer') return <Navigate to="/" replace />;
   return (
     <div style={{ minHeight: '100vh', background: '#f4f5f7', paddingBottom: 64 }}>
@@ -36,9 +44,16 @@ export function MeLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
           劳动者服务 · {me.displayName}
         </Typography.Text>
-        <Button size="small" ghost onClick={() => void signOut()}>
-          退出
-        </Button>
+        <span>
+          <Link to="/me/messages" style={{ color: '#fff', marginRight: 12 }} aria-label="我的消息">
+            <Badge count={unread.data?.unread ?? 0} size="small" offset={[4, -2]}>
+              <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+            </Badge>
+          </Link>
+          <Button size="small" ghost onClick={() => void signOut()}>
+            退出
+          </Button>
+        </span>
       </header>
       <main style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
         <Outlet />

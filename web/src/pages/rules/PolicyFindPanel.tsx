@@ -2,20 +2,39 @@
 // and has no live claim in its limit window. The run works in the background (a province takes
 // a while); the page follows its progress, then lists the people by village with the amount,
 // and exports the list for the village cadres who will call on them.
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Form, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Modal,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type ApiError, download } from '../../api/client.ts';
 import {
+  type FindFilter,
   type FindItem,
   type FindRun,
   findRunExportUrl,
   findRunResults,
   getFindRun,
   listFindRuns,
+  type NotifyResult,
+  notifyFindRun,
   type RuleInfo,
   startFindRun,
 } from '../../api/rules.ts';
@@ -73,6 +92,56 @@ function RunSummary({ run }: { run: FindRun }) {
   );
 }
 
+type Channel = 'sms' | 'wechat' | 'inapp';
+const CHANNEL_OPTIONS: { value: Channel; label: string }[] = [
+  { value: 'sms', label: '短信（台账手机号）' },
+  { value: 'inapp', label: '劳动者服务站内消息' },
+  { value: 'wechat', label: '微信（已绑定的）' },
+];
+
+/** 政策告知: tells the people on the list (or one village's) where to apply, once per channel. */
+function NotifyButton({ run, filter }: { run: FindRun; filter: FindFilter }) {
+  const { message } = App.useApp();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const [channels, setChannels] = useState<Channel[]>(['sms', 'inapp']);
+  const send = useMutation<NotifyResult, ApiError>({
+    mutationFn: () => notifyFindRun(run.id, { ...filter, channels }),
+    onSuccess: (r) => {
+      setOpen(false);
+      message.success(
+        `名单 ${r.listed} 人：新排队 ${r.queued} 条通知` +
+          (r.alreadyQueued ? `，${r.alreadyQueued} 条此前已通知` : '') +
+          (r.skipped.length ? `，${r.skipped.length} 条因缺少手机号或未绑定微信未发送` : ''),
+      );
+    },
+  });
+  if (!['county', 'township', 'village'].includes(me.role)) return null;
+  return (
+    <>
+      <Button icon={<SendOutlined />} onClick={() => setOpen(true)} disabled={run.qualified === 0}>
+        通知名单中的人
+      </Button>
+      <Modal
+        open={open}
+        title="政策告知"
+        okText="发送"
+        confirmLoading={send.isPending}
+        onOk={() => send.mutate()}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ disabled: channels.length === 0 }}
+      >
+        <Typography.Paragraph>
+          告知名单中的劳动力可能符合「{run.ruleTitle}」，请其携带身份证和相关材料到村委会或乡镇（苏木）社保所咨询申领。
+          同一批次每人每个渠道只发送一次。
+        </Typography.Paragraph>
+        <Checkbox.Group<Channel> value={channels} onChange={setChannels} options={CHANNEL_OPTIONS} />
+        <ErrorAlert error={send.error} />
+      </Modal>
+    </>
+  );
+}
+
 function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
   const { message } = App.useApp();
   const [village, setVillage] = useState<string | undefined>();
@@ -109,6 +178,9 @@ function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
           >
             导出名单（Excel）
           </Button>
+        </Form.Item>
+        <Form.Item>
+          <NotifyButton run={run} filter={filter} />
         </Form.Item>
       </Form>
       <ErrorAlert error={results.error} />
