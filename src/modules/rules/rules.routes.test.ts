@@ -497,9 +497,10 @@ describe('政策找人 (POST /api/rules/:id/find-runs, a background run)', () =>
       .where('id', '=', migrant.id)
       .executeTakeFirstOrThrow();
     expect(chen?.recipient).toBe(phone.phone);
-    expect(String((chen?.body as { text: string }).text)).toContain('陈国华您好');
-    expect(String((chen?.body as { text: string }).text)).toContain('外出务工交通补助（会泽县）');
-    expect(String((chen?.body as { text: string }).text)).toContain('最高500元');
+    const text = (chen?.body as { text?: string } | undefined)?.text ?? '';
+    expect(text).toContain('陈国华您好');
+    expect(text).toContain('外出务工交通补助（会泽县）');
+    expect(text).toContain('最高500元');
     // Delivered by the outbox's dispatcher: the in-app notice lands in the laborer's inbox.
     const { createDispatcher } = await import('../outbox/index.ts');
     const { loadConfig } = await import('../../config.ts');
