@@ -8,8 +8,8 @@
 //     二（四）). The payment becomes 'recovered', the ledger reverses paid, approved and decided,
 //     and the claim ends as 'recovered'. It keeps its frequency-limit slot (see steps.ts).
 // Each is recorded once per payment (payment_reversals, unique), as a claim event and in the
-// audit log. Two officers acting at once: the claim moves only at the version both saw, so
-// exactly one of them succeeds.
+// audit log. Two officers acting at once: the claim row is locked and moves only at the version
+// both saw, so exactly one of them succeeds and the other is told someone acted first.
 import { type Database, inScope } from '../../db/connection.ts';
 import { reversedKinds } from '../../domain/claims/ledger.ts';
 import { checkReversal, REVERSAL_CAUSE_OF, REVERSAL_LABELS, type ReversalInput } from '../../domain/claims/reversal.ts';
@@ -40,7 +40,9 @@ export async function reversePaidClaim(
   const cause = REVERSAL_CAUSE_OF[action];
   const labels = REVERSAL_LABELS[action];
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const claim = await repo.getClaim(trx, id);
+    // Locked: a second officer waits here and then reads the claim and its payment as the first
+    // left them (a new version), never the claim before and the payment after.
+    const claim = await repo.getClaim(trx, id, true);
     if (!claim) throw errors.notFound(`补贴申请（ID ${id}）`);
     const record = claimRecord(claim);
     // Who and from which status first (the reason is checked with the other fields below).
