@@ -226,7 +226,8 @@ describe('subsidy cycle in the browser', () => {
     await page.getByRole('menuitem', { name: '补贴申领' }).click();
     await page.waitForURL('**/claims*');
     await page.getByRole('tab', { name: '已拨付' }).click();
-    const row = page.locator('tbody tr').filter({ hasText: '陈国华' });
+    // The paid claim's row, not one of the list shown before the tab's query answers.
+    const row = page.locator('tbody tr').filter({ hasText: '陈国华' }).filter({ hasText: '已拨付' });
     await row.getByRole('link', { name: '查看' }).click();
     await page.waitForURL(/\/claims\/\d+$/);
     await page.getByRole('button', { name: '资金退回' }).click();
