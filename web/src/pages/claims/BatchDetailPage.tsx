@@ -36,6 +36,7 @@ export function BatchDetailPage() {
     void queryClient.invalidateQueries({ queryKey: ['batch', id] });
     void queryClient.invalidateQueries({ queryKey: ['batches'] });
     void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    void queryClient.invalidateQueries({ queryKey: ['claim'] }); // each claim's own page too
     void queryClient.invalidateQueries({ queryKey: ['ledger'] });
   };
 

@@ -26,6 +26,7 @@ function NewBatch() {
       message.success(`已生成拨付批次 ${r.batch.number}（${r.batch.lineCount} 笔）`);
       void queryClient.invalidateQueries({ queryKey: ['batches'] });
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['claim'] }); // each claim's own page too
       navigate(`/payments/${r.batch.id}`);
     },
     onError: (e) => message.error((e as Error).message),

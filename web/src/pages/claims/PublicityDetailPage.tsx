@@ -24,6 +24,7 @@ export function PublicityDetailPage() {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['publicity'] });
     void queryClient.invalidateQueries({ queryKey: ['claims'] });
+    void queryClient.invalidateQueries({ queryKey: ['claim'] }); // each claim's own page too
   };
   const close = useMutation({
     mutationFn: () => closePublicity(id, data.data?.list.version ?? 1),

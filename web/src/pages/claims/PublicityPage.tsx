@@ -43,6 +43,7 @@ function NewPublicity() {
     onSuccess: (r) => {
       message.success(`已发布公示「${r.list.title}」`);
       void queryClient.invalidateQueries({ queryKey: ['claims'] });
+      void queryClient.invalidateQueries({ queryKey: ['claim'] }); // each claim's own page too
       void queryClient.invalidateQueries({ queryKey: ['publicity'] });
       navigate(`/publicity/${r.list.id}`);
     },
