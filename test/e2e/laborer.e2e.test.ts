@@ -159,6 +159,6 @@ describe('劳动者服务 on a phone', () => {
     await page.getByRole('navigation', { name: '劳动者服务导航' }).getByRole('link', { name: /我的申请/ }).click();
     await page.waitForURL('**/me/claims');
     await page.getByText('外出务工交通补助（会泽县）').waitFor();
-    await page.getByText('已申报').waitFor();
+    await page.getByText('已申报', { exact: true }).first().waitFor();
   });
 });

@@ -1,6 +1,6 @@
-import { type Decision, SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
+import { SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
+import { App, Button, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { PendingEvidence, type PendingFile } from './evidence-inputs.tsx';
+import { ApplyRefusal, PendingEvidence, type PendingFile } from './evidence-inputs.tsx';
 
 interface ApplyValues {
   rule: string;
@@ -237,22 +237,7 @@ export function ClaimApplyPage() {
           证明材料
         </Divider>
         <PendingEvidence files={files} onChange={setFiles} firstKind="ticket" />
-        {refusal && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={refusal.message}
-            description={
-              refusal.problems.length ? refusal.problems.map((p) => `${p.label ?? p.field}：${p.message}`).join('；') : undefined
-            }
-          />
-        )}
-        {!!refusal?.details?.decision && (
-          <div style={{ marginBottom: 12 }}>
-            <DecisionView decision={refusal.details.decision as Decision} />
-          </div>
-        )}
+        <ApplyRefusal refusal={refusal} decision={(d) => <DecisionView decision={d} />} />
         <Button type="primary" htmlType="submit" loading={saving} disabled={!rule}>
           提交申报
         </Button>

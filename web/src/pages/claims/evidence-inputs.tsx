@@ -1,9 +1,12 @@
-// Evidence files as every claim form takes them (an office's application, an employer's own):
-// the kind of document, and the files chosen before the claim exists, uploaded once it does.
+// What every claim form shares (an office's application, an employer's own): the kind of an
+// evidence document, the files chosen before the claim exists (uploaded once it does), and the
+// refusal with the engine's decision.
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Table, Upload } from 'antd';
-import { useState } from 'react';
+import type { Decision } from '@domain/rules/types.ts';
+import { Alert, Button, Select, Space, Table, Upload } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../api/claims.ts';
+import type { ApiError } from '../../api/client.ts';
 
 /** 材料类型: ticket, contract, payroll, attendance, other. */
 export function EvidenceKindSelect({ value, onChange }: { value: EvidenceKind; onChange: (k: EvidenceKind) => void }) {
@@ -74,6 +77,26 @@ export function PendingEvidence({
           ]}
         />
       )}
+    </>
+  );
+}
+
+/** Why the server refused an application, and the engine's decision when it decided one. */
+export function ApplyRefusal({ refusal, decision }: { refusal: ApiError | undefined; decision: (d: Decision) => ReactNode }) {
+  if (!refusal) return null;
+  const decided = refusal.details?.decision as Decision | undefined;
+  return (
+    <>
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={refusal.message}
+        description={
+          refusal.problems.length ? refusal.problems.map((p) => `${p.label ?? p.field}：${p.message}`).join('；') : undefined
+        }
+      />
+      {decided && <div style={{ marginBottom: 12 }}>{decision(decided)}</div>}
     </>
   );
 }

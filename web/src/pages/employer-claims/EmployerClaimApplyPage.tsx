@@ -4,17 +4,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import {
-  createOwnClaim,
-  type EmployerDecision as Decision,
-  getEmployerRules,
-  uploadOwnEvidence,
-} from '../../api/employer-claims.ts';
+import { createOwnClaim, getEmployerRules, uploadOwnEvidence } from '../../api/employer-claims.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { PendingEvidence, type PendingFile } from '../claims/evidence-inputs.tsx';
+import { ApplyRefusal, PendingEvidence, type PendingFile } from '../claims/evidence-inputs.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
 
 interface Values {
@@ -198,22 +193,7 @@ export function EmployerClaimApplyPage() {
           证明材料（劳动合同、工资表、考勤表）
         </Divider>
         <PendingEvidence files={files} onChange={setFiles} firstKind="contract" />
-        {refusal && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={refusal.message}
-            description={
-              refusal.problems.length ? refusal.problems.map((p) => `${p.label ?? p.field}：${p.message}`).join('；') : undefined
-            }
-          />
-        )}
-        {!!refusal?.details?.decision && (
-          <div style={{ marginBottom: 12 }}>
-            <EmployerDecision decision={refusal.details.decision as Decision} />
-          </div>
-        )}
+        <ApplyRefusal refusal={refusal} decision={(d) => <EmployerDecision decision={d} />} />
         <Button type="primary" htmlType="submit" loading={saving} disabled={!rule}>
           提交申报
         </Button>
