@@ -9,6 +9,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.routes.ts';
 import * as claims from './claims.service.ts';
+import { receiveEvidence, sendEvidence } from './evidence-http.ts';
 import { paymentReport, readLedger } from './ledger.service.ts';
 import * as payments from './payments.service.ts';
 import * as publicity from './publicity.service.ts';
@@ -281,28 +282,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const actor = officer(req);
-      const claimId = (req.params as { id: string }).id;
-      if (!req.isMultipart()) throw new AppError('EVIDENCE_FILE_REQUIRED', '请以 multipart/form-data 上传文件（字段名 file）');
-      let kind = (req.query as { kind?: string }).kind ?? '';
-      let result: Awaited<ReturnType<typeof claims.addEvidence>> | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'kind' && typeof part.value === 'string') kind = part.value;
-          continue;
-        }
-        if (part.fieldname !== 'file' || result) {
-          part.file.resume();
-          continue;
-        }
-        result = await claims.addEvidence(db, dataDir, actor, claimId, {
-          kind,
-          fileName: part.filename,
-          contentType: part.mimetype,
-          stream: part.file,
-        });
-      }
-      if (!result) throw new AppError('EVIDENCE_FILE_REQUIRED', '请选择要上传的材料文件（字段名 file）');
+      const result = await receiveEvidence(req, db, dataDir, officer(req), (req.params as { id: string }).id);
       return reply.status(201).send(result);
     },
   );
@@ -312,13 +292,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '下载申请材料（校验 sha256）', params: Type.Object({ id: Id, evidenceId: Id }) } },
     async (req, reply) => {
       const p = req.params as { id: string; evidenceId: string };
-      const { row, stream } = await claims.openEvidence(db, dataDir, officer(req), p.id, p.evidenceId);
-      return reply
-        .header('content-type', row.content_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-        .header('x-content-sha256', row.sha256)
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendEvidence(reply, db, dataDir, officer(req), p.id, p.evidenceId);
     },
   );
 

@@ -26,6 +26,7 @@ import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import {
+  type Catalog,
   type Decision,
   type FactInput,
   findRule,
@@ -277,9 +278,11 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     const record = `${name}的${rule.title}申请`;
     const window = windowKey(rule, input.caseDate);
     const limitMessage = () =>
-      `${limitHolder || `${rule.subject === 'person' ? '劳动力' : SUBJECT_KIND_NAMES[rule.subject]} ${name}`} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
-        window === 'lifetime' ? '' : '每年'
-      }限 ${rule.limit?.times ?? 1} 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
+      limitReachedMessage(
+        rule,
+        limitHolder || `${rule.subject === 'person' ? '劳动力' : SUBJECT_KIND_NAMES[rule.subject]} ${name}`,
+        window,
+      );
 
     if (rule.limit) await repo.lockLimitGroup(trx, rule.limit.group, subjectKey);
     const { decision, facts } = await decide(
@@ -296,18 +299,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       },
       record,
     );
-    if (rule.limit && decision.status === 'not_eligible') {
-      // The engine counted the live claims of the window: say so by name, as the slot race does.
-      const prior = (await repo.liveClaimsOfSubject(trx, subjectKey, limitGroupRules(cat, rule))).filter(
-        (p) => rule.limit?.window === 'lifetime' || String(p.claim_year) === window,
-      );
-      if (prior.length >= rule.limit.times) {
-        throw errors.conflict('CLAIM_LIMIT_REACHED', `${limitMessage()}：已有申请 ${prior.map((p) => p.number).join('、')}`, {
-          record,
-          existing: prior.map((p) => p.number),
-        });
-      }
-    }
+    await refuseOverLimit(trx, cat, rule, decision, { subjectKey, window, record, message: limitMessage });
     const amountFen = payableAmount(decision, record);
     const claim = await fileClaim(trx, actor, {
       rule,
@@ -328,6 +320,37 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     });
     return { claim: presentClaim(actor, claim, { ruleTitle: rule.title }), decision };
   });
+}
+
+/** The refusal of a claim beyond its frequency limit, naming who, the window and the article. */
+export function limitReachedMessage(rule: Rule, holder: string, window: string): string {
+  const inYear = window === 'lifetime' ? '' : `${window} 年`;
+  return `${holder} ${inYear}已申领过「${rule.title}」（${rule.id}）或同类补贴，${window === 'lifetime' ? '' : '每年'}限 ${
+    rule.limit?.times ?? 1
+  } 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
+}
+
+/**
+ * When the engine refused a claim because the live claims of its limit window are used up, says
+ * so by name with the claims that hold them (CLAIM_LIMIT_REACHED), as the slot race does.
+ */
+export async function refuseOverLimit(
+  trx: Scoped,
+  cat: Catalog,
+  rule: Rule,
+  decision: Decision,
+  o: { subjectKey: string; window: string; record: string; message: () => string },
+): Promise<void> {
+  if (!rule.limit || decision.status !== 'not_eligible') return;
+  const prior = (await repo.liveClaimsOfSubject(trx, o.subjectKey, limitGroupRules(cat, rule))).filter(
+    (p) => rule.limit?.window === 'lifetime' || String(p.claim_year) === o.window,
+  );
+  if (prior.length >= rule.limit.times) {
+    throw errors.conflict('CLAIM_LIMIT_REACHED', `${o.message()}：已有申请 ${prior.map((p) => p.number).join('、')}`, {
+      record: o.record,
+      existing: prior.map((p) => p.number),
+    });
+  }
 }
 
 /** A decided application, ready to be written. */

@@ -8,8 +8,8 @@ import type { AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { requireActor } from '../auth/auth.routes.ts';
 import { parseStatuses } from './claims.routes.ts';
-import * as claims from './claims.service.ts';
 import * as employer from './employer-claims.service.ts';
+import { receiveEvidence, sendEvidence } from './evidence-http.ts';
 
 const Id = Type.String({ pattern: '^\\d{1,18}$' });
 const IdParams = Type.Object({ id: Id });
@@ -128,26 +128,7 @@ export async function employerClaimsRoutes(app: FastifyInstance, ctx: AppContext
       if (actor.role !== 'employer')
         throw new AppError('FORBIDDEN', '无权操作：经办机构请通过 /api/claims/:id/evidence 上传', 403);
       const claimId = (req.params as { id: string }).id;
-      if (!req.isMultipart()) throw new AppError('EVIDENCE_FILE_REQUIRED', '请以 multipart/form-data 上传文件（字段名 file）');
-      let kind = (req.query as { kind?: string }).kind ?? '';
-      let result: Awaited<ReturnType<typeof claims.addEvidence>> | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === 'kind' && typeof part.value === 'string') kind = part.value;
-          continue;
-        }
-        if (part.fieldname !== 'file' || result) {
-          part.file.resume();
-          continue;
-        }
-        result = await claims.addEvidence(db, dataDir, actor, claimId, {
-          kind,
-          fileName: part.filename,
-          contentType: part.mimetype,
-          stream: part.file,
-        });
-      }
-      if (!result) throw new AppError('EVIDENCE_FILE_REQUIRED', '请选择要上传的材料文件（字段名 file）');
+      const result = await receiveEvidence(req, db, dataDir, actor, claimId);
       return reply.status(201).send({ ...result, url: `/api/employer/claims/${claimId}/evidence/${result.id}` });
     },
   );
@@ -160,13 +141,7 @@ export async function employerClaimsRoutes(app: FastifyInstance, ctx: AppContext
       if (actor.role !== 'employer')
         throw new AppError('FORBIDDEN', '无权操作：经办机构请通过 /api/claims/:id/evidence 下载', 403);
       const p = req.params as { id: string; evidenceId: string };
-      const { row, stream } = await claims.openEvidence(db, dataDir, actor, p.id, p.evidenceId);
-      return reply
-        .header('content-type', row.content_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-        .header('x-content-sha256', row.sha256)
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendEvidence(reply, db, dataDir, actor, p.id, p.evidenceId);
     },
   );
 }

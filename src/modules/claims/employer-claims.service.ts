@@ -49,8 +49,17 @@ import type { Actor } from '../auth/actor.ts';
 import { catalog, resolveCase } from '../rules/index.ts';
 import { maskAccount, PAYMENT_STATUS_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
-import { claimRecord, decidedAgain, fileClaim, invalid, ledgerRow, transition } from './claims.service.ts';
-import { decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
+import {
+  claimRecord,
+  decidedAgain,
+  fileClaim,
+  invalid,
+  ledgerRow,
+  limitReachedMessage,
+  refuseOverLimit,
+  transition,
+} from './claims.service.ts';
+import { decide, payableAmount, windowKey } from './decide.ts';
 import * as erepo from './employer-claims.repository.ts';
 
 /** The employer an account acts for; any other role is refused. */
@@ -273,13 +282,10 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
     const subjectKey = laborer && rule.limit?.per === 'laborer' ? `person:${laborer.personId}` : unit.credit_code;
     const limitHolder = laborer && rule.limit?.per === 'laborer' ? `劳动力 ${laborer.name}` : unit.name;
     const window = windowKey(rule, input.caseDate);
-    const limitMessage = () =>
-      `${limitHolder} ${window === 'lifetime' ? '' : `${window} 年`}已申领过「${rule.title}」（${rule.id}）或同类补贴，${
-        window === 'lifetime' ? '' : '每年'
-      }限 ${rule.limit?.times ?? 1} 次（${rule.document.code} ${rule.limit?.article ?? ''}）`;
+    const limitMessage = () => limitReachedMessage(rule, limitHolder, window);
 
     // Decided under the county's scope, as the county office that reviews it would decide it.
-    const { decision, facts, prior } = await underScope(trx, region.slice(0, 6), actor.scope, async () => {
+    const { decision, facts } = await underScope(trx, region.slice(0, 6), actor.scope, async () => {
       if (rule.limit) await repo.lockLimitGroup(trx, rule.limit.group, subjectKey);
       const d = await decide(
         trx,
@@ -294,20 +300,10 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
         },
         record,
       );
-      const before =
-        rule.limit && d.decision.status === 'not_eligible'
-          ? (await repo.liveClaimsOfSubject(trx, subjectKey, limitGroupRules(cat, rule))).filter(
-              (p) => rule.limit?.window === 'lifetime' || String(p.claim_year) === window,
-            )
-          : [];
-      return { ...d, prior: before };
+      // The county's claims show which ones hold the limit.
+      await refuseOverLimit(trx, cat, rule, d.decision, { subjectKey, window, record, message: limitMessage });
+      return d;
     });
-    if (rule.limit && prior.length >= rule.limit.times) {
-      throw errors.conflict('CLAIM_LIMIT_REACHED', `${limitMessage()}：已有申请 ${prior.map((p) => p.number).join('、')}`, {
-        record,
-        existing: prior.map((p) => p.number),
-      });
-    }
     const amountFen = payableForEmployer(decision, record);
 
     // Written under `employer:<id>`: row-level security admits only a claim of this employer.
