@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { ApplyRefusal, PendingEvidence, type PendingFile } from './evidence-inputs.tsx';
+import { ApplyRefusal, PendingEvidence, type PendingFile } from './claim-parts.tsx';
 
 interface ApplyValues {
   rule: string;

@@ -1,7 +1,3 @@
-// One claim: what was applied for, the engine's decision with its trace, the steps taken
-// with their comments, the evidence files, its payments and their reversals, and the buttons
-// of the steps this user may take (资金退回 / 违规追回 on a paid claim for the county office).
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { REVERSAL_LABELS } from '@domain/claims/reversal.ts';
 import { CLAIM_ACTION_NAMES, type DirectAction, STEPS } from '@domain/claims/steps.ts';
 import { todayInShanghai } from '@domain/registry/derive.ts';
@@ -21,7 +17,6 @@ import {
   Tag,
   Timeline,
   Typography,
-  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -30,15 +25,11 @@ import {
   type Claim,
   type ClaimDetail,
   claimAction,
-  EVIDENCE_KINDS,
-  type Evidence,
-  type EvidenceKind,
   getClaim,
   type ReversalAction,
   reversePayment,
   uploadEvidence,
 } from '../../api/claims.ts';
-import { download } from '../../api/client.ts';
 import { getRule } from '../../api/rules.ts';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
@@ -47,7 +38,7 @@ import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { dateTime, yuan } from '../../lib/format.ts';
 import { useArticleTexts } from '../rules/RuleDetailPage.tsx';
 import { ClaimStatusTag } from './claim-format.tsx';
-import { EvidenceKindSelect } from './evidence-inputs.tsx';
+import { EvidencePanel } from './claim-parts.tsx';
 
 function ActionButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) => void }) {
   const { message } = App.useApp();
@@ -237,64 +228,6 @@ function PaymentsPanel({ detail }: { detail: ClaimDetail }) {
   );
 }
 
-function EvidencePanel({ detail, onUploaded }: { detail: ClaimDetail; onUploaded: () => void }) {
-  const claim = detail.claim;
-  const { message } = App.useApp();
-  const [kind, setKind] = useState<EvidenceKind>('ticket');
-  return (
-    <>
-      <Space style={{ marginBottom: 8 }}>
-        <EvidenceKindSelect value={kind} onChange={setKind} />
-        <Upload
-          showUploadList={false}
-          customRequest={async ({ file, onSuccess, onError }) => {
-            try {
-              const ev = await uploadEvidence(claim.id, kind, file as File);
-              message.success(`已上传 ${ev.fileName}`);
-              onSuccess?.(ev);
-              onUploaded();
-            } catch (e) {
-              message.error((e as Error).message);
-              onError?.(e as Error);
-            }
-          }}
-        >
-          <Button icon={<UploadOutlined />}>上传材料</Button>
-        </Upload>
-      </Space>
-      <Table<Evidence>
-        size="small"
-        rowKey={(e) => String(e.id)}
-        dataSource={detail.evidence}
-        pagination={false}
-        columns={[
-          { title: '类型', dataIndex: 'kind', width: 100, render: (k: EvidenceKind, e) => e.kindName ?? EVIDENCE_KINDS[k] },
-          { title: '文件', dataIndex: 'fileName' },
-          {
-            title: 'SHA-256',
-            dataIndex: 'sha256',
-            render: (h: string) => <Typography.Text code>{h.slice(0, 16)}…</Typography.Text>,
-          },
-          { title: '上传时间', dataIndex: 'uploadedAt', render: (t?: string) => (t ? dateTime(t) : '-') },
-          {
-            title: '',
-            key: 'dl',
-            render: (_v, e) => (
-              <Button
-                type="link"
-                icon={<DownloadOutlined />}
-                onClick={() => download(e.url, e.fileName).catch((x: Error) => message.error(x.message))}
-              >
-                下载
-              </Button>
-            ),
-          },
-        ]}
-      />
-    </>
-  );
-}
-
 export function ClaimDetailPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
@@ -401,7 +334,15 @@ export function ClaimDetailPage() {
               {
                 key: 'evidence',
                 label: `证明材料（${d.evidence.length}）`,
-                children: <EvidencePanel detail={d} onUploaded={() => refresh()} />,
+                children: (
+                  <EvidencePanel
+                    evidence={d.evidence}
+                    firstKind="ticket"
+                    upload={(kind, file) => uploadEvidence(d.claim.id, kind, file)}
+                    onUploaded={() => refresh()}
+                    showHash
+                  />
+                ),
               },
               {
                 key: 'payments',

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { ApplyRefusal, PendingEvidence, type PendingFile } from '../claims/evidence-inputs.tsx';
+import { ApplyRefusal, PendingEvidence, type PendingFile } from '../claims/claim-parts.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
 
 interface Values {

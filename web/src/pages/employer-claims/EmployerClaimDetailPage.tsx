@@ -1,13 +1,7 @@
-// One of the unit's own claims: what it applied for and typed, the decision with its articles,
-// the steps with the county's comments, the evidence files, the payment outcome (account
-// masked), and withdraw / correct-and-resubmit while the claim allows them.
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Form, Input, Modal, Space, Table, Tabs, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Descriptions, Form, Input, Modal, Space, Table, Tabs, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Evidence, EvidenceKind } from '../../api/claims.ts';
-import { download } from '../../api/client.ts';
 import {
   getEmployerRules,
   getOwnClaim,
@@ -20,7 +14,7 @@ import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { dateTime, yuan } from '../../lib/format.ts';
 import { ClaimStatusTag } from '../claims/claim-format.tsx';
-import { EvidenceKindSelect } from '../claims/evidence-inputs.tsx';
+import { EvidencePanel } from '../claims/claim-parts.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
 
 function factText(v: unknown, name: string): string {
@@ -116,61 +110,6 @@ function Actions({ detail, onDone }: { detail: OwnClaimDetail; onDone: () => voi
   );
 }
 
-function EvidencePanel({ detail, onUploaded }: { detail: OwnClaimDetail; onUploaded: () => void }) {
-  const { message } = App.useApp();
-  const [kind, setKind] = useState<EvidenceKind>('contract');
-  const open = ['submitted', 'returned', 'reviewed'].includes(detail.claim.status);
-  return (
-    <>
-      {open && (
-        <Space style={{ marginBottom: 8 }}>
-          <EvidenceKindSelect value={kind} onChange={setKind} />
-          <Upload
-            showUploadList={false}
-            customRequest={async ({ file, onSuccess, onError }) => {
-              try {
-                const ev = await uploadOwnEvidence(detail.claim.id, kind, file as File);
-                message.success(`已上传 ${ev.fileName}`);
-                onSuccess?.(ev);
-                onUploaded();
-              } catch (e) {
-                message.error((e as Error).message);
-                onError?.(e as Error);
-              }
-            }}
-          >
-            <Button icon={<UploadOutlined />}>上传材料</Button>
-          </Upload>
-        </Space>
-      )}
-      <Table<Evidence>
-        size="small"
-        rowKey={(e) => String(e.id)}
-        dataSource={detail.evidence}
-        pagination={false}
-        columns={[
-          { title: '类型', dataIndex: 'kindName', width: 100 },
-          { title: '文件', dataIndex: 'fileName' },
-          { title: '上传时间', dataIndex: 'uploadedAt', render: (t?: string) => (t ? dateTime(t) : '-') },
-          {
-            title: '',
-            key: 'dl',
-            render: (_v, e) => (
-              <Button
-                type="link"
-                icon={<DownloadOutlined />}
-                onClick={() => download(e.url, e.fileName).catch((x: Error) => message.error(x.message))}
-              >
-                下载
-              </Button>
-            ),
-          },
-        ]}
-      />
-    </>
-  );
-}
-
 export function EmployerClaimDetailPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
@@ -253,7 +192,18 @@ export function EmployerClaimDetailPage() {
               {
                 key: 'evidence',
                 label: `证明材料（${d.evidence.length}）`,
-                children: <EvidencePanel detail={d} onUploaded={refresh} />,
+                children: (
+                  <EvidencePanel
+                    evidence={d.evidence}
+                    firstKind="contract"
+                    upload={
+                      ['submitted', 'returned', 'reviewed'].includes(d.claim.status)
+                        ? (kind, file) => uploadOwnEvidence(d.claim.id, kind, file)
+                        : undefined
+                    }
+                    onUploaded={refresh}
+                  />
+                ),
               },
               {
                 key: 'payments',
