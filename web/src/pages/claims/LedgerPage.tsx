@@ -13,6 +13,7 @@ import { type Balance, getLedger, getReport, type LedgerItem, type ReportRow } f
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { yuan } from '../../lib/format.ts';
+import { serverPagination } from '../../lib/pagination.ts';
 
 const money = (f: number) => yuan(f);
 
@@ -136,13 +137,7 @@ export function LedgerPage() {
           size="small"
           rowKey={(e) => String(e.id)}
           dataSource={ledger.data?.entries.items}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: ledger.data?.entries.total ?? 0,
-            showTotal: (t) => `共 ${t} 条`,
-            onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
-          }}
+          pagination={serverPagination(page, ledger.data?.entries.total, '条', setPage)}
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
             {

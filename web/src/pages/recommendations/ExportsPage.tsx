@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerSelect } from '../jobs/EmployerSelect.tsx';
 import { listJobs } from '../jobs/jobs-api.ts';
 import { StatusWithReason } from './CancelRecord.tsx';
@@ -198,13 +199,7 @@ export function ExportsPage() {
         rowKey={(r) => String(r.id)}
         loading={list.isFetching}
         dataSource={list.data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 批`,
-          onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
-        }}
+        pagination={serverPagination(page, list.data?.total, '批', setPage)}
         columns={[
           { title: '出发日期', dataIndex: 'departureDate', render: (d: string, r) => <Link to={`/exports/${r.id}`}>{d}</Link> },
           { title: '输出地', dataIndex: 'regionCode', render: (c: string) => <RegionName code={c} /> },

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
+import { serverPagination } from '../../lib/pagination.ts';
 import { StatusWithReason } from './CancelRecord.tsx';
 import { RegionName } from './RegionName.tsx';
 import {
@@ -141,13 +142,7 @@ export function FairsPage() {
           rowKey={(r) => String(r.id)}
           loading={fairs.isFetching}
           dataSource={fairs.data?.items}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: fairs.data?.total ?? 0,
-            showTotal: (t) => `共 ${t} 场`,
-            onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
-          }}
+          pagination={serverPagination(page, fairs.data?.total, '场', setPage)}
           columns={[
             { title: '名称', dataIndex: 'title', render: (t: string, r) => <Link to={`/fairs/${r.id}`}>{t}</Link> },
             { title: '日期', dataIndex: 'date' },

@@ -5,6 +5,7 @@ import { Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { dateTime } from '../../lib/format.ts';
+import { serverPagination } from '../../lib/pagination.ts';
 import { CHANNEL_NAMES, listOutbox, type OutboxItem, type OutboxStatus } from './recommendations-api.ts';
 
 const STATUS_COLORS: Record<OutboxStatus, string> = {
@@ -68,13 +69,7 @@ export function OutboxTab({ region }: { region?: string }) {
         rowKey={(r) => String(r.id)}
         loading={list.isFetching && !list.data}
         dataSource={list.data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
-        }}
+        pagination={serverPagination(page, list.data?.total, '条', setPage)}
         columns={[
           { title: '渠道', dataIndex: 'channelName', width: 90 },
           { title: '接收人', dataIndex: 'recipient', width: 140 },

@@ -45,6 +45,7 @@ import { amountText, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { dateTime, yuan } from '../../lib/format.ts';
+import { serverPagination } from '../../lib/pagination.ts';
 
 const RUN_COLORS: Record<FindRun['status'], string> = {
   queued: 'default',
@@ -189,13 +190,7 @@ function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
         rowKey={(r) => String(r.personId)}
         loading={results.isFetching}
         dataSource={results.data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: results.data?.total ?? 0,
-          showTotal: (t) => `共 ${t} 人符合条件且本期未申领`,
-          onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
-        }}
+        pagination={serverPagination(page, results.data?.total, '人符合条件且本期未申领', setPage)}
         columns={[
           { title: '姓名', dataIndex: 'name', render: (n: string, r) => <Link to={`/laborers/${r.personId}`}>{n}</Link> },
           { title: '身份证号', dataIndex: 'idNumber' },
