@@ -2,12 +2,13 @@
 // embedded PGlite in a data folder otherwise. Both speak the same SQL.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Mutex } from './mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -22,6 +23,11 @@ export interface RawSession {
   exec(script: string): Promise<void>;
   /** `COPY table (cols) FROM STDIN (FORMAT csv)` with the given CSV text. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * `COPY (query) TO STDOUT` in PostgreSQL's text format, as UTF-8 text in blocks that end
+   * on a line break. PostgreSQL streams it; PGlite hands it over in one block.
+   */
+  copyOut(query: string): AsyncIterable<string>;
 }
 
 export interface Database {
@@ -55,6 +61,30 @@ function copySql(table: string, columns: readonly string[], source: string): str
   return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
+/** One value in COPY's text format: \N for null, t/f, backslash escapes. */
+export function copyTextValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const text = v instanceof Date ? v.toISOString() : String(v);
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string)
+    : text;
+}
+
+/** Decodes a COPY stream into text blocks that end on a line break (a chunk may split a line or a character). */
+async function* wholeLines(stream: AsyncIterable<Buffer>): AsyncIterable<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text = rest + decoder.write(chunk);
+    const end = text.lastIndexOf('\n') + 1;
+    if (end > 0) yield text.slice(0, end);
+    rest = text.slice(end);
+  }
+  rest += decoder.end();
+  if (rest !== '') yield `${rest}\n`;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -84,6 +114,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
           async copyCsv(table, columns, csv) {
             const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
             await pipeline(Readable.from([csv]), stream);
+          },
+          copyOut(query) {
+            return wholeLines(client.query(copyTo(`COPY (${query}) TO STDOUT`)));
           },
         });
       } finally {
@@ -124,6 +157,14 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
           },
           async copyCsv(table, columns, csv) {
             await pgl.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+          },
+          async *copyOut(query) {
+            // COPY TO '/dev/blob' is writing a server file to PostgreSQL, which bangfu_app may
+            // not do; a plain query written out in COPY's text format gives the same lines.
+            const { rows } = await pgl.query<unknown[]>(query, [], { rowMode: 'array' });
+            let block = '';
+            for (const row of rows) block += `${row.map(copyTextValue).join('\t')}\n`;
+            yield block;
           },
         });
       } finally {

@@ -1,8 +1,9 @@
 // 政策找人 in the background: the run's rule over every person of the run's region on the
-// register's facts on its date. Persons are read in id order, a chunk at a time, inside the
-// run's region scope (row-level security holds the run to it); each chunk's list entries and
-// the run's counts and cursor commit together, so a run stopped by a restart resumes after
-// its last whole chunk and the page shows live progress.
+// register's facts on its date. The persons come from the province's register held in memory
+// (snapshot/), brought up to date when the run starts, in person id order; each chunk's list
+// entries and the run's counts and cursor commit together inside the run's region scope (row-
+// level security holds the writes to it), so a run stopped by a restart resumes after its
+// last whole chunk and the page shows live progress.
 
 import { type Insertable, sql } from 'kysely';
 import { BackgroundRuns, RunInterrupted, THIS_WORKER } from '../../background/runs.ts';
@@ -17,10 +18,11 @@ import {
   type RegionalSetting,
   type Rule,
 } from '../../domain/rules/index.ts';
-import { personFacts } from '../../domain/rules/person-facts.ts';
+import { personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
 import { catalog } from './catalog.ts';
-import { type PersonFactsRow, personsBatch, personsWithLiveClaims, type SpellFactsRow } from './rules.repository.ts';
-import { registerPerson, settingsFor } from './rules.service.ts';
+import { personsWithLiveClaims } from './rules.repository.ts';
+import { settingsFor } from './rules.service.ts';
+import { registerSnapshots } from './snapshot/register-snapshots.ts';
 
 export const FIND_CHUNK = 5000;
 
@@ -35,17 +37,12 @@ export function qualifying(
   cat: Catalog,
   rule: Rule,
   settings: readonly RegionalSetting[],
-  p: PersonFactsRow,
-  spells: readonly SpellFactsRow[],
+  person: RegisterPerson,
+  village: string,
   date: string,
 ): Decision | undefined {
-  const facts = personFacts(registerPerson(p, spells), date) as Record<string, FactInput>;
-  const d = evaluateRule(
-    cat,
-    rule,
-    { subject: { kind: 'person' }, region: p.village_code, date, facts },
-    { settings, trace: false },
-  );
+  const facts = personFacts(person, date) as Record<string, FactInput>;
+  const d = evaluateRule(cat, rule, { subject: { kind: 'person' }, region: village, date, facts }, { settings, trace: false });
   return d.status === 'eligible' || d.status === 'amount_not_set' ? d : undefined;
 }
 
@@ -64,62 +61,60 @@ export async function runFind(
     const rule = findRule(cat, run.rule_id);
     if (rule?.subject !== 'person') throw new Error(`规则 ${run.rule_id} 不存在或其对象不是劳动力个人`);
     const window = limitWindow(cat, rule, date);
-    const { total, settings, claimed } = await inScope(db, region, async (trx) => ({
-      total: Number(
-        (
-          await trx
-            .selectFrom('persons')
-            .select(sql<string>`count(*)`.as('n'))
-            .where('village_code', 'like', `${region}%`)
-            .where('merged_into', 'is', null)
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+    const register = await registerSnapshots(database).current(region);
+    const inside = register.under(region);
+    const { settings, claimed } = await inScope(db, region, async (trx) => ({
       settings: await settingsFor(trx, cat, [rule.id]),
       claimed: await personsWithLiveClaims(trx, window.rules, window.year, region),
     }));
     await db
       .updateTable('find_runs')
-      .set({ status: 'running', worker: THIS_WORKER, total, started_at: run.started_at ?? new Date() })
+      .set({
+        status: 'running',
+        worker: THIS_WORKER,
+        total: register.countUnder(region),
+        started_at: run.started_at ?? new Date(),
+      })
       .where('id', '=', runId)
       .execute();
-    let cursor = run.cursor_person;
-    for (;;) {
+    const chunk = o.chunk ?? FIND_CHUNK;
+    let slot = register.firstAfter(Number(run.cursor_person));
+    while (slot < register.slots) {
       if (o.signal?.aborted) throw new RunInterrupted('政策找人已中断（服务停止），重新启动后从中断处继续');
-      const more = await inScope(db, region, async (trx) => {
-        const { persons, spells } = await personsBatch(trx, region, date, cursor, o.chunk ?? FIND_CHUNK);
-        if (persons.length === 0) return false;
-        const byPerson = new Map<string, SpellFactsRow[]>();
-        for (const s of spells) {
-          const list = byPerson.get(s.person_id);
-          if (list) list.push(s);
-          else byPerson.set(s.person_id, [s]);
+      const rows: Insertable<FindResultsTable>[] = [];
+      let evaluated = 0;
+      let already = 0;
+      let notSet = 0;
+      let amount = 0;
+      let max = 0;
+      let cursor = 0;
+      for (; slot < register.slots && evaluated < chunk; slot++) {
+        if (!inside(slot)) continue;
+        evaluated++;
+        const village = register.villageOf(slot);
+        cursor = register.idOf(slot);
+        const d = qualifying(cat, rule, settings, register.person(slot), village, date);
+        if (!d) continue;
+        const personId = String(cursor);
+        if (claimed.has(personId)) {
+          already++;
+          continue;
         }
-        const rows: Insertable<FindResultsTable>[] = [];
-        let already = 0;
-        let notSet = 0;
-        let amount = 0;
-        let max = 0;
-        for (const p of persons) {
-          const d = qualifying(cat, rule, settings, p, byPerson.get(p.id) ?? [], date);
-          if (!d) continue;
-          if (claimed.has(p.id)) {
-            already++;
-            continue;
-          }
-          if (d.status === 'amount_not_set') notSet++;
-          amount += d.amountFen ?? 0;
-          max += d.maxAmountFen ?? 0;
-          rows.push({
-            run_id: runId,
-            person_id: p.id,
-            region_code: p.village_code,
-            status: d.status as 'eligible' | 'amount_not_set',
-            amount_fen: d.amountFen,
-            max_amount_fen: d.maxAmountFen,
-            message: d.message,
-          });
-        }
+        if (d.status === 'amount_not_set') notSet++;
+        amount += d.amountFen ?? 0;
+        max += d.maxAmountFen ?? 0;
+        rows.push({
+          run_id: runId,
+          person_id: personId,
+          region_code: village,
+          status: d.status as 'eligible' | 'amount_not_set',
+          amount_fen: d.amountFen,
+          max_amount_fen: d.maxAmountFen,
+          message: d.message,
+        });
+      }
+      if (evaluated === 0) break;
+      await inScope(db, region, async (trx) => {
         for (let i = 0; i < rows.length; i += 2000) {
           await trx
             .insertInto('find_results')
@@ -127,23 +122,20 @@ export async function runFind(
             .onConflict((c) => c.doNothing())
             .execute();
         }
-        cursor = (persons[persons.length - 1] as PersonFactsRow).id;
         await trx
           .updateTable('find_runs')
           .set({
-            evaluated: sql`evaluated + ${persons.length}`,
+            evaluated: sql`evaluated + ${evaluated}`,
             qualified: sql`qualified + ${rows.length}`,
             already_claimed: sql`already_claimed + ${already}`,
             amount_not_set: sql`amount_not_set + ${notSet}`,
             amount_fen: sql`amount_fen + ${amount}`,
             max_amount_fen: sql`max_amount_fen + ${max}`,
-            cursor_person: cursor,
+            cursor_person: String(cursor),
           } as never)
           .where('id', '=', runId)
           .execute();
-        return true;
       });
-      if (!more) break;
       await new Promise((r) => setImmediate(r)); // let requests in between chunks
     }
     const end = await db.selectFrom('find_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 // SQL the rules module needs from the register and the claims: a person's record for
-// person-facts, the register in batches for 政策找人, and who already has a live claim.
+// person-facts and who already has a live claim (政策找人 reads the register through snapshot/).
 // Runs inside a scoped transaction (row-level security hides what is outside the scope).
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/connection.ts';
@@ -67,37 +67,6 @@ export async function spellsOf(trx: Scoped, personIds: readonly string[]): Promi
     .select(['person_id', 'start_date', 'end_date', 'channel', 'place_code', 'out_of_province', 'monthly_income_fen', 'insured'])
     .where('person_id', 'in', [...personIds])
     .execute();
-}
-
-/** One batch of persons under `region` with id above `afterId`, in id order, with their spells current on `date`. */
-export async function personsBatch(
-  trx: Scoped,
-  region: string,
-  date: string,
-  afterId: string,
-  limit: number,
-): Promise<{ persons: PersonFactsRow[]; spells: SpellFactsRow[] }> {
-  const persons = await trx
-    .selectFrom('persons as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select([...PERSON_COLUMNS])
-    .where('p.village_code', 'like', `${region}%`)
-    .where('p.merged_into', 'is', null)
-    .where('p.id', '>', afterId)
-    .orderBy('p.id')
-    .limit(limit)
-    .execute();
-  if (persons.length === 0) return { persons, spells: [] };
-  const spells = await trx
-    .selectFrom('employment_spells')
-    .select(['person_id', 'start_date', 'end_date', 'channel', 'place_code', 'out_of_province', 'monthly_income_fen', 'insured'])
-    .where('person_id', '>', afterId)
-    .where('person_id', '<=', persons[persons.length - 1]?.id ?? afterId)
-    .where('village_code', 'like', `${region}%`)
-    .where('start_date', '<=', date)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
-    .execute();
-  return { persons, spells };
 }
 
 /** Persons (of those given) holding a live claim for one of `rules` in the window (a year, or any time). */
