@@ -1,10 +1,12 @@
-// The engine's side of the rules benchmark: one laborer row of the COPY text (as LABORERS in
-// rules.ts selects it) parsed into a RegisterPerson, the register's facts, and the rules
-// evaluated with tracing off; counts and sums per rule, and the 帮扶车间 laborers gathered
-// per workshop for WS-YN, which is decided once all rows are in. Runs in the main thread or,
-// one instance each, in the worker threads of rules-worker.ts.
+// The engine's side of the rules benchmark: every person of the in-memory register 政策找人
+// uses (src/modules/rules/snapshot), the register's facts, and the rules evaluated with tracing
+// off; counts and sums per rule, and the 帮扶车间 laborers gathered per workshop for WS-YN,
+// which is decided once all persons are in.
+import { currentSpell } from '../src/domain/registry/derive.ts';
+import type { EmploymentChannel } from '../src/domain/registry/vocabulary.ts';
 import { evaluateRule, type FactInput, type RegionalSetting, type Rule, valueOn } from '../src/domain/rules/index.ts';
-import { personFacts, type RegisterPerson } from '../src/domain/rules/person-facts.ts';
+import { personFacts, type RegisterPerson, type RegisterSpell } from '../src/domain/rules/person-facts.ts';
+import type { RegisterStore } from '../src/modules/rules/snapshot/register-store.ts';
 
 export const DATE = '2020-06-30';
 export const HUIZE = '530326';
@@ -14,19 +16,13 @@ export const MIN_WAGE_FEN = 135000;
 export const RULES = ['TR-HZ', 'TR-YN', 'POST-HN', 'PWP-YN', 'WS-YN'] as const;
 export type RuleId = (typeof RULES)[number];
 
-/**
- * The laborers on DATE with their current spell: the rows both sides start from (the SQL
- * statement computes on them in place; the engine reads them). `slice` limits them to a range
- * of person ids, for a worker that reads its share.
- */
-export function laborersQuery(slice?: readonly [string, string]): string {
-  const persons = slice ? ` AND p.id BETWEEN ${BigInt(slice[0])} AND ${BigInt(slice[1])}` : '';
-  const spells = slice ? ` AND person_id BETWEEN ${BigInt(slice[0])} AND ${BigInt(slice[1])}` : '';
+/** The laborers on DATE with their current spell: the rows the SQL statement computes on. */
+export function laborersQuery(): string {
   return `
   WITH cur AS (
     SELECT DISTINCT ON (person_id) person_id, channel, start_date, place_code, out_of_province, insured, employer, monthly_income_fen
     FROM employment_spells
-    WHERE start_date <= DATE '${DATE}' AND (end_date IS NULL OR end_date >= DATE '${DATE}')${spells}
+    WHERE start_date <= DATE '${DATE}' AND (end_date IS NULL OR end_date >= DATE '${DATE}')
     ORDER BY person_id, start_date DESC
   )
   SELECT p.village_code, h.type AS household_type, h.relocated, p.sex, p.birth_date::text AS birth_date, p.work_capacity,
@@ -37,7 +33,7 @@ export function laborersQuery(slice?: readonly [string, string]): string {
   JOIN households h ON h.id = p.household_id
   LEFT JOIN cur c ON c.person_id = p.id
   WHERE p.merged_into IS NULL AND p.work_capacity NOT IN ('丧失劳动力', '无劳动力') AND p.student_status <> '在校生'
-    AND date_part('year', age(DATE '${DATE}', p.birth_date)) BETWEEN 16 AND CASE WHEN p.sex = '男' THEN 60 ELSE 55 END${persons}`;
+    AND date_part('year', age(DATE '${DATE}', p.birth_date)) BETWEEN 16 AND CASE WHEN p.sex = '男' THEN 60 ELSE 55 END`;
 }
 
 /** Huize reads 第16条 (county lines) for work elsewhere in Qujing: the regional setting of the run. */
@@ -82,58 +78,14 @@ export function param(rule: Rule, name: string): number {
   return v.value;
 }
 
-/**
- * One laborer row of the COPY text format (tab-separated, \N for null), in the columns of
- * laborersQuery; the employer is sent only for 帮扶车间 rows, the only ones that need it.
- */
-interface Row {
-  village: string;
-  person: RegisterPerson;
-  channel: string | null;
-  employer: string;
-  willing: boolean;
-}
-
-function parseRow(line: string): Row {
-  const f = line.split('\t');
-  const channel = f[10] === '\\N' ? null : (f[10] as string);
-  return {
-    village: f[0] as string,
-    channel,
-    employer: f[15] === '\\N' ? '' : (f[15] as string),
-    willing: f[9] === 't',
-    person: {
-      householdType: f[1] as string,
-      relocated: f[2] === 't',
-      sex: f[3] as '男' | '女',
-      birthDate: f[4] as string,
-      workCapacity: f[5] as string,
-      studentStatus: f[6] as string,
-      disability: f[7] === '\\N' ? null : (f[7] as string),
-      health: f[8] === '\\N' ? null : (f[8] as string),
-      migrateWilling: f[9] === 't',
-      spells:
-        channel === null
-          ? []
-          : [
-              {
-                channel,
-                startDate: f[11] as string,
-                endDate: null,
-                placeCode: f[12] === '\\N' ? null : (f[12] as string),
-                outOfProvince: f[13] === 't',
-                insured: f[14] === 't',
-                monthlyIncomeFen: Number(f[16]),
-              },
-            ],
-    },
-  };
-}
-
 type Decided = { status: string; amountFen: number | null; maxAmountFen: number | null };
 
-/** Evaluates laborer rows one by one and keeps the totals and the workshops seen. */
-export class RowEvaluator {
+/**
+ * Evaluates the persons of the register one by one, as 政策找人 does, and keeps the totals and
+ * the workshops seen. Only laborers count (working age, able, not students), as in the rows
+ * the SQL statement computes on.
+ */
+export class LaborerEvaluator {
   readonly result = emptyResult();
   readonly workshops = new Map<string, Workshop>();
   private readonly catalog: { documents: []; rules: Rule[] };
@@ -153,23 +105,21 @@ export class RowEvaluator {
     t.sumFen += d.amountFen ?? d.maxAmountFen ?? 0;
   }
 
-  /** Every complete line of a block of COPY text (the block ends with a newline). */
-  lines(text: string): void {
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      this.row(text.slice(start, nl));
-      start = nl + 1;
-    }
+  /** Every person of an in-memory register (snapshot/register-store.ts). */
+  store(store: RegisterStore): void {
+    for (let slot = 0; slot < store.slots; slot++)
+      if (store.isAlive(slot)) this.person(store.villageOf(slot), store.person(slot));
   }
 
-  row(line: string): void {
-    const row = parseRow(line);
+  person(village: string, person: RegisterPerson): void {
     const { rules, catalog, opts } = this;
+    const facts = personFacts(person, DATE) as Record<string, FactInput>;
+    if (!facts.workingAge || !facts.ableToWork || facts.student) return;
     this.result.laborers++;
-    const facts = personFacts(row.person, DATE) as Record<string, FactInput>;
-    const base = { subject: { kind: 'person' as const }, region: row.village, date: DATE };
-    if (row.village.startsWith(HUIZE)) this.add('TR-HZ', evaluateRule(catalog, rules['TR-HZ'], { ...base, facts }, opts));
-    if (row.village.startsWith('53')) {
+    const channel = (facts.channel as string | undefined) ?? null;
+    const base = { subject: { kind: 'person' as const }, region: village, date: DATE };
+    if (village.startsWith(HUIZE)) this.add('TR-HZ', evaluateRule(catalog, rules['TR-HZ'], { ...base, facts }, opts));
+    if (village.startsWith('53')) {
       this.add(
         'TR-YN',
         evaluateRule(catalog, rules['TR-YN'], { ...base, facts: { ...facts, workingAway: facts.migrant as boolean } }, opts),
@@ -181,18 +131,20 @@ export class RowEvaluator {
         const pwpFacts = {
           deepPovertyCounty: true,
           registeredPoor: facts.registeredPoor as boolean,
-          cannotLeave: !row.willing,
+          cannotLeave: !person.migrateWilling,
           group,
           placedInPost: true,
           monthsInPost: Math.min(facts.monthsInPost as number, 12),
         };
         this.add('PWP-YN', evaluateRule(catalog, rules['PWP-YN'], { ...base, facts: pwpFacts }, opts));
       }
-      if (row.channel === '帮扶车间') {
-        const key = `${row.employer}\u0000${row.village}`;
+      if (channel === '帮扶车间') {
+        const spells = person.spells as readonly (RegisterSpell & { channel: EmploymentChannel })[];
+        const employer = currentSpell(spells, DATE)?.employer ?? '';
+        const key = `${employer}\u0000${village}`;
         let w = this.workshops.get(key);
         if (!w) {
-          w = { village: row.village, n: 0, minMonths: Number.MAX_SAFE_INTEGER, minWage: Number.MAX_SAFE_INTEGER };
+          w = { village, n: 0, minMonths: Number.MAX_SAFE_INTEGER, minWage: Number.MAX_SAFE_INTEGER };
           this.workshops.set(key, w);
         }
         const months = facts.stableMonths as number;
@@ -202,11 +154,11 @@ export class RowEvaluator {
           w.minWage = Math.min(w.minWage, facts.monthlyIncomeFen as number);
         }
       }
-    } else if (row.village.startsWith('43') && facts.employed) {
+    } else if (village.startsWith('43') && facts.employed) {
       const postFacts = {
         registeredPoor: facts.registeredPoor as boolean,
-        laborerHomeRegion: row.village,
-        laborContract: CONTRACT_CHANNELS.includes(row.channel as string),
+        laborerHomeRegion: village,
+        laborContract: CONTRACT_CHANNELS.includes(channel as string),
         monthsInPost: facts.monthsInPost as number,
         insured: facts.insured as boolean,
       };
@@ -215,31 +167,10 @@ export class RowEvaluator {
         evaluateRule(
           catalog,
           rules['POST-HN'],
-          { subject: { kind: 'employer' }, region: row.village, date: DATE, facts: postFacts },
+          { subject: { kind: 'employer' }, region: village, date: DATE, facts: postFacts },
           opts,
         ),
       );
-    }
-  }
-}
-
-/** Adds the totals and workshops one evaluator saw (a worker's share) into `into`. */
-export function mergeInto(
-  into: { result: Result; workshops: Map<string, Workshop> },
-  part: { result: Result; workshops: Iterable<[string, Workshop]> },
-): void {
-  into.result.laborers += part.result.laborers;
-  for (const id of RULES) {
-    into.result[id].count += part.result[id].count;
-    into.result[id].sumFen += part.result[id].sumFen;
-  }
-  for (const [key, w] of part.workshops) {
-    const mine = into.workshops.get(key);
-    if (!mine) into.workshops.set(key, { ...w });
-    else {
-      mine.n += w.n;
-      mine.minMonths = Math.min(mine.minMonths, w.minMonths);
-      mine.minWage = Math.min(mine.minWage, w.minWage);
     }
   }
 }

@@ -29,6 +29,8 @@ export interface RegisterSpell {
   outOfProvince: boolean;
   monthlyIncomeFen: number;
   insured: boolean;
+  /** Who employs them: what a workshop rule groups the laborers of a 帮扶车间 by. */
+  employer?: string;
 }
 
 /** The facts the register can give, with their meaning (shown in the rule catalogue and README). */

@@ -8,6 +8,7 @@ import { requireActor } from '../auth/auth.routes.ts';
 import * as find from './find.service.ts';
 import { FindJobs } from './find-runner.ts';
 import * as rules from './rules.service.ts';
+import { pruneChangeFeed } from './snapshot/register-snapshots.ts';
 
 const RuleId = Type.String({ pattern: '^[A-Z][A-Z0-9-]+$', description: '规则编号，如 TR-HZ' });
 const Region = Type.String({ pattern: '^\\d{2,12}$', description: '区划代码' });
@@ -126,10 +127,13 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   const findJobs = new FindJobs(db, (msg, err) => app.log.warn({ err }, msg));
+  let stopPruning = () => {};
   app.addHook('onReady', async () => {
+    stopPruning = pruneChangeFeed(db, (msg, err) => app.log.warn({ err }, msg));
     await findJobs.resumeStranded();
   });
   app.addHook('onClose', async () => {
+    stopPruning();
     await findJobs.stop();
   });
 

@@ -2,11 +2,13 @@
 // the next run: new persons and spells, a household that changed type, a merged record, a
 // person moved to another province, and a change whose transaction committed only after the
 // snapshot had looked (PostgreSQL only: PGlite has one connection and no such overlap).
+
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/db.ts';
 import { buildHousehold, VILLAGES } from '../../../../test/factories.ts';
 import type { Database } from '../../../db/connection.ts';
-import { RegisterSnapshots } from './register-snapshots.ts';
+import { pruneChangeFeedOnce, RegisterSnapshots } from './register-snapshots.ts';
 import type { RegisterStore } from './register-store.ts';
 
 let database: Database;
@@ -33,6 +35,7 @@ const spell = (personId: string, village: string, start: string) => ({
   place_name: '浙江省宁波市',
   out_of_province: true,
   monthly_income_fen: 450000,
+  employer: '宁波\\港\t物流', // COPY's text format escapes both
 });
 
 describe('the register 政策找人 holds in memory', () => {
@@ -81,6 +84,10 @@ describe('the register 政策找人 holds in memory', () => {
     expect(third.size).toBe(1);
     expect(find(third, p2.id)).toBeUndefined();
     expect(find(third, moved)).toBeUndefined();
+    // a catch-up holds the same as a read of the whole province
+    const fresh = await new RegisterSnapshots(database).current('53');
+    expect(find(fresh, p1.id)).toEqual(find(third, p1.id));
+    expect(find(fresh, p1.id)?.person.spells[0]?.employer).toBe('宁波\\港\t物流');
     // ... and in Inner Mongolia's
     const inner2 = await snapshots.current('15');
     expect(find(inner2, moved)).toMatchObject({ village: VILLAGES.hedong });
@@ -133,4 +140,18 @@ describe('the register 政策找人 holds in memory', () => {
       expect(find(after, late)?.person.spells).toMatchObject([{ startDate: '2020-02-01' }]);
     },
   );
+
+  it('forgets changes older than two days', async () => {
+    const count = async () =>
+      Number(
+        (await sql<{ n: string }>`SELECT count(*) AS n FROM register_changes WHERE person_id = 999999`.execute(database.kysely))
+          .rows[0]?.n,
+      );
+    await sql`INSERT INTO register_changes (person_id, village_code, changed_at)
+              VALUES (999999, ${VILLAGES.tanglang}, now() - interval '3 days'), (999999, ${VILLAGES.tanglang}, now() - interval '1 day')`.execute(
+      database.kysely,
+    );
+    await pruneChangeFeedOnce(database);
+    expect(await count()).toBe(1);
+  });
 });

@@ -14,7 +14,8 @@ const PERSONS = `SELECT p.id, p.village_code, p.sex, p.birth_date, p.work_capaci
     p.health, p.migrate_willing, h.type, h.relocated
   FROM persons p JOIN households h ON h.id = p.household_id
   WHERE p.merged_into IS NULL`;
-const SPELLS = `SELECT person_id, start_date, end_date, channel, place_code, out_of_province, monthly_income_fen, insured
+const SPELLS = `SELECT person_id, start_date, end_date, channel, place_code, out_of_province, monthly_income_fen, insured,
+    employer
   FROM employment_spells`;
 
 export interface SnapshotOptions {
@@ -40,13 +41,10 @@ export interface SyncReport {
   ms: number;
 }
 
-const PRUNE_EVERY_MS = 3600_000;
-
 export class RegisterSnapshots {
   private readonly entries = new Map<string, Entry>();
   /** The load or catch-up in progress per province: one at a time. */
   private readonly queue = new Map<string, Promise<unknown>>();
-  private lastPrune = 0;
   last: SyncReport | undefined;
 
   constructor(
@@ -87,7 +85,6 @@ export class RegisterSnapshots {
   /** Reloads the persons changed since the last look; undefined when reading anew is cheaper. */
   private async catchUp(province: string, entry: Entry): Promise<number | undefined> {
     const share = this.opts.reloadShare ?? 0.2;
-    const prune = Date.now() - this.lastPrune > PRUNE_EVERY_MS;
     const result = await inScope(this.database.kysely, province, async (trx) => {
       // The xmin first: every later statement here sees at least what this one saw.
       const xmin = await snapshotXmin(trx);
@@ -96,12 +93,9 @@ export class RegisterSnapshots {
           SELECT DISTINCT person_id FROM register_changes WHERE xid >= ${entry.xmin}::xid8`.execute(trx)
       ).rows.map((r) => Number(r.person_id));
       if (ids.length > Math.max(1000, entry.store.size * share)) return undefined;
-      const persons = await personsById(trx, ids);
-      if (prune) await sql`SELECT prune_register_changes()`.execute(trx);
-      return { xmin, ids, persons };
+      return { xmin, ids, persons: await personsById(trx, ids) };
     });
     if (result === undefined) return undefined;
-    if (prune) this.lastPrune = Date.now();
     const found = new Set<number>();
     for (const { person, spells } of result.persons) {
       entry.store.put(person, spells);
@@ -114,6 +108,24 @@ export class RegisterSnapshots {
     entry.syncedAt = Date.now();
     return result.ids.length;
   }
+}
+
+/**
+ * Drops the feed's entries older than two days, now and every hour, while the server runs
+ * (a snapshot older than that reads its province anew). Returns the function that stops it.
+ */
+export function pruneChangeFeed(database: Database, log: (msg: string, err?: unknown) => void): () => void {
+  const prune = () => {
+    pruneChangeFeedOnce(database).catch((e) => log('清理登记册变更记录失败', e));
+  };
+  const timer = setInterval(prune, 3600_000);
+  timer.unref();
+  prune();
+  return () => clearInterval(timer);
+}
+
+export async function pruneChangeFeedOnce(database: Database): Promise<void> {
+  await sql`SELECT prune_register_changes()`.execute(database.kysely);
 }
 
 const byDatabase = new WeakMap<Database, RegisterSnapshots>();
@@ -222,5 +234,6 @@ function spellOf(f: readonly string[]): RegisterSpell {
     outOfProvince: f[5] === 't',
     monthlyIncomeFen: Number(f[6]),
     insured: f[7] === 't',
+    employer: copyTextUnescape(f[8] as string),
   };
 }

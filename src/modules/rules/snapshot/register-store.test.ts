@@ -15,6 +15,7 @@ const spell = fc.record({
   outOfProvince: fc.boolean(),
   monthlyIncomeFen: fc.integer({ min: 0, max: 2_000_000 }),
   insured: fc.boolean(),
+  employer: fc.constantFrom('', '会泽县鑫源服装厂', 'a\\b\tc'),
 }) satisfies fc.Arbitrary<RegisterSpell>;
 
 const person = (id: number) =>
@@ -47,7 +48,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 function expected(p: StorePerson, spells: readonly RegisterSpell[]): RegisterPerson {
   const { id: _id, villageCode: _v, ...rest } = p;
-  return { ...rest, spells: [...spells] };
+  return { ...rest, spells: spells.map((x) => ({ ...x, employer: x.employer ?? '' })) };
 }
 
 const bySpell = (a: RegisterSpell, b: RegisterSpell) => JSON.stringify(a).localeCompare(JSON.stringify(b));

@@ -79,6 +79,7 @@ export class RegisterStore {
   private spellPlace = new Uint32Array(1024);
   private spellFlags = new Uint8Array(1024);
   private spellIncome = new Float64Array(1024);
+  private spellEmployer = new Uint32Array(1024);
   private spellNext = new Int32Array(1024);
   // the one object person() fills, so that a run over a million persons allocates none
   private readonly view: RegisterPerson & { spells: RegisterSpell[] } = {
@@ -254,6 +255,7 @@ export class RegisterStore {
       sv.outOfProvince = (sf & OUT_OF_PROVINCE) !== 0;
       sv.insured = (sf & INSURED) !== 0;
       sv.monthlyIncomeFen = this.spellIncome[i] as number;
+      sv.employer = values[this.spellEmployer[i] as number] ?? '';
       count++;
     }
     v.spells.length = 0;
@@ -284,6 +286,7 @@ export class RegisterStore {
     this.spellPlace[i] = st.of(sp.placeCode);
     this.spellFlags[i] = (sp.outOfProvince ? OUT_OF_PROVINCE : 0) | (sp.insured ? INSURED : 0);
     this.spellIncome[i] = sp.monthlyIncomeFen;
+    this.spellEmployer[i] = st.of(sp.employer ?? '');
     this.spellNext[i] = this.spellHead[slot] as number;
     this.spellHead[slot] = i;
   }
@@ -314,6 +317,7 @@ export class RegisterStore {
     this.spellPlace = grown(this.spellPlace, size);
     this.spellFlags = grown(this.spellFlags, size);
     this.spellIncome = grown(this.spellIncome, size);
+    this.spellEmployer = grown(this.spellEmployer, size);
     this.spellNext = grown(this.spellNext, size);
   }
 
@@ -348,6 +352,7 @@ export class RegisterStore {
       place: this.spellPlace,
       flags: this.spellFlags,
       income: this.spellIncome,
+      employer: this.spellEmployer,
       next: this.spellNext,
     };
     const size = Math.max(1024, this.s - this.deadSpells);
@@ -357,6 +362,7 @@ export class RegisterStore {
     this.spellPlace = new Uint32Array(size);
     this.spellFlags = new Uint8Array(size);
     this.spellIncome = new Float64Array(size);
+    this.spellEmployer = new Uint32Array(size);
     this.spellNext = new Int32Array(size);
     let k = 0;
     for (let slot = 0; slot < this.n; slot++) {
@@ -368,6 +374,7 @@ export class RegisterStore {
         this.spellPlace[k] = old.place[i] as number;
         this.spellFlags[k] = old.flags[i] as number;
         this.spellIncome[k] = old.income[i] as number;
+        this.spellEmployer[k] = old.employer[i] as number;
         this.spellNext[k] = head;
         head = k++;
       }
