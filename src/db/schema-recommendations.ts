@@ -1,5 +1,5 @@
 // Kysely types of matching runs, recommendations, the outbox, job fairs and export batches
-// (migrations 20261121150200, 20261121150300 and 20261121170400).
+// (migrations 20261121150200, 20261121150300, 20261121170400 and 20261121180100).
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { DateCol, Int8, SerialId, Timestamp } from './columns.ts';
 
@@ -43,6 +43,8 @@ export interface RecommendationsTable {
   seen_at: Stamp;
   interested_at: Stamp;
   consent_at: Stamp;
+  /** 撤回同意 (migration 20261121180100): consent is in force while no withdrawal at or after consent_at. */
+  consent_withdrawn_at: Stamp;
   applied_at: Stamp;
   interviewed_at: Stamp;
   hired_on: ColumnType<string | null, string | null | undefined, string | null>;
