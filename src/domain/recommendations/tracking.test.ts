@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, furthestStep, mayRecord, stabilityAt, type TrackState } from './tracking.ts';
+import {
+  addMonths,
+  consentStampAfter,
+  consentState,
+  furthestStep,
+  hiredWithdrawalNotice,
+  mayRecord,
+  mayWithdrawConsent,
+  stabilityAt,
+  type TrackState,
+} from './tracking.ts';
 
 const none: TrackState = {
   pushedAt: null,
@@ -41,5 +51,38 @@ describe('tracking steps', () => {
     expect(furthestStep(none)).toBeNull();
     expect(furthestStep({ ...none, pushedAt: 'x', hiredOn: '2026-03-01' })).toBe('hired');
     expect(furthestStep({ ...none, seenAt: 'x', pushedAt: 'x' })).toBe('seen');
+  });
+});
+
+describe('同意公开 and 撤回同意', () => {
+  const given = '2026-11-20T02:00:00.000Z';
+  const withdrawn = '2026-11-21T03:00:00.000Z';
+  it('consent is in force from its date until a withdrawal at or after it; given again after it, in force again', () => {
+    expect(consentState({ consentAt: null, withdrawnAt: null })).toBe('none');
+    expect(consentState({ consentAt: given, withdrawnAt: null })).toBe('given');
+    expect(consentState({ consentAt: given, withdrawnAt: withdrawn })).toBe('withdrawn');
+    expect(consentState({ consentAt: given, withdrawnAt: given })).toBe('withdrawn');
+    expect(consentState({ consentAt: new Date('2026-11-22T00:00:00Z'), withdrawnAt: new Date(withdrawn) })).toBe('given');
+  });
+  it('only a consent in force may be withdrawn, with the reason in Chinese otherwise (the day in Beijing time)', () => {
+    expect(mayWithdrawConsent({ consentAt: given, withdrawnAt: null })).toEqual({ ok: true });
+    expect(mayWithdrawConsent({ consentAt: null, withdrawnAt: null })).toEqual({
+      ok: false,
+      problem: 'none',
+      reason: '您尚未同意向用人单位公开信息，无需撤回',
+    });
+    expect(mayWithdrawConsent({ consentAt: given, withdrawnAt: '2026-11-21T17:00:00.000Z' })).toEqual({
+      ok: false,
+      problem: 'withdrawn',
+      reason: '您已于 2026-11-22 撤回同意，用人单位已看不到您的姓名和电话',
+    });
+    expect(hiredWithdrawalNotice('2026-11-01')).toMatch(/^您已于 2026-11-01 被该单位录用。.*录用记录、就业经历.*不受影响/);
+  });
+  it('consent given again is dated after the withdrawal even when this clock is behind', () => {
+    const now = new Date('2026-11-21T03:00:05.000Z');
+    expect(consentStampAfter(null, now)).toBe(now);
+    expect(consentStampAfter(withdrawn, now)).toBe(now);
+    expect(consentStampAfter('2026-11-21T03:00:05.000Z', now).toISOString()).toBe('2026-11-21T03:00:05.001Z');
+    expect(consentStampAfter(new Date('2026-11-21T04:00:00Z'), now).toISOString()).toBe('2026-11-21T04:00:00.001Z');
   });
 });

@@ -1,6 +1,8 @@
 // What becomes of a recommendation: the steps a laborer takes after a push, which step may be
-// recorded when, and whether a hire was still in work 3 and 6 months later (the stability the
+// recorded when, whether the employer may see who the laborer is (consent and its withdrawal),
+// and whether a hire was still in work 3 and 6 months later (the stability the
 // export service subsidies need). Pure: the recommendations module stores the dates.
+import { todayInShanghai } from '../registry/derive.ts';
 
 /** Steps in order. A later step implies the earlier ones for the funnel even when skipped. */
 export const TRACK_STEPS = ['pushed', 'seen', 'interested', 'applied', 'interviewed', 'hired'] as const;
@@ -62,6 +64,75 @@ export function mayRecord(s: TrackState, event: TrackEvent): { ok: true } | { ok
   if (s.declinedAt) return { ok: false, reason: `劳动力已表示不感兴趣，不能再记录“${TRACK_EVENT_NAMES[event]}”` };
   if (event !== 'hired' && s[FIELD[event]]) return { ok: false, reason: `“${TRACK_EVENT_NAMES[event]}”已记录` };
   return { ok: true };
+}
+
+// ---- 同意公开 / 撤回同意 ----
+
+/**
+ * Whether the employer of the job may see who the laborer is: never agreed (masked), agreed
+ * (name and phone shown for this job), or agreed and withdrawn (masked again, exactly as
+ * before). Giving consent again after a withdrawal makes it `given` once more.
+ */
+export type ConsentState = 'none' | 'given' | 'withdrawn';
+
+export const CONSENT_STATE_NAMES: Record<ConsentState, string> = {
+  none: '未同意公开',
+  given: '已同意公开',
+  withdrawn: '已撤回同意',
+};
+
+export const CONSENT_WITHDRAWAL_NAME = '撤回同意';
+
+/** A recommendation's consent_at and consent_withdrawn_at. */
+export interface ConsentStamps {
+  consentAt: Date | string | null;
+  withdrawnAt: Date | string | null;
+}
+
+const time = (d: Date | string) => (d instanceof Date ? d.getTime() : Date.parse(d));
+
+/** Consent is in force while it was given and no withdrawal at or after it is recorded. */
+export function consentState(s: ConsentStamps): ConsentState {
+  if (!s.consentAt) return 'none';
+  if (s.withdrawnAt && time(s.withdrawnAt) >= time(s.consentAt)) return 'withdrawn';
+  return 'given';
+}
+
+export const consentInForce = (s: ConsentStamps) => consentState(s) === 'given';
+
+/**
+ * When consent is given again after a withdrawal: now, or just after the withdrawal when a
+ * clock behind the one that dated it would put the new consent before it.
+ */
+export function consentStampAfter(withdrawnAt: Date | string | null, now: Date = new Date()): Date {
+  if (!withdrawnAt || time(withdrawnAt) < now.getTime()) return now;
+  return new Date(time(withdrawnAt) + 1);
+}
+
+/**
+ * Whether the laborer may withdraw its consent now: only a consent in force. A hire does not
+ * stop it. Once hired, the employer holds the person as its employee through the employment
+ * itself (labor contract, payroll), which the recommendation's consent never governed: the
+ * withdrawal masks the laborer again in the job's list of matched laborers, and the hire, the
+ * employment spell in the register and the employer's own records stay;
+ * `hiredWithdrawalNotice` says so in Chinese. A hired laborer cannot give consent again
+ * (nothing follows a hire, `mayRecord`): the recruiting that consent served is over.
+ */
+export function mayWithdrawConsent(
+  s: ConsentStamps,
+): { ok: true } | { ok: false; problem: 'none' | 'withdrawn'; reason: string } {
+  const state = consentState(s);
+  if (state === 'none') return { ok: false, problem: 'none', reason: '您尚未同意向用人单位公开信息，无需撤回' };
+  if (state === 'withdrawn') {
+    const day = s.withdrawnAt ? todayInShanghai(new Date(time(s.withdrawnAt))) : '';
+    return { ok: false, problem: 'withdrawn', reason: `您已于 ${day} 撤回同意，用人单位已看不到您的姓名和电话` };
+  }
+  return { ok: true };
+}
+
+/** What withdrawing means once hired (shown with a withdrawn consent of a hired laborer). */
+export function hiredWithdrawalNotice(hiredOn: string): string {
+  return `您已于 ${hiredOn} 被该单位录用。撤回同意后，该岗位的匹配名单中不再显示您的姓名和电话；但录用记录、就业经历和您与单位的劳动关系不受影响，仍然保留。`;
 }
 
 /** The same day `months` later; the last day of the month when it has no such day (01-31 + 1 → 02-28). */

@@ -1,8 +1,9 @@
 // 劳动者服务 through the API: the SMS-code login (right, wrong, expired and locked codes, the
 // same answer for an unknown ID number and for a wrong phone, limits), and a signed-in
 // laborer that sees only its own record and recommendations, says it is interested (which
-// shows its contact to the employer), applies for the Huize transport subsidy with a ticket
-// photo and finds the claim in its list and in the county's review queue marked 本人申请.
+// shows its contact to the employer), withdraws that consent (撤回同意: masked again) and gives
+// it again, applies for the Huize transport subsidy with a ticket photo and finds the claim in
+// its list and in the county's review queue marked 本人申请.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +23,9 @@ let me: BuiltPerson;
 let other: BuiltPerson;
 let stranger: BuiltPerson;
 const recs: Record<string, string> = {};
+let employerId = '';
+let jobId = '';
+let runId = '';
 const PHONE = '13712340001';
 const UNKNOWN_ID = makeIdNumber('530326', '1990-01-01', 777, '男');
 const SMS_FILE = join('.tmp/test-data', 'outbox', 'sms.jsonl');
@@ -81,6 +85,7 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  employerId = e.id;
   await db
     .insertInto('users')
     .values({
@@ -118,6 +123,8 @@ beforeAll(async () => {
     .values({ region_code: '530326', as_of: '2026-11-01', status: 'done' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  jobId = job.id;
+  runId = run.id;
   for (const [key, p] of [
     ['mine', me],
     ['sister', other],
@@ -423,6 +430,260 @@ describe('a signed-in laborer', () => {
         '/api/me/transport-claims',
       ]),
     );
+  });
+});
+
+describe('撤回同意: withdrawing consent', () => {
+  let h: Record<string, string>;
+  let factory: Record<string, string>;
+  let county: Record<string, string>;
+  beforeAll(async () => {
+    h = await logIn(me, PHONE);
+    factory = await loginAs(app, 'factory');
+    county = await loginAs(app, 'huize');
+  });
+  const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: h, payload: payload as object });
+  const withdraw = (id: string, version: number) => post(`/api/me/recommendations/${id}/consent/withdraw`, { version });
+  const mine = async (id = recs.mine as string) =>
+    (await app.inject({ method: 'GET', url: `/api/me/recommendations/${id}`, headers: h })).json();
+  /** The job's matched laborers as the employer sees them, by person (the masked ones by surname). */
+  const employerSees = async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/jobs/${jobId}/matches`, headers: factory });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { recommendationId: string; hired: boolean; laborer: Record<string, unknown> }[];
+  };
+  const auditOf = (id: string) =>
+    database.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name', 'before', 'after'])
+      .where('entity', '=', 'recommendation')
+      .where('entity_id', '=', id)
+      .orderBy('seq')
+      .execute();
+
+  it('masks the laborer for the employer again, exactly as before the consent, keeps the consent date and audits it', async () => {
+    const before = await mine();
+    expect(before).toMatchObject({ consentState: 'given', consentStateName: '已同意公开', consentWithdrawnAt: null });
+    const shown = (await employerSees()).find((i) => i.recommendationId === recs.mine);
+    expect(shown?.laborer).toMatchObject({ name: '陈国华', phone: PHONE, personId: me.id, consented: true });
+    // The sister never agreed: what an employer sees of a laborer before consent.
+    const neverAgreed = (await employerSees()).find((i) => i.recommendationId === recs.sister)?.laborer;
+    expect(neverAgreed).toMatchObject({ name: '李**', phone: '', personId: null, consented: false });
+
+    const stale = await withdraw(recs.mine as string, before.version - 1);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('RECOMMENDATION_VERSION_CONFLICT');
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: `/api/me/recommendations/${recs.mine}/consent/withdraw`,
+      headers: { cookie: h.cookie as string },
+      payload: { version: before.version },
+    });
+    expect(noCsrf.json()).toMatchObject({ code: 'CSRF_INVALID' });
+
+    const res = await withdraw(recs.mine as string, before.version);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: recs.mine,
+      version: before.version + 1,
+      consentAt: before.consentAt,
+      consentState: 'withdrawn',
+      consentStateName: '已撤回同意',
+      consentNotice: null,
+    });
+    expect(res.json().consentWithdrawnAt).not.toBeNull();
+
+    const masked = (await employerSees()).find((i) => i.recommendationId === recs.mine)?.laborer;
+    expect(masked).toEqual({ ...neverAgreed, name: '陈**', sex: '男', age: shown?.laborer.age });
+    expect(masked).toMatchObject({ personId: null, phone: '', consented: false });
+    const page = JSON.stringify(await employerSees());
+    expect(page).not.toContain(PHONE);
+    expect(page).not.toContain('陈国华');
+
+    const audit = (await auditOf(recs.mine as string)).at(-1);
+    expect(audit).toMatchObject({
+      action: 'recommendation.consent_withdrawn',
+      actor_name: `陈国华(laborer:${me.id})`,
+      before: { consentAt: expect.any(String), consentWithdrawnAt: null },
+      after: { event: '撤回同意', by: '劳动者本人' },
+    });
+  });
+
+  it('refuses a second withdrawal and one without consent, naming the recommendation', async () => {
+    const again = await withdraw(recs.mine as string, (await mine()).version);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      code: 'CONSENT_ALREADY_WITHDRAWN',
+      details: { record: `推荐岗位“电子装配工”（ID ${recs.mine}）` },
+    });
+    expect(again.json().message).toMatch(
+      new RegExp(`^推荐岗位“电子装配工”（ID ${recs.mine}）：您已于 \\d{4}-\\d{2}-\\d{2} 撤回同意`),
+    );
+
+    const db = database.kysely;
+    const other = await db
+      .insertInto('job_posts')
+      .values({
+        employer_id: employerId,
+        region_code: '530326',
+        title: '包装工',
+        occupation_code: '6-25-04-00',
+        work_region_code: '440306',
+        openings: 2,
+        wage_min_fen: 400000,
+        wage_max_fen: 500000,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rec = await db
+      .insertInto('recommendations')
+      .values({ run_id: runId, person_id: me.id, job_id: other.id, region_code: me.villageCode, rank: 2, score: 0.6 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const none = await withdraw(rec.id, 1);
+    expect(none.statusCode).toBe(409);
+    expect(none.json()).toEqual({
+      code: 'CONSENT_NOT_GIVEN',
+      message: `推荐岗位“包装工”（ID ${rec.id}）：您尚未同意向用人单位公开信息，无需撤回`,
+      details: { record: `推荐岗位“包装工”（ID ${rec.id}）` },
+    });
+    expect((await auditOf(rec.id)).map((a) => a.action)).toEqual([]);
+  });
+
+  it("cannot withdraw another laborer's consent", async () => {
+    await database.kysely
+      .updateTable('recommendations')
+      .set({ consent_at: new Date() })
+      .where('id', '=', recs.sister as string)
+      .execute();
+    const res = await withdraw(recs.sister as string, 1);
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'NOT_FOUND', message: `推荐岗位（ID ${recs.sister}）不存在或不在您的管辖范围内` });
+    const row = await database.kysely
+      .selectFrom('recommendations')
+      .select(['consent_withdrawn_at', 'version'])
+      .where('id', '=', recs.sister as string)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ consent_withdrawn_at: null, version: 1 });
+    expect((await employerSees()).find((i) => i.recommendationId === recs.sister)?.laborer).toMatchObject({
+      name: '李秀英',
+      consented: true,
+    });
+    expect(await auditOf(recs.sister as string)).toEqual([]);
+  });
+
+  it('gives consent again with 感兴趣; the officer sees the state and its history', async () => {
+    const withdrawn = await mine();
+    const res = await post(`/api/me/recommendations/${recs.mine}/response`, { answer: 'interested', version: withdrawn.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ consentState: 'given', interestedAt: withdrawn.interestedAt });
+    expect(Date.parse(res.json().consentAt)).toBeGreaterThan(Date.parse(withdrawn.consentWithdrawnAt));
+    expect(res.json().consentWithdrawnAt).toBe(withdrawn.consentWithdrawnAt);
+    expect((await employerSees()).find((i) => i.recommendationId === recs.mine)?.laborer).toMatchObject({
+      name: '陈国华',
+      phone: PHONE,
+      consented: true,
+    });
+    const audit = (await auditOf(recs.mine as string)).at(-1);
+    // The consent it replaces is kept in the entry.
+    expect(audit).toMatchObject({
+      action: 'recommendation.consent',
+      before: { consentAt: withdrawn.consentAt, consentWithdrawnAt: withdrawn.consentWithdrawnAt },
+    });
+
+    const officer = await app.inject({ method: 'GET', url: `/api/recommendations/${recs.mine}/consent`, headers: county });
+    expect(officer.statusCode, officer.body).toBe(200);
+    expect(officer.json()).toMatchObject({
+      recommendationId: recs.mine,
+      consentState: 'given',
+      consentStateName: '已同意公开',
+      consentWithdrawnAt: withdrawn.consentWithdrawnAt,
+    });
+    expect(
+      officer.json().history.map((e: { action: string; actionName: string; by: string }) => [e.action, e.actionName, e.by]),
+    ).toEqual([
+      ['consent', '同意向用人单位公开信息', '劳动者本人'],
+      ['consent_withdrawn', '撤回同意', '劳动者本人'],
+      ['consent', '同意向用人单位公开信息', '劳动者本人'],
+    ]);
+    const list = await app.inject({ method: 'GET', url: `/api/laborers/${me.id}/recommendations`, headers: county });
+    expect(list.json().items.find((r: { id: string }) => r.id === recs.mine).tracking).toMatchObject({
+      consentState: 'given',
+      consentStateName: '已同意公开',
+      consentWithdrawnAt: withdrawn.consentWithdrawnAt,
+    });
+    // Neither the employer nor the laborer reads the officers' history.
+    for (const headers of [factory, h]) {
+      const refused = await app.inject({ method: 'GET', url: `/api/recommendations/${recs.mine}/consent`, headers });
+      expect(refused.statusCode).toBe(403);
+    }
+  });
+
+  it('a later run that recommends the same job again: one withdrawal masks the laborer for the job', async () => {
+    const db = database.kysely;
+    const run2 = await db
+      .insertInto('matching_runs')
+      .values({ region_code: '530326', as_of: '2026-11-15', status: 'done' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const again = await db
+      .insertInto('recommendations')
+      .values({ run_id: run2.id, person_id: me.id, job_id: jobId, region_code: me.villageCode, rank: 1, score: 0.9 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const yes = await post(`/api/me/recommendations/${again.id}/response`, { answer: 'interested', version: 1 });
+    expect(yes.json()).toMatchObject({ consentState: 'given' });
+    const res = await withdraw(again.id, yes.json().version);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await mine()).consentState).toBe('withdrawn');
+    const seen = (await employerSees()).filter((i) => i.laborer.name === '陈国华' || i.laborer.name === '陈**');
+    expect(seen).toEqual([expect.objectContaining({ laborer: expect.objectContaining({ name: '陈**', consented: false }) })]);
+    expect((await auditOf(recs.mine as string)).at(-1)).toMatchObject({
+      action: 'recommendation.consent_withdrawn',
+      after: { with: again.id },
+    });
+  });
+
+  it('after a hire: the withdrawal masks the list again, says the employment stays, and consent is not given again', async () => {
+    const again = (await app.inject({ method: 'GET', url: '/api/me/recommendations', headers: h })).json().items[0];
+    const consent = await post(`/api/me/recommendations/${again.id}/response`, { answer: 'interested', version: again.version });
+    expect(consent.statusCode, consent.body).toBe(200);
+    const officerView = (
+      await app.inject({ method: 'GET', url: `/api/laborers/${me.id}/recommendations`, headers: county })
+    ).json();
+    const rec = officerView.items.find((r: { id: string }) => r.id === again.id);
+    const hired = await app.inject({
+      method: 'POST',
+      url: `/api/recommendations/${again.id}/events`,
+      headers: county,
+      payload: { event: 'hired', version: rec.version },
+    });
+    expect(hired.statusCode, hired.body).toBe(200);
+    const res = await withdraw(again.id, hired.json().version);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ consentState: 'withdrawn', hiredOn: hired.json().tracking.hiredOn });
+    expect(res.json().consentNotice).toContain('录用记录、就业经历和您与单位的劳动关系不受影响');
+    const row = (await employerSees()).find((i) => i.laborer.name === '陈**');
+    expect(row).toMatchObject({ hired: true, laborer: { personId: null, phone: '' } });
+    // The hire and its employment spell stay.
+    const spell = await database.kysely
+      .selectFrom('employment_spells')
+      .select('employer')
+      .where('id', '=', hired.json().tracking.spellId)
+      .executeTakeFirstOrThrow();
+    expect(spell.employer).toBe('深圳宝安某电子有限公司');
+    const reconsent = await post(`/api/me/recommendations/${again.id}/response`, {
+      answer: 'interested',
+      version: res.json().version,
+    });
+    expect(reconsent.statusCode).toBe(409);
+    expect(reconsent.json().code).toBe('RECOMMENDATION_STEP_NOT_ALLOWED');
+  });
+
+  it('the API description lists the withdrawal and the consent history', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/me/recommendations/{id}/consent/withdraw'].post.summary).toContain('撤回同意');
+    expect(doc.paths['/api/recommendations/{id}/consent'].get).toBeDefined();
   });
 });
 

@@ -36,6 +36,11 @@ const ResponseBody = Type.Object(
   { additionalProperties: false },
 );
 
+const WithdrawBody = Type.Object(
+  { version: Type.Integer({ minimum: 1, description: '页面看到的版本' }) },
+  { additionalProperties: false },
+);
+
 const TransportBody = Type.Object(
   {
     caseDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '发生日期（稳定就业满3个月的日期，YYYY-MM-DD）' }),
@@ -142,6 +147,24 @@ export async function laborerRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/me/recommendations/:id/response',
     { schema: { tags, summary: '感兴趣（同意向用人单位公开联系方式）或不感兴趣', params: IdParams, body: ResponseBody } },
     async (req) => svc.respond(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof ResponseBody>),
+  );
+  app.post(
+    '/api/me/recommendations/:id/consent/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '撤回同意（用人单位不再看到我的姓名和电话）',
+        description:
+          '撤回对该推荐岗位“同意向用人单位公开信息”的同意：此后用人单位在该岗位的匹配名单中只看到脱敏信息（与同意前相同）；' +
+          '同一岗位在其他匹配批次中的同意一并撤回。撤回记录在推荐上并写入审计日志，之后可再点“感兴趣”重新同意。' +
+          '已录用的也可撤回，录用和就业记录保留。' +
+          '未同意或已撤回时返回 409（CONSENT_NOT_GIVEN、CONSENT_ALREADY_WITHDRAWN），版本不符返回 409（RECOMMENDATION_VERSION_CONFLICT）。',
+        params: IdParams,
+        body: WithdrawBody,
+      },
+    },
+    async (req) =>
+      svc.withdrawConsent(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof WithdrawBody>),
   );
   app.get('/api/me/policies', { schema: { tags, summary: '我能享受的政策（按台账信息今日判定，附条款）' } }, async (req) =>
     svc.policies(db, requireActor(req)),

@@ -1,6 +1,7 @@
 // 劳动者服务: what a laborer does for itself. Every read runs under its own scope
 // 'person:<id>' (row-level security shows it its own rows only); the only write to the
-// register side is what it did with a recommendation; a transport claim goes through the
+// register side is what it did with a recommendation (seen, interested, consent, its
+// withdrawal, not interested); a transport claim goes through the
 // claims module's applyForClaim like an office's application, marked 本人申请.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,7 +13,14 @@ import { CLAIM_ACTION_NAMES, CLAIM_STATUS_NAMES, type ClaimAction } from '../../
 import { type Destination, transportRuleFor, workRegionFact } from '../../domain/laborer/transport.ts';
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { formatFen } from '../../domain/money.ts';
-import { mayRecord, TRACK_EVENT_NAMES, type TrackEvent } from '../../domain/recommendations/tracking.ts';
+import {
+  CONSENT_WITHDRAWAL_NAME,
+  hiredWithdrawalNotice,
+  mayRecord,
+  mayWithdrawConsent,
+  TRACK_EVENT_NAMES,
+  type TrackEvent,
+} from '../../domain/recommendations/tracking.ts';
 import { ageOn, todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { DECISION_STATUS_NAMES, type Decision, type FactInput, findRule } from '../../domain/rules/index.ts';
@@ -23,9 +31,9 @@ import { maskAccount, presentClaim } from '../claims/claims.presenter.ts';
 import * as claimsRepo from '../claims/claims.repository.ts';
 import { applyForClaim, auditActor, evidenceDir } from '../claims/claims.service.ts';
 import { jobsById } from '../recommendations/matching-input.ts';
-import { presentJob, trackingOf } from '../recommendations/recommendations.presenter.ts';
+import { consentOf, presentJob, trackingOf } from '../recommendations/recommendations.presenter.ts';
 import * as recRepo from '../recommendations/recommendations.repository.ts';
-import { stampOf, trackState } from '../recommendations/recommendations.service.ts';
+import { replacedBy, stampOf, trackState } from '../recommendations/recommendations.service.ts';
 import { catalog, evaluate } from '../rules/index.ts';
 import * as repo from './laborer.repository.ts';
 
@@ -124,6 +132,11 @@ async function presentOwn(trx: Scoped, rows: readonly RecommendationRow[], today
       seenAt: t.seenAt,
       interestedAt: t.interestedAt,
       consentAt: t.consentAt,
+      consentWithdrawnAt: t.consentWithdrawnAt,
+      consentState: t.consentState,
+      consentStateName: t.consentStateName,
+      // A hired laborer that withdrew: the employment stays (domain/recommendations/tracking.ts).
+      consentNotice: t.consentState === 'withdrawn' && r.hired_on ? hiredWithdrawalNotice(r.hired_on) : null,
       declinedAt: t.declinedAt,
       hiredOn: t.hiredOn,
       stepName: t.stepName,
@@ -165,7 +178,7 @@ export async function recommendation(database: Database, actor: Actor, id: strin
 async function record(trx: Scoped, actor: Actor, rec: RecommendationRow, events: Exclude<TrackEvent, 'hired'>[], reason = '') {
   const name = `推荐岗位（ID ${rec.id}）`;
   let set: Record<string, unknown> = {};
-  for (const e of events) set = { ...set, ...stampOf(e, reason) };
+  for (const e of events) set = { ...set, ...stampOf(e, reason, rec) };
   const updated = await recRepo.updateAtVersion(trx, rec.id, rec.version, set);
   if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新，请刷新后重试`, { record: name });
   await appendAudit(
@@ -176,6 +189,7 @@ async function record(trx: Scoped, actor: Actor, rec: RecommendationRow, events:
       entity: 'recommendation',
       entityId: rec.id,
       regionCode: rec.region_code,
+      before: replacedBy(e, rec),
       after: { event: TRACK_EVENT_NAMES[e], by: '劳动者本人', ...(e === 'declined' && reason ? { reason } : {}) },
     })),
   );
@@ -202,6 +216,8 @@ export interface ResponseInput {
 /**
  * 感兴趣: 有意向 and 同意公开 together (the employer then sees its name and phone for this job,
  * recommendations.presenter presentForEmployer); 不感兴趣: declined with an optional reason.
+ * 有意向 already recorded (by an officer, or before a withdrawal) stays as it was, and 感兴趣
+ * then gives the consent alone: again after a withdrawal.
  */
 export async function respond(database: Database, actor: Actor, id: string, input: ResponseInput) {
   const personId = requireLaborer(actor);
@@ -216,8 +232,8 @@ export async function respond(database: Database, actor: Actor, id: string, inpu
     const state = trackState(rec);
     const wanted: Exclude<TrackEvent, 'hired'>[] =
       input.answer === 'interested' ? ['seen', 'interested', 'consent'] : ['seen', 'declined'];
-    // 已查看 is implied by answering; the other steps must be allowed (domain/recommendations/tracking).
-    const events = wanted.filter((e) => !(e === 'seen' && rec.seen_at));
+    // 已查看 and 有意向 once recorded are implied; the others must be allowed (domain/recommendations/tracking).
+    const events = wanted.filter((e) => !(e === 'seen' && rec.seen_at) && !(e === 'interested' && rec.interested_at));
     for (const e of events) {
       if (e === 'seen') continue;
       const ok = mayRecord(state, e);
@@ -225,6 +241,68 @@ export async function respond(database: Database, actor: Actor, id: string, inpu
     }
     const reason = (input.reason ?? '').trim().slice(0, 200);
     const updated = await record(trx, actor, rec, events, reason);
+    const [item] = await presentOwn(trx, [updated], todayInShanghai());
+    return item;
+  });
+}
+
+export interface WithdrawInput {
+  version: number;
+}
+
+/**
+ * 撤回同意: the employer of the job no longer sees who the laborer is (masked as before it
+ * agreed). The withdrawal is stamped on the recommendation and audited with the consent it
+ * ends; when a later matching run recommended the same job again and the laborer agreed there
+ * too, that consent is withdrawn with it, since the employer sees the laborer per job.
+ * Allowed after a hire (the notice says the employment stays); refused, naming the
+ * recommendation, when no consent is in force.
+ */
+export async function withdrawConsent(database: Database, actor: Actor, id: string, input: WithdrawInput) {
+  const personId = requireLaborer(actor);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const rec = await ownRecommendation(trx, personId, id);
+    const title = (await jobsById(trx, [rec.job_id])).get(rec.job_id)?.title;
+    const name = title ? `推荐岗位“${title}”（ID ${rec.id}）` : `推荐岗位（ID ${rec.id}）`;
+    if (rec.version !== input.version) {
+      throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新（当前版本 ${rec.version}），请刷新后重试`, {
+        record: name,
+      });
+    }
+    const ok = mayWithdrawConsent({ consentAt: rec.consent_at, withdrawnAt: rec.consent_withdrawn_at });
+    if (!ok.ok) {
+      const code = ok.problem === 'none' ? 'CONSENT_NOT_GIVEN' : 'CONSENT_ALREADY_WITHDRAWN';
+      throw errors.conflict(code, `${name}：${ok.reason}`, { record: name });
+    }
+    const sameJob = (await recRepo.recommendationsOf(trx, personId)).filter(
+      (r) => r.job_id === rec.job_id && r.id !== rec.id && consentOf(r) === 'given',
+    );
+    const at = new Date();
+    const updated = await recRepo.updateAtVersion(trx, rec.id, rec.version, { consent_withdrawn_at: at });
+    if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新，请刷新后重试`, { record: name });
+    for (const r of sameJob) {
+      if (!(await recRepo.updateAtVersion(trx, r.id, r.version, { consent_withdrawn_at: at }))) {
+        throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新，请刷新后重试`, { record: name });
+      }
+    }
+    await appendAudit(
+      trx,
+      [rec, ...sameJob].map((r) => ({
+        ...auditActor(actor),
+        action: 'recommendation.consent_withdrawn',
+        entity: 'recommendation',
+        entityId: r.id,
+        regionCode: r.region_code,
+        before: { consentAt: r.consent_at, consentWithdrawnAt: r.consent_withdrawn_at },
+        after: {
+          event: CONSENT_WITHDRAWAL_NAME,
+          by: '劳动者本人',
+          consentWithdrawnAt: at,
+          ...(r.id !== rec.id ? { with: rec.id } : {}),
+          ...(r.hired_on ? { hiredOn: r.hired_on, note: '已录用：录用和就业记录保留' } : {}),
+        },
+      })),
+    );
     const [item] = await presentOwn(trx, [updated], todayInShanghai());
     return item;
   });

@@ -1,10 +1,18 @@
 // What clients see of runs, recommendations and matched laborers. Officers see names with
 // masked ID numbers and phones (by their rights); an employer sees a laborer only as a
-// masked name, sex, age and county until the laborer agrees (consent) on that job.
+// masked name, sex, age and county until the laborer agrees (consent) on that job, and so
+// again once the laborer withdraws that consent (撤回同意).
 import type { MatchingRunRow, RecommendationRow } from '../../db/schema-recommendations.ts';
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { CONSTRAINT_NAMES, type ConstraintId } from '../../domain/matching/index.ts';
-import { furthestStep, STABILITY_NAMES, stabilityAt, TRACK_EVENT_NAMES } from '../../domain/recommendations/tracking.ts';
+import {
+  CONSENT_STATE_NAMES,
+  consentState,
+  furthestStep,
+  STABILITY_NAMES,
+  stabilityAt,
+  TRACK_EVENT_NAMES,
+} from '../../domain/recommendations/tracking.ts';
 import { ageOn } from '../../domain/registry/derive.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { JobRow, PersonForMatch } from './matching-input.ts';
@@ -39,6 +47,11 @@ export function excludedNames(excluded: Record<string, number>) {
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/** Whether the employer of the recommended job may see who the laborer is, from the row. */
+export function consentOf(r: Pick<RecommendationRow, 'consent_at' | 'consent_withdrawn_at'>) {
+  return consentState({ consentAt: r.consent_at, withdrawnAt: r.consent_withdrawn_at });
+}
+
 export function trackingOf(r: RecommendationRow, spellEnd: string | null, today: string) {
   const state = {
     pushedAt: iso(r.pushed_at),
@@ -51,11 +64,15 @@ export function trackingOf(r: RecommendationRow, spellEnd: string | null, today:
     declinedAt: iso(r.declined_at),
   };
   const step = furthestStep(state);
+  const consent = consentOf(r);
   const s3 = r.hired_on ? stabilityAt(r.hired_on, spellEnd, 3, today) : null;
   const s6 = r.hired_on ? stabilityAt(r.hired_on, spellEnd, 6, today) : null;
   return {
     ...state,
     declineReason: r.decline_reason,
+    consentWithdrawnAt: iso(r.consent_withdrawn_at),
+    consentState: consent,
+    consentStateName: CONSENT_STATE_NAMES[consent],
     step,
     stepName: r.declined_at ? TRACK_EVENT_NAMES.declined : step ? TRACK_EVENT_NAMES[step] : '未推送',
     stable3: s3,
@@ -125,7 +142,10 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
 
-/** A laborer as an employer sees them: masked until consent on this job, then name and phone. */
+/**
+ * A laborer as an employer sees them: masked until consent on this job, then name and phone;
+ * masked again after the consent is withdrawn (`consented` is whether consent is in force).
+ */
 export function presentForEmployer(p: PersonForMatch, consented: boolean, today: string) {
   return {
     personId: consented ? p.id : null,

@@ -1,7 +1,8 @@
 // Targeted recommendations through the API for Huize laborers (会泽县 堂琅社区): a matching
 // run with progress, three recommendations with Chinese reasons, the fewer-than-three list
 // with why, pushes that are sent once per channel, tracking to a hire that writes the
-// employment spell and fills an opening, the employer's masked view, the funnel, a job fair
+// employment spell and fills an opening, the employer's masked view (again after the laborer
+// withdraws its consent), the funnel, a job fair
 // and an organized export batch.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +186,37 @@ describe('pushes and tracking', () => {
     expect(c.statusCode).toBe(200);
     const after = (await get('boss', `/api/jobs/${rec.jobId}/matches`)).json();
     expect(after.items[0].laborer).toMatchObject({ name: '陈国华', consented: true });
+  });
+
+  it('after the laborer withdraws (撤回同意) the employer sees it masked again; the officer sees the state and history and may record consent again', async () => {
+    const rec = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items[0];
+    expect(rec.tracking).toMatchObject({ consentState: 'given', consentStateName: '已同意公开' });
+    // What the laborer's portal writes (src/modules/laborer withdrawConsent).
+    await database.kysely
+      .updateTable('recommendations')
+      .set({ consent_withdrawn_at: new Date(), version: rec.version + 1 })
+      .where('id', '=', rec.id)
+      .execute();
+    const employer = (await get('boss', `/api/jobs/${rec.jobId}/matches`)).json();
+    expect(employer.items[0].laborer).toMatchObject({ name: '陈**', phone: '', personId: null, consented: false });
+    const officer = (await get('huize', `/api/jobs/${rec.jobId}/matches`)).json();
+    expect(officer.items.find((i: { recommendationId: string }) => i.recommendationId === rec.id)).toMatchObject({
+      consented: false,
+    });
+    const withdrawn = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items[0];
+    expect(withdrawn.tracking).toMatchObject({ consentState: 'withdrawn', consentStateName: '已撤回同意' });
+    const again = await post('huize', `/api/recommendations/${rec.id}/events`, { event: 'consent', version: withdrawn.version });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().tracking).toMatchObject({ consentState: 'given' });
+    expect((await get('boss', `/api/jobs/${rec.jobId}/matches`)).json().items[0].laborer).toMatchObject({ name: '陈国华' });
+    const history = (await get('huize', `/api/recommendations/${rec.id}/consent`)).json();
+    expect(history.consentState).toBe('given');
+    expect(history.history).toEqual([
+      expect.objectContaining({ action: 'consent', by: '经办人员记录', actorName: expect.stringContaining('huize') }),
+      expect.objectContaining({ action: 'consent', by: '经办人员记录' }),
+    ]);
+    expect((await get('keqi', `/api/recommendations/${rec.id}/consent`)).statusCode).toBe(404);
+    expect((await get('boss', `/api/recommendations/${rec.id}/consent`)).statusCode).toBe(403);
   });
 
   it('a hire writes the employment spell into the register and fills an opening; nothing follows a hire', async () => {

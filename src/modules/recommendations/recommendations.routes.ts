@@ -134,6 +134,20 @@ export async function recommendationsRoutes(app: FastifyInstance, ctx: AppContex
     },
   );
 
+  app.get(
+    '/api/recommendations/:id/consent',
+    {
+      schema: {
+        tags,
+        summary: '推荐的同意公开状态与记录（同意、撤回同意，谁在何时操作）',
+        description:
+          'consentState：none 未同意公开、given 已同意公开（用人单位可见姓名和电话）、withdrawn 已撤回同意（用人单位只见脱敏信息）；history 为审计日志中的同意与撤回记录，最新在前。',
+        params: IdParams,
+      },
+    },
+    async (req) => svc.consentHistory(db, requireActor(req), (req.params as Static<typeof IdParams>).id),
+  );
+
   app.post(
     '/api/recommendations/push',
     { schema: { tags, summary: '推送推荐岗位（短信、微信、站内消息；同一推荐同一渠道只发一次）', body: PushBody } },

@@ -6,12 +6,20 @@ import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { PushChannel, RecommendationRow } from '../../db/schema-recommendations.ts';
 import { type LaborerMatch, rankLaborersForJob } from '../../domain/matching/index.ts';
 import { formatFen } from '../../domain/money.ts';
-import { mayRecord, TRACK_EVENT_NAMES, type TrackEvent, type TrackState } from '../../domain/recommendations/tracking.ts';
+import {
+  CONSENT_STATE_NAMES,
+  CONSENT_WITHDRAWAL_NAME,
+  consentStampAfter,
+  mayRecord,
+  TRACK_EVENT_NAMES,
+  type TrackEvent,
+  type TrackState,
+} from '../../domain/recommendations/tracking.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
 import { errors } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { appendAudit, auditFor } from '../audit/audit.repository.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import { CHANNEL_NAMES, type EnqueueRow, enqueue, type OutboxDispatcher, renderRecommendation } from '../outbox/index.ts';
 import { addSpellIn } from '../registry/index.ts';
@@ -27,6 +35,7 @@ import {
 } from './matching-input.ts';
 import type { MatchingJobs, MatchingSetup } from './matching-runner.ts';
 import {
+  consentOf,
   excludedNames,
   presentForEmployer,
   presentLaborerBrief,
@@ -215,13 +224,16 @@ const STAMP: Record<Exclude<TrackEvent, 'hired'>, string> = {
   declined: 'declined_at',
 };
 
-/** The tracking state of a stored recommendation, as domain/recommendations/tracking.ts reads it. */
+/**
+ * The tracking state of a stored recommendation, as domain/recommendations/tracking.ts reads it.
+ * Consent counts as recorded while it is in force: after a withdrawal it may be given again.
+ */
 export function trackState(rec: RecommendationRow): TrackState {
   return {
     pushedAt: rec.pushed_at ? 'x' : null,
     seenAt: rec.seen_at ? 'x' : null,
     interestedAt: rec.interested_at ? 'x' : null,
-    consentAt: rec.consent_at ? 'x' : null,
+    consentAt: consentOf(rec) === 'given' ? 'x' : null,
     appliedAt: rec.applied_at ? 'x' : null,
     interviewedAt: rec.interviewed_at ? 'x' : null,
     hiredOn: rec.hired_on,
@@ -229,12 +241,25 @@ export function trackState(rec: RecommendationRow): TrackState {
   };
 }
 
-/** The columns a step other than a hire sets. */
-export function stampOf(event: Exclude<TrackEvent, 'hired'>, reason?: string): Record<string, unknown> {
+/**
+ * The columns a step other than a hire sets. Consent given again after a withdrawal is dated
+ * after it (the withdrawal stays on the row; consentState compares the two).
+ */
+export function stampOf(
+  event: Exclude<TrackEvent, 'hired'>,
+  reason?: string,
+  rec?: Pick<RecommendationRow, 'consent_withdrawn_at'>,
+): Record<string, unknown> {
   return {
-    [STAMP[event]]: new Date(),
+    [STAMP[event]]: event === 'consent' ? consentStampAfter(rec?.consent_withdrawn_at ?? null) : new Date(),
     ...(event === 'declined' ? { decline_reason: (reason ?? '').trim() } : {}),
   };
+}
+
+/** The values a step replaces, for its audit entry: only consent given again replaces any. */
+export function replacedBy(event: TrackEvent, rec: RecommendationRow): Record<string, unknown> | undefined {
+  if (event !== 'consent' || !rec.consent_at) return undefined;
+  return { consentAt: rec.consent_at, consentWithdrawnAt: rec.consent_withdrawn_at };
 }
 
 /** Where the register puts a hire: a workshop, the home county, or organized work away (the service placed them). */
@@ -299,7 +324,7 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
       );
       set = { hired_on: date, spell_id: spell.id };
     } else {
-      set = stampOf(input.event, input.reason);
+      set = stampOf(input.event, input.reason, rec);
     }
     const updated = await repo.updateAtVersion(trx, rec.id, rec.version, set);
     if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已被他人更新，请刷新后重试`);
@@ -309,6 +334,7 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
       entity: 'recommendation',
       entityId: rec.id,
       regionCode: rec.region_code,
+      before: replacedBy(input.event, rec),
       after: { event: TRACK_EVENT_NAMES[input.event], ...set },
     });
     const ends = await repo.spellEnds(trx, [updated.spell_id]);
@@ -318,6 +344,48 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
       updated.spell_id ? (ends.get(updated.spell_id) ?? null) : null,
       today,
     );
+  });
+}
+
+// ---- consent and its withdrawal ----
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+const CONSENT_ACTIONS: Record<string, string> = {
+  'recommendation.consent': TRACK_EVENT_NAMES.consent,
+  'recommendation.consent_withdrawn': CONSENT_WITHDRAWAL_NAME,
+};
+
+/**
+ * Whether the employer sees who the laborer is for this recommendation, and every time consent
+ * was given or withdrawn, by whom (the laborer in its portal or an officer who recorded it),
+ * newest first, from the audit log (where each change keeps the values it replaced).
+ */
+export async function consentHistory(database: Database, actor: Actor, id: string) {
+  requireReader(actor);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const rec = await repo.getRecommendation(trx, id);
+    if (!rec) throw errors.notFound(`推荐（ID ${id}）`);
+    const state = consentOf(rec);
+    const entries = (await auditFor(trx, 'recommendation', rec.id)).filter((e) => Object.hasOwn(CONSENT_ACTIONS, e.action));
+    return {
+      recommendationId: rec.id,
+      consentState: state,
+      consentStateName: CONSENT_STATE_NAMES[state],
+      consentAt: iso(rec.consent_at),
+      consentWithdrawnAt: iso(rec.consent_withdrawn_at),
+      hiredOn: rec.hired_on,
+      history: entries.map((e) => {
+        const after = (e.after ?? {}) as { by?: unknown };
+        return {
+          at: iso(e.at),
+          action: e.action === 'recommendation.consent' ? ('consent' as const) : ('consent_withdrawn' as const),
+          actionName: CONSENT_ACTIONS[e.action] as string,
+          actorName: e.actor_name,
+          by: typeof after.by === 'string' ? after.by : '经办人员记录',
+        };
+      }),
+    };
   });
 }
 
@@ -426,9 +494,12 @@ export async function jobMatches(database: Database, setup: MatchingSetup, actor
     const db = database.kysely;
     const job = (await jobsById(db, [jobId])).get(jobId);
     if (!job || job.employer_id !== actor.employerId) throw errors.notFound(`岗位（ID ${jobId}）`);
-    const recs = (
-      await db.selectFrom('recommendations').selectAll().where('job_id', '=', jobId).orderBy('score', 'desc').execute()
-    ).filter((r, i, all) => all.findIndex((x) => x.person_id === r.person_id) === i);
+    const all = await db.selectFrom('recommendations').selectAll().where('job_id', '=', jobId).orderBy('score', 'desc').execute();
+    const recs = all.filter((r, i) => all.findIndex((x) => x.person_id === r.person_id) === i);
+    // Shown by name while a consent to this job is in force on any of the laborer's
+    // recommendations of it (a later run may recommend the same job again); a withdrawal
+    // covers them all (laborer.service withdrawConsent), so the laborer is masked again.
+    const consented = new Set(all.filter((r) => consentOf(r) === 'given').map((r) => r.person_id));
     const persons = new Map(
       (
         await personsById(
@@ -447,7 +518,7 @@ export async function jobMatches(database: Database, setup: MatchingSetup, actor
             recommendationId: r.id,
             score: r.score,
             reasons: r.reasons,
-            laborer: presentForEmployer(p, r.consent_at !== null, today),
+            laborer: presentForEmployer(p, consented.has(r.person_id), today),
             hired: r.hired_on !== null,
           },
         ];
@@ -510,7 +581,7 @@ export async function jobMatches(database: Database, setup: MatchingSetup, actor
           reasons: b.reasons.map((x) => x.text),
           laborer: presentLaborerBrief(actor, persons.get(b.laborerId) as NonNullable<ReturnType<typeof persons.get>>, today),
           recommendationId: rec?.id ?? null,
-          consented: rec ? rec.consent_at !== null : false,
+          consented: rec ? consentOf(rec) === 'given' : false,
         };
       }),
     };
