@@ -1,7 +1,8 @@
 // 劳动者服务 in a real browser at a phone's size (375 × 740): a Huize laborer asks for a login
 // code, reads it where the default SMS sender writes (data/outbox/sms.jsonl), logs in, opens
-// a recommended job (已查看), says 感兴趣, applies for the county transport subsidy with a
-// ticket photo, and finds the claim under 我的申请 with the engine's amount, marked 本人申请.
+// a recommended job (已查看), says 感兴趣, withdraws that consent (撤回同意, confirmed in a
+// dialog) and gives it again, applies for the county transport subsidy with a ticket photo,
+// and finds the claim under 我的申请 with the engine's amount, marked 本人申请.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +132,33 @@ describe('劳动者服务 on a phone', () => {
     expect(rec.seen_at).not.toBeNull();
     expect(rec.interested_at).not.toBeNull();
     expect(rec.consent_at).not.toBeNull();
+  });
+
+  it('withdraws the consent after confirming (撤回同意), then gives it again', async () => {
+    screenshotOnFailure('withdraw');
+    await page.getByRole('button', { name: '撤回同意' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('看不到您的姓名和电话').waitFor();
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const consented = () =>
+      database.kysely
+        .selectFrom('recommendations')
+        .select(['consent_at', 'consent_withdrawn_at'])
+        .where('id', '=', recId)
+        .executeTakeFirstOrThrow();
+    expect((await consented()).consent_withdrawn_at).toBeNull();
+    await page.getByRole('button', { name: '撤回同意' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定撤回' }).click();
+    await page.getByText('您已撤回同意').waitFor();
+    const withdrawn = await consented();
+    expect(withdrawn.consent_withdrawn_at).not.toBeNull();
+    expect(withdrawn.consent_at).not.toBeNull();
+    await page.getByRole('button', { name: '重新同意公开' }).click();
+    await page.getByText('您已表示感兴趣').waitFor();
+    const again = await consented();
+    expect(new Date(again.consent_at as Date).getTime()).toBeGreaterThan(new Date(again.consent_withdrawn_at as Date).getTime());
   });
 
   it('applies for the Huize transport subsidy with a ticket photo and sees it under 我的申请', async () => {

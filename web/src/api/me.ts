@@ -77,6 +77,13 @@ export interface MyRecommendation {
   seenAt: string | null;
   interestedAt: string | null;
   consentAt: string | null;
+  /** 撤回同意: when the laborer last withdrew its consent (kept after consent is given again). */
+  consentWithdrawnAt: string | null;
+  /** Whether the employer sees the laborer's name and phone: none / given / withdrawn. */
+  consentState: 'none' | 'given' | 'withdrawn';
+  consentStateName: string;
+  /** For a hired laborer that withdrew: the hire and employment record stay. */
+  consentNotice: string | null;
   declinedAt: string | null;
   hiredOn: string | null;
   stepName: string;
@@ -192,6 +199,8 @@ export const me = {
   seen: (id: string) => api.post<MyRecommendation>(`/api/me/recommendations/${id}/seen`),
   respond: (id: string, body: { answer: 'interested' | 'not_interested'; version: number; reason?: string }) =>
     api.post<MyRecommendation>(`/api/me/recommendations/${id}/response`, body),
+  withdrawConsent: (id: string, version: number) =>
+    api.post<MyRecommendation>(`/api/me/recommendations/${id}/consent/withdraw`, { version }),
   policies: () => api.get<MyPolicies>('/api/me/policies'),
   transport: () => api.get<TransportInfo>('/api/me/transport'),
   applyTransport: (body: TransportInput) => api.post<MyClaimDetail>('/api/me/transport-claims', body),

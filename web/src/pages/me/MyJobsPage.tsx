@@ -1,5 +1,7 @@
 // 推荐岗位: the jobs the matching recommended to the laborer, with the reasons in Chinese;
-// opening one records 已查看, and 感兴趣 / 不感兴趣 answer it.
+// opening one records 已查看, and 感兴趣 / 不感兴趣 answer it. 感兴趣 agrees that the employer
+// sees the laborer's name and phone; 撤回同意 takes that back (after a confirmation), and
+// 重新同意公开 gives it again.
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
@@ -8,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { type MyRecommendation, me } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
-import { yuan } from '../../lib/format.ts';
+import { dateTime, yuan } from '../../lib/format.ts';
 
 function wage(j: NonNullable<MyRecommendation['job']>) {
   return j.wageMinFen === j.wageMaxFen ? `${yuan(j.wageMinFen)}/月` : `${yuan(j.wageMinFen)} - ${yuan(j.wageMaxFen)}/月`;
@@ -17,6 +19,7 @@ function wage(j: NonNullable<MyRecommendation['job']>) {
 function StepTag({ r }: { r: MyRecommendation }) {
   if (r.declinedAt) return <Tag>不感兴趣</Tag>;
   if (r.hiredOn) return <Tag color="green">已录用</Tag>;
+  if (r.consentState === 'withdrawn') return <Tag color="default">已撤回同意</Tag>;
   if (r.interestedAt) return <Tag color="red">已表示感兴趣</Tag>;
   if (r.seenAt) return <Tag color="blue">已查看</Tag>;
   return <Tag color="orange">新推荐</Tag>;
@@ -82,6 +85,7 @@ export function MyJobDetailPage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [declining, setDeclining] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: ['me', 'recommendation', id], queryFn: () => me.recommendation(id) });
   const put = (r: MyRecommendation) => {
@@ -106,11 +110,24 @@ export function MyJobDetailPage() {
     },
   });
 
+  const withdraw = useMutation<MyRecommendation, ApiError>({
+    mutationFn: () => me.withdrawConsent(id, q.data?.version ?? 0),
+    onSuccess: (r) => {
+      put(r);
+      setWithdrawing(false);
+      message.success('已撤回同意，用人单位看不到您的姓名和电话了');
+    },
+    onError: () => setWithdrawing(false),
+  });
+
   if (q.isPending) return <Spin />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const r = q.data;
   const j = r.job;
   const open = !r.interestedAt && !r.declinedAt && !r.hiredOn;
+  // 有意向 is recorded but the employer does not see the laborer (withdrawn, or an officer
+  // recorded the interest only): consent may be given (again) unless hired or declined.
+  const mayConsent = !!r.interestedAt && r.consentState !== 'given' && !r.declinedAt && !r.hiredOn;
   return (
     <>
       <Link to="/me/jobs">‹ 返回推荐岗位</Link>
@@ -141,16 +158,49 @@ export function MyJobDetailPage() {
             <li key={x}>{x}</li>
           ))}
         </ul>
-        {r.consentAt && (
+        {r.consentState === 'given' && (
+          <>
+            <Alert
+              type="success"
+              showIcon
+              title="您已表示感兴趣"
+              description="您已同意向该用人单位提供姓名和电话，用人单位或村就业信息员会与您联系。不想让单位看到时，可以撤回同意。"
+            />
+            <Button danger block style={{ marginTop: 8 }} onClick={() => setWithdrawing(true)}>
+              撤回同意
+            </Button>
+          </>
+        )}
+        {r.consentState === 'withdrawn' && (
           <Alert
-            type="success"
+            type="info"
             showIcon
-            title="您已表示感兴趣"
-            description="您已同意向该用人单位提供姓名和电话，用人单位或村就业信息员会与您联系。"
+            title="您已撤回同意"
+            description={
+              <>
+                {`您于 ${dateTime(r.consentWithdrawnAt ?? '')} 撤回同意，该用人单位看不到您的姓名和电话。`}
+                {r.consentNotice && <div style={{ marginTop: 4 }}>{r.consentNotice}</div>}
+              </>
+            }
           />
         )}
         {r.declinedAt && <Alert type="info" showIcon title="您已表示对该岗位不感兴趣" />}
         <ErrorAlert error={respond.error} />
+        <ErrorAlert error={withdraw.error} />
+        {mayConsent && (
+          <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
+            <Typography.Text type="secondary">重新同意后，该用人单位可以看到您的姓名和电话。</Typography.Text>
+            <Button
+              type="primary"
+              size="large"
+              block
+              loading={respond.isPending}
+              onClick={() => respond.mutate({ answer: 'interested' })}
+            >
+              重新同意公开
+            </Button>
+          </Space>
+        )}
         {open && (
           <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
             <Typography.Text type="secondary">点“感兴趣”即同意把您的姓名和电话告诉该用人单位。</Typography.Text>
@@ -169,6 +219,27 @@ export function MyJobDetailPage() {
           </Space>
         )}
       </Card>
+      <Modal
+        title="撤回同意"
+        open={withdrawing}
+        okText="确定撤回"
+        cancelText="取消"
+        okButtonProps={{ danger: true }}
+        confirmLoading={withdraw.isPending}
+        onOk={() => withdraw.mutate()}
+        onCancel={() => setWithdrawing(false)}
+      >
+        <Typography.Paragraph>
+          {`撤回后，“${j?.employer?.name ?? '该用人单位'}”在该岗位的名单中只能看到您的姓氏、性别、年龄和所在县，看不到您的姓名和电话。`}
+        </Typography.Paragraph>
+        {r.hiredOn ? (
+          <Typography.Paragraph>
+            您已被该单位录用：撤回同意不会取消录用，录用记录、就业经历和劳动关系仍然保留。
+          </Typography.Paragraph>
+        ) : (
+          <Typography.Paragraph>以后想让单位联系您，可以再点“重新同意公开”。</Typography.Paragraph>
+        )}
+      </Modal>
       <Modal
         title="不感兴趣"
         open={declining}

@@ -1,10 +1,28 @@
 // 推荐岗位 of one laborer (on the laborer's page): the latest run's jobs with rank, score and
 // the reasons in Chinese; push them by SMS, WeChat or in-app; record what became of each
 // (seen, interested, consent, applied, interviewed, hired, declined). A hire writes the
-// employment spell into the register, so the laborer's 就业经历 is reloaded.
+// employment spell into the register, so the laborer's 就业经历 is reloaded. Whether the
+// employer sees the laborer (同意公开, or 已撤回同意 from the laborer's portal) shows with each
+// recommendation, and 同意记录 lists every time consent was given or withdrawn, and by whom.
 import { SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, DatePicker, Dropdown, Empty, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Dropdown,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Timeline,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,11 +30,13 @@ import type { ApiError } from '../../api/client.ts';
 import type { Id } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { dateTime } from '../../lib/format.ts';
 import { boardText, wageRange } from '../jobs/job-format.tsx';
-import { ReasonTags, StabilityTag, StepTag, scoreText } from './reasons.tsx';
+import { ConsentTag, ReasonTags, StabilityTag, StepTag, scoreText } from './reasons.tsx';
 import {
   CHANNEL_NAMES,
   type Channel,
+  consentHistory,
   laborerRecommendations,
   pushRecommendations,
   type Recommendation,
@@ -41,7 +61,8 @@ function openEvents(r: Recommendation): TrackEvent[] {
   const done: Partial<Record<TrackEvent, boolean>> = {
     seen: !!t.seenAt,
     interested: !!t.interestedAt,
-    consent: !!t.consentAt,
+    // After the laborer withdrew, consent may be recorded again (it told the officer so).
+    consent: t.consentState === 'given',
     applied: !!t.appliedAt,
     interviewed: !!t.interviewedAt,
   };
@@ -106,6 +127,50 @@ function EventModal({
   );
 }
 
+/** The consent of one recommendation: its state and every time it was given or withdrawn. */
+function ConsentHistoryModal({ rec, onClose }: { rec: Recommendation; onClose: () => void }) {
+  const q = useQuery({ queryKey: ['recommendation', String(rec.id), 'consent'], queryFn: () => consentHistory(rec.id) });
+  return (
+    <Modal open title={`同意公开记录 · ${rec.job?.title ?? ''}`} footer={null} onCancel={onClose} destroyOnHidden>
+      {q.error && <ErrorAlert error={q.error} />}
+      {q.data && (
+        <>
+          <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="当前状态">
+              <ConsentTag tracking={rec.tracking} />
+              {q.data.consentState === 'given'
+                ? '用人单位可以看到劳动力的姓名和电话'
+                : q.data.consentState === 'withdrawn'
+                  ? '用人单位只能看到脱敏信息（姓氏、性别、年龄、所在县）'
+                  : '尚未同意，用人单位只能看到脱敏信息'}
+            </Descriptions.Item>
+            {q.data.consentState === 'withdrawn' && q.data.hiredOn && (
+              <Descriptions.Item label="说明">{`已于 ${q.data.hiredOn} 录用，撤回同意不影响录用和就业记录`}</Descriptions.Item>
+            )}
+          </Descriptions>
+          {q.data.history.length === 0 ? (
+            <Empty description="没有同意或撤回的记录" />
+          ) : (
+            <Timeline
+              items={q.data.history.map((e) => ({
+                color: e.action === 'consent' ? 'green' : 'orange',
+                content: (
+                  <>
+                    <Typography.Text strong>{e.actionName}</Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary">{`${dateTime(e.at)} · ${e.by} · ${e.actorName}`}</Typography.Text>
+                    </div>
+                  </>
+                ),
+              }))}
+            />
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
+
 function PushButton({ recs, onDone }: { recs: Recommendation[]; onDone: () => void }) {
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -163,6 +228,7 @@ export function LaborerRecommendationsPanel({ personId }: { personId: Id }) {
   const key = ['laborer', String(personId), 'recommendations'];
   const recs = useQuery({ queryKey: key, queryFn: () => laborerRecommendations(personId) });
   const [modal, setModal] = useState<{ rec: Recommendation; event: 'hired' | 'declined' }>();
+  const [consentOf, setConsentOf] = useState<Recommendation>();
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   const afterEvent = (r: Recommendation) => {
@@ -229,6 +295,12 @@ export function LaborerRecommendationsPanel({ personId }: { personId: Id }) {
       render: (_v: unknown, r: Recommendation) => (
         <Space size={[0, 4]} wrap data-testid="recommendation-step">
           <StepTag tracking={r.tracking} />
+          <ConsentTag tracking={r.tracking} />
+          {r.tracking.consentState !== 'none' && (
+            <Button type="link" size="small" onClick={() => setConsentOf(r)}>
+              同意记录
+            </Button>
+          )}
           {r.tracking.hiredOn && <Typography.Text type="secondary">{r.tracking.hiredOn} 录用</Typography.Text>}
           <StabilityTag label="3个月" value={r.tracking.stable3} name={r.tracking.stable3Name} />
           <StabilityTag label="6个月" value={r.tracking.stable6} name={r.tracking.stable6Name} />
@@ -320,6 +392,7 @@ export function LaborerRecommendationsPanel({ personId }: { personId: Id }) {
           />
         </>
       )}
+      {consentOf && <ConsentHistoryModal rec={consentOf} onClose={() => setConsentOf(undefined)} />}
       {modal && <EventModal rec={modal.rec} event={modal.event} onClose={() => setModal(undefined)} onDone={afterEvent} />}
     </div>
   );

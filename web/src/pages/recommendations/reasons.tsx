@@ -1,6 +1,6 @@
 // Reasons of a recommendation as tags, tracking steps and stability as tags.
 import { Space, Tag, Tooltip } from 'antd';
-import type { Stability, Tracking } from './recommendations-api.ts';
+import type { ConsentState, Stability, Tracking } from './recommendations-api.ts';
 
 export function ReasonTags({ reasons }: { reasons: readonly string[] }) {
   if (!reasons.length) return <span>-</span>;
@@ -33,6 +33,18 @@ export function StepTag({ tracking }: { tracking: Tracking }) {
     );
   }
   return <Tag color={tracking.step ? STEP_COLORS[tracking.step] : 'default'}>{tracking.stepName}</Tag>;
+}
+
+const CONSENT_COLORS: Record<ConsentState, string> = { none: 'default', given: 'green', withdrawn: 'orange' };
+
+/** Whether the employer sees the laborer's name and phone: 已同意公开 / 已撤回同意 (nothing before consent). */
+export function ConsentTag({ tracking }: { tracking: Tracking }) {
+  if (tracking.consentState === 'none') return null;
+  return (
+    <Tag color={CONSENT_COLORS[tracking.consentState]} data-testid="consent-state">
+      {tracking.consentStateName}
+    </Tag>
+  );
 }
 
 const STABILITY_COLORS: Record<Stability, string> = { stable: 'green', left: 'red', pending: 'default' };

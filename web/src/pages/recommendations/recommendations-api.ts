@@ -31,6 +31,25 @@ export const CHANNEL_NAMES: Record<Channel, string> = { sms: '短信', wechat: '
 export type TrackEvent = 'seen' | 'interested' | 'consent' | 'applied' | 'interviewed' | 'hired' | 'declined';
 export type TrackStep = 'pushed' | 'seen' | 'interested' | 'applied' | 'interviewed' | 'hired';
 export type Stability = 'stable' | 'left' | 'pending';
+/** Whether the employer sees the laborer's name and phone for the job (src/domain/recommendations/tracking.ts). */
+export type ConsentState = 'none' | 'given' | 'withdrawn';
+
+/** The consent of one recommendation and every time it was given or withdrawn, newest first. */
+export interface ConsentHistory {
+  recommendationId: Id;
+  consentState: ConsentState;
+  consentStateName: string;
+  consentAt: string | null;
+  consentWithdrawnAt: string | null;
+  hiredOn: string | null;
+  history: {
+    at: string;
+    action: 'consent' | 'consent_withdrawn';
+    actionName: string;
+    actorName: string;
+    by: string;
+  }[];
+}
 
 export interface Tracking {
   pushedAt: string | null;
@@ -42,6 +61,10 @@ export interface Tracking {
   hiredOn: string | null;
   declinedAt: string | null;
   declineReason: string;
+  /** 撤回同意: when the laborer last withdrew its consent (kept after consent is given again). */
+  consentWithdrawnAt: string | null;
+  consentState: ConsentState;
+  consentStateName: string;
   step: TrackStep | null;
   stepName: string;
   stable3: Stability | null;
@@ -198,6 +221,8 @@ export const pushRecommendations = (b: { recommendationIds?: string[]; runId?: s
   api.post<PushResult>('/api/recommendations/push', b);
 export const recordEvent = (id: Id, b: { event: TrackEvent; version: number; date?: string; reason?: string }) =>
   api.post<Recommendation>(`/api/recommendations/${id}/events`, b);
+
+export const consentHistory = (id: Id) => api.get<ConsentHistory>(`/api/recommendations/${id}/consent`);
 
 export const jobMatches = (jobId: Id, q: { limit?: number } = {}) =>
   api.get<JobMatches>(`/api/jobs/${jobId}/matches`, q as Query);
