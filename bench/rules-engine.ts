@@ -2,8 +2,8 @@
 // uses (src/modules/rules/snapshot), the register's facts, and the rules evaluated with tracing
 // off; counts and sums per rule, and the 帮扶车间 laborers gathered per workshop for WS-YN,
 // which is decided once all persons are in.
-import { currentSpell } from '../src/domain/registry/derive.ts';
-import type { EmploymentChannel } from '../src/domain/registry/vocabulary.ts';
+import { currentSpell, isLaborer } from '../src/domain/registry/derive.ts';
+import type { EmploymentChannel, WorkCapacity } from '../src/domain/registry/vocabulary.ts';
 import { evaluateRule, type FactInput, type RegionalSetting, type Rule, valueOn } from '../src/domain/rules/index.ts';
 import { personFacts, type RegisterPerson, type RegisterSpell } from '../src/domain/rules/person-facts.ts';
 import type { RegisterStore } from '../src/modules/rules/snapshot/register-store.ts';
@@ -113,8 +113,8 @@ export class LaborerEvaluator {
 
   person(village: string, person: RegisterPerson): void {
     const { rules, catalog, opts } = this;
+    if (!isLaborer(person as RegisterPerson & { workCapacity: WorkCapacity }, DATE)) return;
     const facts = personFacts(person, DATE) as Record<string, FactInput>;
-    if (!facts.workingAge || !facts.ableToWork || facts.student) return;
     this.result.laborers++;
     const channel = (facts.channel as string | undefined) ?? null;
     const base = { subject: { kind: 'person' as const }, region: village, date: DATE };
