@@ -113,7 +113,8 @@ export interface PublicityItemsTable {
   objection: Generated<string>;
 }
 
-export type BatchStatus = 'open' | 'exported' | 'reconciled';
+/** 'voided' (作废, migration 20261121180200): the bank did not process it; kept, never reconciled. */
+export type BatchStatus = 'open' | 'exported' | 'reconciled' | 'voided';
 
 export interface PaymentBatchesTable {
   id: SerialId;
@@ -128,9 +129,17 @@ export interface PaymentBatchesTable {
   exported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   reconciled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Generated<number>;
+  /** 20261121180200_batch_void: why, when and by whom the batch was voided (null unless voided). */
+  void_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  voided_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'returned' | 'recovered';
+/**
+ * 'removed' (移出批次) and 'voided' (批次作废), migration 20261121180200: a line taken out of its
+ * batch before the bank paid it; no longer live, final.
+ */
+export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'returned' | 'recovered' | 'removed' | 'voided';
 
 export interface PaymentsTable {
   id: SerialId;
@@ -146,6 +155,10 @@ export interface PaymentsTable {
   failure_reason: Generated<string>;
   bank_ref: Generated<string>;
   settled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 20261121180200_batch_void: why, when and by whom the line was removed (null unless removed). */
+  removal_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  removed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LedgerEntriesTable {

@@ -10,7 +10,17 @@ import { type Database, inScope } from '../../src/db/connection.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.repository.ts';
 import { createTestApp } from '../app.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../factories.ts';
-import { api, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from './helpers.ts';
+import {
+  api,
+  approvedClaims as approvedClaimsOf,
+  bankFileDetailNos,
+  expectLedgerMatchesBatches,
+  importResult,
+  OUT_OF_PROVINCE,
+  paidResult,
+  shanghaiDay,
+  transportClaim,
+} from './helpers.ts';
 
 let app: FastifyInstance;
 let database: Database;
@@ -52,41 +62,14 @@ async function detail(id: string) {
 
 /** Sends a batch's bank file and reads back a result where every line is paid. */
 async function payBatch(batchId: string) {
-  const csv = (await call.get('huize', `/api/payment-batches/${batchId}/bank-file.csv`)).body;
-  const detailNos = csv
-    .split('\r\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((l) => l.split(',').at(-1));
-  const result = `明细号,结果,失败原因,银行流水号\r\n${detailNos.map((d, i) => `${d},成功,,B${batchId}-${i}`).join('\r\n')}\r\n`;
-  const res = await call.upload('huize', `/api/payment-batches/${batchId}/result`, {}, { name: '回盘.csv', content: result });
+  const detailNos = await bankFileDetailNos(call, 'huize', batchId);
+  const res = await importResult(call, 'huize', batchId, paidResult(batchId, detailNos));
   expect(res.statusCode, res.body).toBe(200);
-  return result;
 }
 
 /** Applies for TR-HZ for these laborers and takes the claims through review and publicity (approved, owed). */
-async function approvedClaims(indexes: number[], facts = OUT_OF_PROVINCE): Promise<string[]> {
-  const ids: string[] = [];
-  for (const i of indexes) {
-    const c = await call.post('tanglang', '/api/claims', transportClaim(person(i), { facts }));
-    expect(c.statusCode, c.body).toBe(201);
-    const id = c.json().claim.id;
-    expect((await call.post('huize', `/api/claims/${id}/actions`, { action: 'review', version: 1 })).statusCode).toBe(200);
-    ids.push(id);
-  }
-  const list = await call.post('huize', '/api/publicity', {
-    region: '530326',
-    title: '会泽县外出务工交通补助公示',
-    from: shanghaiDay(-1),
-    to: shanghaiDay(5),
-    claimIds: ids,
-  });
-  const listId = list.json().list.id;
-  await sql`UPDATE publicity_lists SET period_from = ${shanghaiDay(-8)}, period_to = ${shanghaiDay(-1)} WHERE id = ${listId}`.execute(
-    database.kysely,
-  );
-  expect((await call.post('huize', `/api/publicity/${listId}/close`, {})).statusCode).toBe(200);
-  return ids;
+function approvedClaims(indexes: number[], facts = OUT_OF_PROVINCE): Promise<string[]> {
+  return approvedClaimsOf(call, database, { village: 'tanglang', county: 'huize', personIds: indexes.map(person), facts });
 }
 
 /** ... and then pays them in one batch. */
@@ -234,6 +217,7 @@ describe('资金退回: the bank sends back a payment it had reported successful
     expect(b.paidFen).toBe(stillPaid);
     expect(b.returnedFen).toBe(48000);
     expect(b.awaitingFen).toBe(0);
+    await expectLedgerMatchesBatches(call, 'auditor', { region: '530326', fund: 'employment_fund', year: 2019 });
     const report = (await call.get('auditor', `/api/ledger/report?region=530326&from=${today}&to=${today}`)).json();
     expect(report.items[0]).toMatchObject({ rule: 'TR-HZ', count: 1, paidFen: 48000, returnedFen: 48000, recoveredFen: 0 });
     expect(report.totalFen).toBe(b.paidFen);

@@ -2,7 +2,8 @@
 // TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
 // evidence, review, publish and close the publicity, pay in a batch, import the bank's
 // result with one failed line, and read the ledger and the report by article; then the bank
-// sends back the paid line (资金退回) and the ledger shows the reversal.
+// sends back the paid line (资金退回) and the ledger shows the reversal; the two claims waiting
+// again go into a batch, one is taken out (移出), and the batch the bank rejected is voided.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
@@ -247,5 +248,66 @@ describe('subsidy cycle in the browser', () => {
     await page.getByText('资金退回：冲销（已拨付）').waitFor();
     const balance = page.getByTestId('ledger-balances').locator('tbody tr').filter({ hasText: '2019' });
     await expect.poll(async () => (await balance.locator('td').allTextContents()).slice(5, 7)).toEqual(['0.00 元', '480.00 元']);
+  });
+
+  it('a new batch of the two waiting claims: 李秀英 is taken out with a reason, then the batch the bank rejected is voided', async () => {
+    screenshotOnFailure('batch-void');
+    await page.getByRole('menuitem', { name: '资金拨付' }).click();
+    await page.waitForURL('**/payments');
+    await page.getByText('待拨付申请 2 件').waitFor();
+    await page.getByRole('button', { name: /生成批次/ }).click();
+    await page.waitForURL(/\/payments\/\d+$/);
+    await page.getByRole('cell', { name: '李秀英' }).waitFor();
+
+    const rowOf = (name: string) => page.locator('tbody tr').filter({ hasText: name });
+    await rowOf('李秀英')
+      .getByRole('button', { name: /移\s*出/ })
+      .click();
+    const removal = page.getByRole('dialog');
+    await removal.getByText('申请回到待拨付队列').waitFor();
+    await removal.getByRole('button', { name: '确认移出' }).click();
+    await removal.getByText('请填写移出原因').waitFor();
+    await removal.getByLabel('移出原因').fill('申请人银行卡挂失，待换卡后下批拨付');
+    await removal.getByRole('button', { name: '确认移出' }).click();
+    await page.getByText('批次合计 480.00 元（1 笔）').waitFor();
+    await rowOf('李秀英').getByText('已移出批次').waitFor();
+    await rowOf('李秀英').getByText('申请人银行卡挂失，待换卡后下批拨付').waitFor();
+    expect(
+      await rowOf('陈国华')
+        .getByRole('button', { name: /移\s*出/ })
+        .count(),
+    ).toBe(0); // the last line stays
+
+    const [bankFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载代发文件/ }).click(),
+    ]);
+    const lines = readFileSync((await bankFile.path()) as string, 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('陈国华');
+
+    await page.getByRole('button', { name: '作废批次' }).click();
+    const voiding = page.getByRole('dialog');
+    await voiding.getByText('代发文件作废').waitFor();
+    await voiding.getByLabel('作废原因').fill('银行整批退回：代发文件未加盖公章');
+    await voiding.getByRole('button', { name: '确认作废' }).click();
+    await page.getByTestId('batch-voided').getByText('已作废：银行整批退回：代发文件未加盖公章').waitFor();
+    await page.getByTestId('batch-status').getByText('已作废').waitFor();
+    expect(await page.getByRole('button', { name: /下载代发文件/ }).isDisabled()).toBe(true);
+
+    await page.getByRole('menuitem', { name: '资金拨付' }).click();
+    await page.waitForURL('**/payments');
+    await page.getByText('待拨付申请 2 件').waitFor();
+    await page.locator('tbody tr').filter({ hasText: '已作废' }).getByText('银行整批退回：代发文件未加盖公章').waitFor();
+
+    // Neither step writes to the ledger: both claims are still approved and awaited, none paid.
+    await page.getByRole('menuitem', { name: '资金台账' }).click();
+    await page.waitForURL('**/ledger');
+    const balance = page.getByTestId('ledger-balances').locator('tbody tr').filter({ hasText: '2019' });
+    await expect
+      .poll(async () => (await balance.locator('td').allTextContents()).slice(3))
+      .toEqual(['780.00 元', '780.00 元', '0.00 元', '480.00 元', '0.00 元', '300.00 元', '780.00 元']);
   });
 });

@@ -2,7 +2,8 @@
 // Applicants (village, township and county offices) submit, correct and withdraw; an
 // employer's own account does the same for the claims it filed itself (the service checks
 // that the claim is its own, row-level security enforces it again); the county employment
-// office reviews, returns, refuses, publishes, approves and pays, and after payment records a
+// office reviews, returns, refuses, publishes, approves and pays (and takes a claim out of a
+// batch the bank has not answered for, back to the payment queue), and after payment records a
 // bank return (资金退回: back to the payment queue) or the recovery of an improper payment
 // (违规追回: final); the auditor and the overseeing levels (city, province) only read.
 import type { ClaimStatusName, Role } from './types.ts';
@@ -48,6 +49,8 @@ export const CLAIM_ACTIONS = [
   'batch',
   'pay',
   'fail',
+  'unbatch',
+  'batch_void',
   'bank_return',
   'recover',
 ] as const;
@@ -74,6 +77,8 @@ export const CLAIM_ACTION_NAMES: Record<ClaimAction | 'submit', string> = {
   batch: '列入拨付批次',
   pay: '拨付成功',
   fail: '拨付失败',
+  unbatch: '移出拨付批次',
+  batch_void: '拨付批次作废',
   bank_return: '资金退回',
   recover: '违规追回',
 };
@@ -105,6 +110,11 @@ export const STEPS: Record<ClaimAction, Step> = {
   batch: { from: ['approved', 'failed'], to: 'batched', roles: COUNTY },
   pay: { from: ['batched'], to: 'paid', roles: COUNTY },
   fail: { from: ['batched'], to: 'failed', roles: COUNTY },
+  // Taken out of its batch before the bank's result (移出批次 from an open batch, or the whole
+  // batch voided because the bank did not process it): nothing was paid or refused, so the
+  // claim is simply approved and owed again, back in the payment queue (domain/claims/batch.ts).
+  unbatch: { from: ['batched'], to: 'approved', roles: COUNTY, needsComment: true },
+  batch_void: { from: ['batched'], to: 'approved', roles: COUNTY, needsComment: true },
   // The bank sends back money it had reported paid (退票, e.g. the account was closed later):
   // the claim is owed again and goes back to the payment queue like a failed payment.
   bank_return: { from: ['paid'], to: 'failed', roles: COUNTY, needsComment: true },

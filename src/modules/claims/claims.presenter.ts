@@ -1,5 +1,6 @@
 // What the client sees of claims, evidence, publicity lists, batches and payments: names
 // beside codes, yuan beside fen, ID numbers masked, the actions the viewer may take.
+import { BATCH_STATUS_NAMES } from '../../domain/claims/batch.ts';
 import {
   availableActions,
   CLAIM_ACTION_NAMES,
@@ -114,7 +115,6 @@ export function presentPublicity(l: PublicityRow & { item_count?: string | numbe
   };
 }
 
-const BATCH_STATUS_NAMES = { open: '待导出', exported: '已导出，待银行回盘', reconciled: '已对账' } as const;
 export const APPLICANT_NAMES = { office: '经办机构申报', laborer: '本人申请', employer: '单位自行申报' } as const;
 
 export const PAYMENT_STATUS_NAMES = {
@@ -123,6 +123,8 @@ export const PAYMENT_STATUS_NAMES = {
   failed: '拨付失败',
   returned: '已拨付，资金退回',
   recovered: '已拨付，违规追回',
+  removed: '已移出批次',
+  voided: '批次已作废',
 } as const;
 
 export function presentBatch(b: BatchRow) {
@@ -140,6 +142,9 @@ export function presentBatch(b: BatchRow) {
     createdAt: iso(b.created_at),
     exportedAt: iso(b.exported_at),
     reconciledAt: iso(b.reconciled_at),
+    /** 作废批次: why and when (null unless voided). */
+    voidReason: b.void_reason,
+    voidedAt: iso(b.voided_at),
     version: b.version,
     bankFileUrl: `/api/payment-batches/${b.id}/bank-file.csv`,
   };
@@ -161,5 +166,8 @@ export function presentPayment(p: PaymentRow, claimNumber?: string) {
     failureReason: p.failure_reason,
     bankRef: p.bank_ref,
     settledAt: iso(p.settled_at),
+    /** 移出批次: why and when (null unless removed). */
+    removalReason: p.removal_reason,
+    removedAt: iso(p.removed_at),
   };
 }

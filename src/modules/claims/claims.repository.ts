@@ -12,6 +12,7 @@ import type {
   PaymentsTable,
   PublicityListsTable,
 } from '../../db/schema-claims.ts';
+import { TAKEN_OUT_PAYMENT_STATUSES } from '../../domain/claims/batch.ts';
 
 export type ClaimRow = Selectable<ClaimsTable>;
 export type EvidenceRow = Selectable<ClaimEvidenceTable>;
@@ -373,8 +374,15 @@ export async function paymentsOf(trx: Scoped, batchId: string, lock = false): Pr
   return q.execute();
 }
 
-export async function paymentsOfClaim(trx: Scoped, claimId: string): Promise<PaymentRow[]> {
-  return trx.selectFrom('payments').selectAll().where('claim_id', '=', claimId).orderBy('id').execute();
+/**
+ * The payment lines of a claim. Lines taken out of their batch before the bank's result
+ * (removed, voided) only with `withTakenOut`: the office's history shows them, while a laborer
+ * or an employer sees the payments that reached the bank.
+ */
+export async function paymentsOfClaim(trx: Scoped, claimId: string, withTakenOut = false): Promise<PaymentRow[]> {
+  let q = trx.selectFrom('payments').selectAll().where('claim_id', '=', claimId);
+  if (!withTakenOut) q = q.where('status', 'not in', [...TAKEN_OUT_PAYMENT_STATUSES]);
+  return q.orderBy('id').execute();
 }
 
 export async function settlePayment(
@@ -417,6 +425,76 @@ export async function insertReversal(trx: Scoped, row: Insertable<PaymentReversa
 
 export async function reversalsOfClaim(trx: Scoped, claimId: string): Promise<ReversalRow[]> {
   return trx.selectFrom('payment_reversals').selectAll().where('claim_id', '=', claimId).orderBy('id').execute();
+}
+
+/** 移出批次: marks a pending line removed with the reason; undefined when it is no longer pending. */
+export async function removePayment(
+  trx: Scoped,
+  id: string,
+  r: { reason: string; actorId: string | null },
+): Promise<PaymentRow | undefined> {
+  return trx
+    .updateTable('payments')
+    .set({ status: 'removed', removal_reason: r.reason, removed_at: sql`now()` as never, removed_by: r.actorId })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Takes one line's amount off an open batch at the version the officer saw; undefined when it moved on. */
+export async function shrinkBatch(trx: Scoped, id: string, version: number, amountFen: string): Promise<BatchRow | undefined> {
+  return trx
+    .updateTable('payment_batches')
+    .set({
+      line_count: sql`line_count - 1`,
+      total_fen: sql`total_fen - ${amountFen}::bigint`,
+      version: sql`version + 1`,
+    } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** 作废批次: marks the batch voided at the version the officer saw; undefined when it moved on. */
+export async function voidBatch(
+  trx: Scoped,
+  id: string,
+  version: number,
+  v: { reason: string; actorId: string | null },
+): Promise<BatchRow | undefined> {
+  return trx
+    .updateTable('payment_batches')
+    .set({
+      status: 'voided',
+      void_reason: v.reason,
+      voided_at: sql`now()`,
+      voided_by: v.actorId,
+      version: sql`version + 1`,
+    } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', 'in', ['open', 'exported'])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Marks the still pending lines of a batch voided; returns them. */
+export async function voidPayments(trx: Scoped, batchId: string): Promise<PaymentRow[]> {
+  return trx
+    .updateTable('payments')
+    .set({ status: 'voided' })
+    .where('batch_id', '=', batchId)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .execute();
+}
+
+export async function userDisplayName(trx: Scoped, id: string): Promise<string | null> {
+  const r = await trx.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
+  return r?.display_name ?? null;
 }
 
 export async function setBatchStatus(trx: Scoped, id: string, status: 'exported' | 'reconciled'): Promise<void> {

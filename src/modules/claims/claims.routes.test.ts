@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
-import { api, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from '../../../test/claims/helpers.ts';
+import { api, expectLedgerMatchesBatches, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from '../../../test/claims/helpers.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import { parseCsv } from '../../domain/claims/bank-file.ts';
@@ -337,7 +337,7 @@ describe('publicity, payment and the ledger', () => {
     expect(print.body).toContain('有异议，已退回');
   });
 
-  it('after the period the list closes, its claims are approved; a batch pays them; a failed line goes back to the queue', async () => {
+  it('after the period the list closes, its claims are approved; a batch pays them; a failed line goes back to the queue and is paid after a voided batch', async () => {
     // Move the period into the past as the system clock would (the list was published for a week).
     await sql`UPDATE publicity_lists SET period_from = ${shanghaiDay(-8)}, period_to = ${shanghaiDay(-1)} WHERE id = ${listId}`.execute(
       database.kysely,
@@ -416,13 +416,25 @@ describe('publicity, payment and the ledger', () => {
     expect(fixed.json()).toMatchObject({ status: 'failed', bankAccount: '***************8888' });
     const second = await call.post('huize', '/api/payment-batches', { fund: 'employment_fund', region: '530326' });
     expect(second.json().batch).toMatchObject({ lineCount: 1 });
-    const line = second.json().payments[0];
+    expect(second.json().payments[0]).toMatchObject({ claimId: failed.claimId, bankAccount: '***************8888' });
+    const secondId = second.json().batch.id;
+    await call.get('huize', `/api/payment-batches/${secondId}/bank-file.csv`);
+    // The bank rejects that file as a whole: the batch is voided and the claim waits again, unpaid.
+    const exported = (await call.get('huize', `/api/payment-batches/${secondId}`)).json().batch;
+    const voided = await call.post('huize', `/api/payment-batches/${secondId}/void`, {
+      reason: '银行整批退回：代发文件未加盖公章',
+      version: exported.version,
+    });
+    expect(voided.json()).toMatchObject({ batch: { status: 'voided' }, reconciliation: { voided: 1, pending: 0 } });
+    expect((await claim(failed.claimId)).claim.status).toBe('approved');
+    const third = await call.post('huize', '/api/payment-batches', { fund: 'employment_fund', region: '530326' });
+    const line = third.json().payments[0];
     expect(line).toMatchObject({ claimId: failed.claimId, bankAccount: '***************8888' });
-    await call.get('huize', `/api/payment-batches/${second.json().batch.id}/bank-file.csv`);
+    await call.get('huize', `/api/payment-batches/${third.json().batch.id}/bank-file.csv`);
     const ok = `明细号,结果,失败原因,银行流水号\r\n${line.detailNo},成功,,B20190701002\r\n`;
     expect(
       (
-        await call.upload('huize', `/api/payment-batches/${second.json().batch.id}/result`, {}, { name: 'r.csv', content: ok })
+        await call.upload('huize', `/api/payment-batches/${third.json().batch.id}/result`, {}, { name: 'r.csv', content: ok })
       ).json().paid,
     ).toBe(1);
   });
@@ -438,13 +450,14 @@ describe('publicity, payment and the ledger', () => {
       paid += view.reconciliation.paidFen;
       failed += view.reconciliation.failedFen;
     }
-    expect(batches).toHaveLength(2);
+    expect(batches.map((x: { status: string }) => x.status).sort()).toEqual(['reconciled', 'reconciled', 'voided']);
     expect(b.paidFen).toBe(paid);
     expect(b.failedFen).toBe(failed);
     expect(b.paidFen).toBe(93000);
     expect(b.approvedFen).toBe(93000);
     expect([45000, 48000]).toContain(b.failedFen);
     expect(b.awaitingFen).toBe(0);
+    await expectLedgerMatchesBatches(call, 'auditor', { region: '530326', fund: 'employment_fund', year: 2019 });
     const today = shanghaiDay(0);
     const report = (await call.get('auditor', `/api/ledger/report?region=530326&from=${today}&to=${today}`)).json();
     expect(report.items).toEqual([
@@ -475,8 +488,10 @@ describe('publicity, payment and the ledger', () => {
         'claim.batch',
         'claim.pay',
         'claim.fail',
+        'claim.batch_void',
         'publicity.close',
         'payment_batch.reconcile',
+        'payment_batch.void',
       ]),
     );
   });

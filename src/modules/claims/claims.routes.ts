@@ -129,6 +129,23 @@ const BatchBody = Type.Object(
   { additionalProperties: false },
 );
 
+const BatchVersion = Type.Integer({ minimum: 1, description: '客户端看到的批次版本（乐观锁）' });
+const RemovalBody = Type.Object(
+  {
+    claimId: Id,
+    reason: Type.String({ maxLength: 500, description: '移出原因（必填），如 申请人银行卡已挂失待更换' }),
+    version: BatchVersion,
+  },
+  { additionalProperties: false },
+);
+const VoidBody = Type.Object(
+  {
+    reason: Type.String({ maxLength: 500, description: '作废原因（必填），如 代发文件未报送银行 / 银行整批退回' }),
+    version: BatchVersion,
+  },
+  { additionalProperties: false },
+);
+
 export function parseStatuses(text: string | undefined) {
   if (!text) return undefined;
   const list = text.split(',').map((s) => s.trim());
@@ -424,6 +441,38 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
         .header('cache-control', 'no-store')
         .send(csv);
     },
+  );
+
+  app.post(
+    '/api/payment-batches/:id/removals',
+    {
+      schema: {
+        tags: btags,
+        summary: '移出批次（县级）：从未导出代发文件的批次中移出一笔申请，批次合计随之减少，申请回到待拨付队列',
+        description:
+          '明细保留在批次中（已移出批次，附原因）；批次只剩一笔时不能移出，请作废批次。错误代码：BATCH_NOT_OPEN（已导出）、BATCH_VOIDED、BATCH_LAST_LINE、BATCH_LINE_NOT_FOUND、BATCH_LINE_REMOVED、BATCH_VERSION_CONFLICT。',
+        params: IdParams,
+        body: RemovalBody,
+      },
+    },
+    async (req) =>
+      payments.removeFromBatch(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof RemovalBody>),
+  );
+
+  app.post(
+    '/api/payment-batches/:id/void',
+    {
+      schema: {
+        tags: btags,
+        summary: '作废批次（县级）：银行未处理的批次（代发文件未报送或被银行整批退回）作废，全部申请回到待拨付队列',
+        description:
+          '批次保留为「已作废」（附原因），其代发文件作废，此后不能下载，也不能导入回盘。已导入任何回盘结果的批次不能作废（BATCH_HAS_RESULTS）。不写台账：列入批次时也未记账。',
+        params: IdParams,
+        body: VoidBody,
+      },
+    },
+    async (req) =>
+      payments.voidPaymentBatch(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof VoidBody>),
   );
 
   app.post(

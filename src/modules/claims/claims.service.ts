@@ -660,7 +660,8 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
     const names = await repo.regionNames(trx, [c.region_code]);
     const events = await repo.eventsOf(trx, id);
     const evidence = await repo.evidenceOf(trx, id);
-    const payments = await repo.paymentsOfClaim(trx, id);
+    // The office's history keeps lines removed from a batch or voided with it.
+    const payments = await repo.paymentsOfClaim(trx, id, true);
     const reversals = await repo.reversalsOfClaim(trx, id);
     return {
       claim: presentClaim(actor, c, {
@@ -690,6 +691,7 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
         amountFen: Number(p.amount_fen),
         failureReason: p.failure_reason,
         bankRef: p.bank_ref,
+        removalReason: p.removal_reason,
       })),
       reversals: reversals.map((r) => ({
         id: r.id,

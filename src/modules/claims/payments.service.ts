@@ -2,8 +2,23 @@
 // file, and reconciliation (对账) from the bank's result file: each line paid, or failed
 // with its reason and the claim back in the queue. A claim has at most one live payment
 // (database index), and importing the same result twice books nothing twice.
-import { type Database, inScope } from '../../db/connection.ts';
+// Before the bank's result a claim can leave its batch (移出批次, open batches only) or the
+// whole batch is voided (作废批次, the bank did not process it): the lines stay as history,
+// the claims go back to the queue, and nothing is written to the ledger, as batching wrote
+// nothing either. Every change of a batch locks its row first (export, result import, removal,
+// voiding), so two of them on one batch run one after the other and the second sees the first.
+import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import { type BankLine, decodeBankText, parseBankResult, writeBankFile } from '../../domain/claims/bank-file.ts';
+import {
+  type BatchCheck,
+  type BatchState,
+  batchActions,
+  checkBankFile,
+  checkRemoval,
+  checkResultImport,
+  checkVoid,
+  TAKEN_OUT_PAYMENT_STATUSES,
+} from '../../domain/claims/batch.ts';
 import { rolesFor } from '../../domain/claims/steps.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
@@ -18,6 +33,35 @@ import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition }
 
 function requireCounty(actor: Actor, what: string) {
   if (!rolesFor('batch').includes(actor.role)) throw errors.forbidden(`${what}（只能由县级就业部门办理）`);
+}
+
+const takenOut = (p: repo.PaymentRow) => (TAKEN_OUT_PAYMENT_STATUSES as readonly string[]).includes(p.status);
+
+/** The batch as domain/claims/batch.ts reads it: lines still in it, lines the bank answered for. */
+function batchState(batch: repo.BatchRow, payments: readonly repo.PaymentRow[]): BatchState {
+  return {
+    number: batch.number,
+    status: batch.status,
+    voidReason: batch.void_reason,
+    lines: payments.filter((p) => !takenOut(p)).length,
+    settled: payments.filter((p) => p.status !== 'pending' && !takenOut(p)).length,
+  };
+}
+
+function refuse(check: BatchCheck, record: string): void {
+  if (!check.ok) throw new AppError(check.code, check.reason, 409, { record });
+}
+
+function batchRecord(batch: repo.BatchRow): string {
+  return `拨付批次 ${batch.number}`;
+}
+
+function batchVersionConflict(batch: repo.BatchRow): AppError {
+  return errors.conflict(
+    'BATCH_VERSION_CONFLICT',
+    `${batchRecord(batch)}已被他人处理（当前版本 ${batch.version}），请刷新后重试`,
+    { record: batchRecord(batch) },
+  );
 }
 
 export interface NewBatch {
@@ -101,39 +145,52 @@ export async function listBatches(database: Database, actor: Actor, region: stri
 }
 
 export async function getBatch(database: Database, actor: Actor, id: string) {
-  return inScope(database.kysely, actor.scope, async (trx) => {
-    const batch = await repo.getBatch(trx, id);
-    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
-    const payments = await repo.paymentsOf(trx, id);
-    const claims = new Map(
-      (
-        await repo.claimsByIds(
-          trx,
-          payments.map((p) => p.claim_id),
-        )
-      ).map((c) => [c.id, c.number]),
-    );
-    const sum = (s: string) => payments.filter((p) => p.status === s).reduce((a, p) => a + Number(p.amount_fen), 0);
-    const count = (s: string) => payments.filter((p) => p.status === s).length;
-    // The bank reported paid = still paid + sent back later + recovered later; paidFen is what
-    // stays paid, as the ledger's paid balance counts it.
-    return {
-      batch: presentBatch(batch),
-      reconciliation: {
-        pending: count('pending'),
-        paid: count('paid'),
-        failed: count('failed'),
-        returned: count('returned'),
-        recovered: count('recovered'),
-        pendingFen: sum('pending'),
-        paidFen: sum('paid'),
-        failedFen: sum('failed'),
-        returnedFen: sum('returned'),
-        recoveredFen: sum('recovered'),
-      },
-      payments: payments.map((p) => presentPayment(p, claims.get(p.claim_id))),
-    };
-  });
+  return inScope(database.kysely, actor.scope, (trx) => readBatch(trx, actor, id));
+}
+
+async function readBatch(trx: Scoped, actor: Actor, id: string) {
+  const batch = await repo.getBatch(trx, id);
+  if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
+  const payments = await repo.paymentsOf(trx, id);
+  const claims = new Map(
+    (
+      await repo.claimsByIds(
+        trx,
+        payments.map((p) => p.claim_id),
+      )
+    ).map((c) => [c.id, c.number]),
+  );
+  const sum = (s: string) => payments.filter((p) => p.status === s).reduce((a, p) => a + Number(p.amount_fen), 0);
+  const count = (s: string) => payments.filter((p) => p.status === s).length;
+  // The bank reported paid = still paid + sent back later + recovered later; paidFen is what
+  // stays paid, as the ledger's paid balance counts it. Removed and voided lines were never
+  // paid: history only. A removed line is outside the batch's count and total; a voided
+  // batch keeps the count and total of the file that was voided.
+  return {
+    batch: {
+      ...presentBatch(batch),
+      voidedByName: batch.voided_by === null ? null : await repo.userDisplayName(trx, batch.voided_by),
+    },
+    reconciliation: {
+      pending: count('pending'),
+      paid: count('paid'),
+      failed: count('failed'),
+      returned: count('returned'),
+      recovered: count('recovered'),
+      removed: count('removed'),
+      voided: count('voided'),
+      pendingFen: sum('pending'),
+      paidFen: sum('paid'),
+      failedFen: sum('failed'),
+      returnedFen: sum('returned'),
+      recoveredFen: sum('recovered'),
+      removedFen: sum('removed'),
+      voidedFen: sum('voided'),
+    },
+    /** What this user may do to the batch now: 移出批次 (a line of an open batch), 作废批次. */
+    actions: batchActions(actor.role, batchState(batch, payments)),
+    payments: payments.map((p) => presentPayment(p, claims.get(p.claim_id))),
+  };
 }
 
 /** The bank instruction file of a batch (UTF-8 with BOM, CSV); the batch counts as exported. */
@@ -143,7 +200,10 @@ export async function bankFile(database: Database, actor: Actor, id: string): Pr
   return inScope(database.kysely, actor.scope, async (trx) => {
     const batch = await repo.getBatch(trx, id, true);
     if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
-    const payments = await repo.paymentsOf(trx, id);
+    // Read after the lock: a removal that committed first is not in the file.
+    const all = await repo.paymentsOf(trx, id);
+    refuse(checkBankFile(batchState(batch, all)), batchRecord(batch));
+    const payments = all.filter((p) => !takenOut(p));
     const claims = new Map(
       (
         await repo.claimsByIds(
@@ -200,15 +260,26 @@ export async function importBankResult(database: Database, actor: Actor, id: str
   if (problems.length > 0) throw invalid(problems);
 
   return inScope(database.kysely, actor.scope, async (trx) => {
+    // Locked: a voiding of the same batch waits for this import to end, or this one waits for
+    // it and then finds the batch voided.
     const batch = await repo.getBatch(trx, id, true);
     if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
-    if (batch.status === 'open') {
-      throw new AppError('BATCH_NOT_EXPORTED', `拨付批次 ${batch.number} 还没有导出银行代发文件，不能导入回盘`, 409);
-    }
-    const payments = new Map((await repo.paymentsOf(trx, id, true)).map((p) => [p.detail_no, p]));
+    const rows = await repo.paymentsOf(trx, id, true);
+    refuse(checkResultImport(batchState(batch, rows)), batchRecord(batch));
+    const payments = new Map(rows.map((p) => [p.detail_no, p]));
     const lineProblems = lines.flatMap((l) => {
       const p = payments.get(l.detailNo);
       if (!p) return [{ line: l.line, column: '明细号', value: l.detailNo, message: `不属于拨付批次 ${batch.number}` }];
+      if (takenOut(p)) {
+        return [
+          {
+            line: l.line,
+            column: '明细号',
+            value: l.detailNo,
+            message: `已移出拨付批次 ${batch.number}（${p.removal_reason ?? ''}），不在代发文件中`,
+          },
+        ];
+      }
       // A line paid and later sent back or recovered was reported paid by the bank.
       const reported = p.status === 'failed' ? 'failed' : 'paid';
       if (p.status !== 'pending' && reported !== l.outcome) {
@@ -258,5 +329,130 @@ export async function importBankResult(database: Database, actor: Actor, id: str
       after: { number: batch.number, fileName, ...result, pending },
     });
     return { ...result, pending, batch: presentBatch((await repo.getBatch(trx, id)) as repo.BatchRow) };
+  });
+}
+
+export interface BatchChange {
+  /** Why (required): 移出原因 or 作废原因. */
+  reason: string;
+  /** The batch version the officer saw (optimistic lock). */
+  version: number;
+}
+
+function checkReason(record: string, label: string, reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed === '') throw invalid(record, [{ field: 'reason', label, message: '不能为空' }]);
+  return trimmed;
+}
+
+/**
+ * 移出批次: one claim leaves an open batch (its bank file not exported yet). The line stays in
+ * the batch as 'removed' with the reason; the batch's count and total drop by it; the claim is
+ * approved again, in the payment queue for a later batch. The batch row is locked first, so an
+ * export of the same batch either ran before (and the removal is refused) or runs after (and
+ * its file leaves the line out).
+ */
+export async function removeFromBatch(database: Database, actor: Actor, id: string, input: BatchChange & { claimId: string }) {
+  requireCounty(actor, '移出拨付批次');
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const batch = await repo.getBatch(trx, id, true);
+    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
+    const record = batchRecord(batch);
+    const payments = await repo.paymentsOf(trx, id, true);
+    const claim = await repo.getClaim(trx, input.claimId, true);
+    const line = payments.find((p) => p.claim_id === input.claimId);
+    if (!claim || !line) {
+      const named = claim ? claimRecord(claim) : `补贴申请（ID ${input.claimId}）`;
+      throw new AppError('BATCH_LINE_NOT_FOUND', `${named}不在${record}中`, 404, { record, claimId: input.claimId });
+    }
+    const named = claimRecord(claim);
+    if (line.status === 'removed') {
+      throw errors.conflict('BATCH_LINE_REMOVED', `${named}已移出${record}（${line.removal_reason ?? ''}）`, {
+        record,
+        claimId: claim.id,
+      });
+    }
+    refuse(checkRemoval(batchState(batch, payments), named), record);
+    if (input.version !== batch.version) throw batchVersionConflict(batch);
+    const reason = checkReason(`${record}：移出${named}`, '移出原因', input.reason);
+
+    const shrunk = await repo.shrinkBatch(trx, batch.id, batch.version, line.amount_fen);
+    const removed = shrunk && (await repo.removePayment(trx, line.id, { reason, actorId: actor.userId }));
+    if (!shrunk || !removed) throw batchVersionConflict(batch);
+    await transition(trx, actor, claim, 'unbatch', `移出${record}：${reason}（明细号 ${line.detail_no}）`, undefined);
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.remove',
+      entity: 'payment_batch',
+      entityId: batch.id,
+      regionCode: batch.region_code,
+      before: { number: batch.number, lines: batch.line_count, totalFen: batch.total_fen, version: batch.version },
+      after: {
+        lines: shrunk.line_count,
+        totalFen: shrunk.total_fen,
+        version: shrunk.version,
+        claim: claim.number,
+        detailNo: line.detail_no,
+        amountFen: line.amount_fen,
+        reason,
+      },
+    });
+    return readBatch(trx, actor, batch.id);
+  });
+}
+
+/**
+ * 作废批次: the bank did not process the batch (its file was never sent, or rejected as a whole),
+ * or an open batch will not be sent. Refused once the bank answered for any line. The batch is
+ * kept as 'voided' with the reason (count and total as they were), its pending lines become
+ * 'voided' and their claims are approved again, unpaid, in the payment queue. A result file
+ * imported afterwards is refused, and the database keeps a voided batch and its lines final.
+ */
+export async function voidPaymentBatch(database: Database, actor: Actor, id: string, input: BatchChange) {
+  requireCounty(actor, '作废拨付批次');
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    // Locked: a result import of the same batch either ran before (its results refuse the
+    // voiding) or waits and then finds the batch voided.
+    const batch = await repo.getBatch(trx, id, true);
+    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
+    const record = batchRecord(batch);
+    const payments = await repo.paymentsOf(trx, id, true);
+    refuse(checkVoid(batchState(batch, payments)), record);
+    if (input.version !== batch.version) throw batchVersionConflict(batch);
+    const reason = checkReason(record, '作废原因', input.reason);
+
+    const voided = await repo.voidBatch(trx, batch.id, batch.version, { reason, actorId: actor.userId });
+    if (!voided) throw batchVersionConflict(batch);
+    const lines = await repo.voidPayments(trx, batch.id);
+    const claims = new Map(
+      (
+        await repo.claimsByIds(
+          trx,
+          lines.map((l) => l.claim_id),
+          true,
+        )
+      ).map((c) => [c.id, c]),
+    );
+    for (const l of lines) {
+      const claim = claims.get(l.claim_id);
+      if (!claim) throw errors.notFound(`补贴申请（ID ${l.claim_id}）`);
+      await transition(trx, actor, claim, 'batch_void', `${record}作废：${reason}（明细号 ${l.detail_no}）`, undefined);
+    }
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.void',
+      entity: 'payment_batch',
+      entityId: batch.id,
+      regionCode: batch.region_code,
+      before: { number: batch.number, status: batch.status, version: batch.version },
+      after: {
+        status: voided.status,
+        version: voided.version,
+        reason,
+        lines: lines.length,
+        totalFen: lines.reduce((s, l) => s + BigInt(l.amount_fen), 0n).toString(),
+      },
+    });
+    return readBatch(trx, actor, batch.id);
   });
 }

@@ -116,6 +116,8 @@ export interface ClaimDetail {
     amountFen: number;
     failureReason: string | null;
     bankRef: string | null;
+    /** 移出批次: why the line left its batch. */
+    removalReason: string | null;
   }[];
   reversals: Reversal[];
 }
@@ -215,14 +217,18 @@ export interface Batch {
   fund: FundSource;
   fundName: string;
   region: string;
-  status: 'open' | 'exported' | 'reconciled';
+  status: 'open' | 'exported' | 'reconciled' | 'voided';
   statusName: string;
+  /** Lines still in the batch (a removed line leaves the count and the total). */
   lineCount: number;
   totalFen: number;
   totalYuan: string;
   createdAt: string;
   exportedAt: string | null;
   reconciledAt: string | null;
+  /** 作废批次: why and when (null unless voided). */
+  voidReason: string | null;
+  voidedAt: string | null;
   version: number;
   bankFileUrl: string;
 }
@@ -237,27 +243,38 @@ export interface Payment {
   bankAccount: string;
   amountFen: number;
   amountYuan: string;
-  status: 'pending' | 'paid' | 'failed' | 'returned' | 'recovered';
+  status: 'pending' | 'paid' | 'failed' | 'returned' | 'recovered' | 'removed' | 'voided';
   statusName: string;
   failureReason: string | null;
   bankRef: string | null;
   settledAt: string | null;
+  /** 移出批次: why and when (null unless removed). */
+  removalReason: string | null;
+  removedAt: string | null;
 }
 
+export type BatchAction = 'remove' | 'void';
+
 export interface BatchDetail {
-  batch: Batch;
+  batch: Batch & { voidedByName: string | null };
   reconciliation: {
     pending: number;
     paid: number;
     failed: number;
     returned: number;
     recovered: number;
+    removed: number;
+    voided: number;
     pendingFen: number;
     paidFen: number;
     failedFen: number;
     returnedFen: number;
     recoveredFen: number;
+    removedFen: number;
+    voidedFen: number;
   };
+  /** What this user may do now: 移出批次 (a line of an open batch), 作废批次. */
+  actions: BatchAction[];
   payments: Payment[];
 }
 
@@ -265,6 +282,12 @@ export const listBatches = (region?: string) => api.get<Batch[]>('/api/payment-b
 export const getBatch = (id: Id) => api.get<BatchDetail>(`/api/payment-batches/${id}`);
 export const createBatch = (b: { fund: FundSource; region: string; claimIds?: string[] }) =>
   api.post<{ batch: Batch; payments: Payment[] }>('/api/payment-batches', b);
+/** 移出批次: one claim leaves an open batch and goes back to the payment queue. */
+export const removeFromBatch = (id: Id, b: { claimId: Id; reason: string; version: number }) =>
+  api.post<BatchDetail>(`/api/payment-batches/${id}/removals`, { ...b, claimId: String(b.claimId) });
+/** 作废批次: a batch the bank did not process; its claims go back to the payment queue. */
+export const voidBatch = (id: Id, b: { reason: string; version: number }) =>
+  api.post<BatchDetail>(`/api/payment-batches/${id}/void`, b);
 export function uploadBankResult(id: Id, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);

@@ -203,7 +203,11 @@ function PaymentsPanel({ detail }: { detail: ClaimDetail }) {
           { title: '明细号', dataIndex: 'detailNo', render: (n: string, p) => <Link to={`/payments/${p.batchId}`}>{n}</Link> },
           { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
           { title: '结果', dataIndex: 'statusName', render: (n: string) => <Tag>{n}</Tag> },
-          { title: '失败原因', dataIndex: 'failureReason', render: (r: string | null) => r || '-' },
+          {
+            title: '失败或移出原因',
+            key: 'reason',
+            render: (_v, p) => p.failureReason || p.removalReason || '-',
+          },
           { title: '银行流水号', dataIndex: 'bankRef', render: (r: string | null) => r || '-' },
         ]}
       />

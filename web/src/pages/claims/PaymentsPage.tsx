@@ -1,7 +1,8 @@
-// 拨付批次: approved claims of one fund and region gathered into a batch, the list of batches.
+// 拨付批次: approved claims of one fund and region gathered into a batch, the list of batches
+// (a voided one with its reason).
 import { FUND_NAMES, FUND_SOURCES, type FundSource } from '@domain/rules/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { type Batch, createBatch, listBatches, listClaims } from '../../api/claims.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
@@ -9,7 +10,12 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { dateTime, yuan } from '../../lib/format.ts';
 
-const BATCH_COLORS: Record<Batch['status'], string> = { open: 'default', exported: 'processing', reconciled: 'success' };
+const BATCH_COLORS: Record<Batch['status'], string> = {
+  open: 'default',
+  exported: 'processing',
+  reconciled: 'success',
+  voided: 'error',
+};
 
 function NewBatch() {
   const me = useMe();
@@ -83,7 +89,12 @@ export function PaymentsPage() {
             {
               title: '状态',
               dataIndex: 'status',
-              render: (s: Batch['status'], b) => <Tag color={BATCH_COLORS[s]}>{b.statusName}</Tag>,
+              render: (s: Batch['status'], b) => (
+                <Space size={4} wrap>
+                  <Tag color={BATCH_COLORS[s]}>{b.statusName}</Tag>
+                  {b.voidReason && <Typography.Text type="secondary">{b.voidReason}</Typography.Text>}
+                </Space>
+              ),
             },
             { title: '生成时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
           ]}
