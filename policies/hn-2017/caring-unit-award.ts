@@ -1,5 +1,5 @@
 // AWARD-HN 精准就业扶贫爱心单位: 100,000 yuan to each 就业扶贫基地 the province recognised this year.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'AWARD-HN',
@@ -8,14 +8,13 @@ export default defineRule({
     recognised: { type: 'boolean', label: '当年被省人社厅、省财政厅、省扶贫办认定为“湖南省精准就业扶贫爱心单位”' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('就业扶贫基地', c.fact('employmentBase'), {
-      value: yes(c.fact('employmentBase')),
+      value: yesNo(c.fact('employmentBase')),
       expected: '是',
       article: '二（三）3',
     });
     c.check('当年被认定为“湖南省精准就业扶贫爱心单位”', c.fact('recognised'), {
-      value: yes(c.fact('recognised')),
+      value: yesNo(c.fact('recognised')),
       expected: '是',
       article: '二（三）3',
     });

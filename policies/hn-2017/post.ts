@@ -2,7 +2,7 @@
 // laborer (contract, 12 months in post, insured); 1500 when an enterprise in a poor area
 // hires a poor laborer of its own county. When the facts that decide 1000 or 1500 are
 // missing, the answer is "up to 1500".
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'POST-HN',
@@ -16,15 +16,14 @@ export default defineRule({
     employerIsEnterprise: { type: 'boolean', label: '用人单位为企业', need: 'amount' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     const home = c.fact('laborerHomeRegion');
     c.check('吸纳的是本省建档立卡贫困劳动力', c.fact('registeredPoor') && home.slice(0, 2) === c.region.slice(0, 2), {
-      value: `建档立卡：${yes(c.fact('registeredPoor'))}；户籍地 ${home}`,
+      value: `建档立卡：${yesNo(c.fact('registeredPoor'))}；户籍地 ${home}`,
       expected: `建档立卡且户籍地在本省（${c.region.slice(0, 2)}）`,
       article: '二（三）1',
     });
     c.check('依法签订劳动合同', c.fact('laborContract'), {
-      value: yes(c.fact('laborContract')),
+      value: yesNo(c.fact('laborContract')),
       expected: '是',
       article: '二（三）1',
     });
@@ -36,7 +35,7 @@ export default defineRule({
       article: '二（三）1',
     });
     c.check('依法缴纳社会保险费', c.fact('insured'), {
-      value: yes(c.fact('insured')),
+      value: yesNo(c.fact('insured')),
       expected: '是',
       article: '二（三）1',
     });

@@ -1,6 +1,6 @@
 // SVC-HN 就业创业服务补贴: 200 yuan to a qualified agency or broker for each registered poor
 // laborer it placed through organized export into work stable for 6 months or more.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'SVC-HN',
@@ -11,19 +11,18 @@ export default defineRule({
     stableMonths: { type: 'integer', label: '被介绍者稳定就业月数', min: 0 },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('市场化运作、具有合法资质的市场主体', c.fact('agencyQualified'), {
-      value: yes(c.fact('agencyQualified')),
+      value: yesNo(c.fact('agencyQualified')),
       expected: '是',
       article: '二（二）2',
     });
     c.check('开展有组织劳务输出', c.fact('organizedExport'), {
-      value: yes(c.fact('organizedExport')),
+      value: yesNo(c.fact('organizedExport')),
       expected: '是',
       article: '二（二）2',
     });
     c.check('介绍的是建档立卡贫困劳动力', c.fact('registeredPoor'), {
-      value: yes(c.fact('registeredPoor')),
+      value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '二（二）2',
     });

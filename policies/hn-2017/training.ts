@@ -1,6 +1,6 @@
 // TRN-HN 职业培训补贴: 就业技能培训 = standard × (100% + 70%) + 20 yuan × attended days;
 // 岗位技能提升培训 = pre-employment standard × 50%. Rounded to the fen.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 const EMPLOYMENT = '就业技能培训';
 const UPGRADE = '岗位技能提升培训';
@@ -19,14 +19,13 @@ export default defineRule({
     drawingUnemploymentBenefit: { type: 'boolean', label: '正在领取失业保险金', need: 'optional' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('贫困劳动力', c.fact('registeredPoor'), {
-      value: yes(c.fact('registeredPoor')),
+      value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '二（二）3',
     });
     c.check('适龄劳动者', c.fact('workingAge'), {
-      value: yes(c.fact('workingAge')),
+      value: yesNo(c.fact('workingAge')),
       expected: '是',
       article: '一（二）',
     });

@@ -1,6 +1,6 @@
 // TR-HN 转移就业交通补助: the standard the home county set for the kind of crossing
 // (province, 市州, 县区); work inside the home county is not cross-region. Once per person.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'TR-HN',
@@ -11,14 +11,13 @@ export default defineRule({
     workRegion: { type: 'region', label: '务工地（区划代码或“省外”）' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('建档立卡贫困劳动力', c.fact('registeredPoor'), {
-      value: yes(c.fact('registeredPoor')),
+      value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '二（二）6',
     });
     c.check('有就业能力的适龄劳动者', c.fact('workingAge') && c.fact('ableToWork'), {
-      value: `劳动年龄内：${yes(c.fact('workingAge'))}；有劳动能力：${yes(c.fact('ableToWork'))}`,
+      value: `劳动年龄内：${yesNo(c.fact('workingAge'))}；有劳动能力：${yesNo(c.fact('ableToWork'))}`,
       expected: '均为是',
       article: '一（二）',
     });

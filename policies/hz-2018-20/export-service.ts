@@ -1,5 +1,5 @@
 // EXP-HZ 有组织转移就业补贴: per registered poor laborer placed, by destination (county lines).
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'EXP-HZ',
@@ -11,14 +11,13 @@ export default defineRule({
     workRegion: { type: 'region', label: '务工地（区划代码或“省外”）' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('组织者已备案', c.fact('organizerFiled'), {
-      value: yes(c.fact('organizerFiled')),
+      value: yesNo(c.fact('organizerFiled')),
       expected: '是',
       article: '第16条',
     });
     c.check('建档立卡贫困劳动力', c.fact('registeredPoor'), {
-      value: yes(c.fact('registeredPoor')),
+      value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '第16条',
     });

@@ -1,5 +1,5 @@
 // PWP-HZ-EXT 公益性岗位延长安置: eligibility for an extension of at most 60 months (no amount of its own).
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 const GROUPS = ['距法定退休年龄不足5年人员', '残疾人', '零就业家庭成员', '其他'] as const;
 
@@ -14,9 +14,8 @@ export default defineRule({
     extensionMonths: { type: 'integer', label: '申请延长的月数', min: 1 },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     const flag = (name: 'familyHardship' | 'termEnded' | 'stillUnemployable' | 'reviewedAndPublicised', label: string) =>
-      c.check(label, c.fact(name), { value: yes(c.fact(name)), expected: '是', article: '第17条' });
+      c.check(label, c.fact(name), { value: yesNo(c.fact(name)), expected: '是', article: '第17条' });
     flag('familyHardship', '家庭生活特别困难');
     flag('termEnded', '公益性岗位工作期满');
     flag('stillUnemployable', '期满后仍难以实现就业');

@@ -1,5 +1,5 @@
 // PWP-HZ 乡村公共服务岗位补贴: 500 × months in post, never beyond 36 months per person.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 import { POST_GROUPS } from '../yn-2018-68/public-post.ts';
 
 export default defineRule({
@@ -12,9 +12,8 @@ export default defineRule({
     monthsAlreadyPaid: { type: 'integer', label: '此前已享受岗位补贴月数', min: 0 },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('无法离乡、无业可扶、无力脱贫', c.fact('cannotLeave'), {
-      value: yes(c.fact('cannotLeave')),
+      value: yesNo(c.fact('cannotLeave')),
       expected: '是',
       article: '第18条',
     });
@@ -25,7 +24,7 @@ export default defineRule({
       article: '第18条',
     });
     c.check('安置在乡村公共服务岗位', c.fact('placedInPost'), {
-      value: yes(c.fact('placedInPost')),
+      value: yesNo(c.fact('placedInPost')),
       expected: '是',
       article: '第18条',
     });

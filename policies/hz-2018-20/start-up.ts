@@ -1,5 +1,5 @@
 // ENT-HZ 一次性创业补贴: 3000 once, after a year of normal operation since registration.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 /** The first day a business registered on `day` has operated for a full year (29 Feb -> 28 Feb). */
 function aYearAfter(day: string): string {
@@ -16,11 +16,10 @@ export default defineRule({
     operatingNormally: { type: 'boolean', label: '正常运营' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('就业困难人员', c.fact('hardToEmploy'), { value: yes(c.fact('hardToEmploy')), expected: '是', article: '第12条' });
-    c.check('首次创业', c.fact('firstBusiness'), { value: yes(c.fact('firstBusiness')), expected: '是', article: '第12条' });
+    c.check('就业困难人员', c.fact('hardToEmploy'), { value: yesNo(c.fact('hardToEmploy')), expected: '是', article: '第12条' });
+    c.check('首次创业', c.fact('firstBusiness'), { value: yesNo(c.fact('firstBusiness')), expected: '是', article: '第12条' });
     c.check('正常运营', c.fact('operatingNormally'), {
-      value: yes(c.fact('operatingNormally')),
+      value: yesNo(c.fact('operatingNormally')),
       expected: '是',
       article: '第12条',
     });

@@ -1,5 +1,5 @@
 // ENT-HZ-UI 创业补助金: 3000 for starting a business while drawing unemployment benefit and hiring other unemployed.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'ENT-HZ-UI',
@@ -9,13 +9,12 @@ export default defineRule({
     hiredUnemployed: { type: 'integer', label: '招用其他失业人员人数', min: 0 },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('领取失业保险金期间', c.fact('drawingBenefit'), {
-      value: yes(c.fact('drawingBenefit')),
+      value: yesNo(c.fact('drawingBenefit')),
       expected: '是',
       article: '第10条',
     });
-    c.check('自主创业', c.fact('selfEmployed'), { value: yes(c.fact('selfEmployed')), expected: '是', article: '第10条' });
+    c.check('自主创业', c.fact('selfEmployed'), { value: yesNo(c.fact('selfEmployed')), expected: '是', article: '第10条' });
     const hired = c.fact('hiredUnemployed');
     c.check('招用其他失业人员', hired >= 1, { value: `${hired} 人`, expected: '≥ 1 人', article: '第10条' });
     const amount = c.param('amount');

@@ -1,5 +1,5 @@
 // ENT-LOAN-YN 小额创业贷款全额贴息: the interest of the period on a start-up loan of at most 100,000 yuan.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'ENT-LOAN-YN',
@@ -10,10 +10,13 @@ export default defineRule({
     interestFen: { type: 'fen', label: '本期应付贷款利息（分）', need: 'amount' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('农村贫困劳动力', c.fact('registeredPoor'), { value: yes(c.fact('registeredPoor')), expected: '是', article: '八' });
+    c.check('农村贫困劳动力', c.fact('registeredPoor'), {
+      value: yesNo(c.fact('registeredPoor')),
+      expected: '是',
+      article: '八',
+    });
     c.check('贷款用于自主创业', c.fact('startingBusiness'), {
-      value: yes(c.fact('startingBusiness')),
+      value: yesNo(c.fact('startingBusiness')),
       expected: '是',
       article: '八',
     });

@@ -1,5 +1,5 @@
 // EXP-YN 有组织劳务输出补贴: per poor laborer employed after organized export, by destination.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'EXP-YN',
@@ -11,10 +11,13 @@ export default defineRule({
     workRegion: { type: 'region', label: '务工地（区划代码或“省外”）' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('组织者已备案', c.fact('organizerFiled'), { value: yes(c.fact('organizerFiled')), expected: '是', article: '一' });
-    c.check('农村贫困劳动力', c.fact('registeredPoor'), { value: yes(c.fact('registeredPoor')), expected: '是', article: '一' });
-    c.check('经组织输出后实际就业', c.fact('employed'), { value: yes(c.fact('employed')), expected: '是', article: '一' });
+    c.check('组织者已备案', c.fact('organizerFiled'), { value: yesNo(c.fact('organizerFiled')), expected: '是', article: '一' });
+    c.check('农村贫困劳动力', c.fact('registeredPoor'), {
+      value: yesNo(c.fact('registeredPoor')),
+      expected: '是',
+      article: '一',
+    });
+    c.check('经组织输出后实际就业', c.fact('employed'), { value: yesNo(c.fact('employed')), expected: '是', article: '一' });
 
     const home = c.fact('homeRegion');
     const work = c.fact('workRegion');

@@ -1,5 +1,5 @@
 // PWP-YN 乡村公共服务岗位补贴: 500 yuan × months in post, for the groups 九 names in deep-poverty counties.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export const POST_GROUPS = [
   '大龄劳动力',
@@ -22,15 +22,18 @@ export default defineRule({
     monthsInPost: { type: 'integer', label: '本次申请的在岗月数', min: 0 },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
     c.check('深度贫困县', c.fact('deepPovertyCounty'), {
-      value: yes(c.fact('deepPovertyCounty')),
+      value: yesNo(c.fact('deepPovertyCounty')),
       expected: '是',
       article: '九',
     });
-    c.check('农村贫困劳动力', c.fact('registeredPoor'), { value: yes(c.fact('registeredPoor')), expected: '是', article: '九' });
+    c.check('农村贫困劳动力', c.fact('registeredPoor'), {
+      value: yesNo(c.fact('registeredPoor')),
+      expected: '是',
+      article: '九',
+    });
     c.check('无法离乡、无业可扶、无力脱贫', c.fact('cannotLeave'), {
-      value: yes(c.fact('cannotLeave')),
+      value: yesNo(c.fact('cannotLeave')),
       expected: '是',
       article: '九',
     });
@@ -41,7 +44,7 @@ export default defineRule({
       article: '九',
     });
     c.check('安置在乡村公共服务岗位', c.fact('placedInPost'), {
-      value: yes(c.fact('placedInPost')),
+      value: yesNo(c.fact('placedInPost')),
       expected: '是',
       article: '九',
     });

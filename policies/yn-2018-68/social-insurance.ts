@@ -1,6 +1,6 @@
 // SI-YN 社会保险补贴: the company's monthly pension + medical + unemployment contributions for
 // one poor laborer, for the months claimed, never beyond 36 months for that laborer.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'SI-YN',
@@ -17,9 +17,12 @@ export default defineRule({
     },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('劳务公司', c.fact('laborCompany'), { value: yes(c.fact('laborCompany')), expected: '是', article: '四' });
-    c.check('招收贫困劳动力', c.fact('registeredPoor'), { value: yes(c.fact('registeredPoor')), expected: '是', article: '四' });
+    c.check('劳务公司', c.fact('laborCompany'), { value: yesNo(c.fact('laborCompany')), expected: '是', article: '四' });
+    c.check('招收贫困劳动力', c.fact('registeredPoor'), {
+      value: yesNo(c.fact('registeredPoor')),
+      expected: '是',
+      article: '四',
+    });
     const contract = c.fact('contractMonths');
     const minContract = c.param('min_contract_months');
     c.check('签订1年以上劳动合同', contract >= minContract, {

@@ -1,6 +1,6 @@
 // TRN-YN-CERT 岗位技能培训补贴: min(training cost, cap by certificate) for a new hire trained
 // within one year of the contract.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 const CERTIFICATES = ['职业资格证书', '职业技能等级证书', '专项职业能力证书', '培训合格证书', '未取得证书'] as const;
 
@@ -24,9 +24,12 @@ export default defineRule({
     trainingCostFen: { type: 'fen', label: '实际培训费用（分）', need: 'amount' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('农村贫困劳动力', c.fact('registeredPoor'), { value: yes(c.fact('registeredPoor')), expected: '是', article: '七' });
-    c.check('企业新录用', c.fact('newHire'), { value: yes(c.fact('newHire')), expected: '是', article: '七' });
+    c.check('农村贫困劳动力', c.fact('registeredPoor'), {
+      value: yesNo(c.fact('registeredPoor')),
+      expected: '是',
+      article: '七',
+    });
+    c.check('企业新录用', c.fact('newHire'), { value: yesNo(c.fact('newHire')), expected: '是', article: '七' });
     const contract = c.fact('contractMonths');
     const minContract = c.param('min_contract_months');
     c.check('签订1年以上期限劳动合同', contract >= minContract, {
@@ -43,7 +46,7 @@ export default defineRule({
       article: '七',
     });
     c.check('企业所属或政府认定的培训机构', c.fact('recognisedTrainer'), {
-      value: yes(c.fact('recognisedTrainer')),
+      value: yesNo(c.fact('recognisedTrainer')),
       expected: '是',
       article: '七',
     });

@@ -1,6 +1,6 @@
 // TRN-YN 职业培训补贴: base × (100 + uplift)% with the uplift the prefecture chose, at most 30%;
 // twice a year per person.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'TRN-YN',
@@ -10,10 +10,13 @@ export default defineRule({
     baseStandardFen: { type: 'fen', label: '该培训项目的省级补贴基数（分）', need: 'amount' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('农村贫困劳动力', c.fact('registeredPoor'), { value: yes(c.fact('registeredPoor')), expected: '是', article: '二' });
+    c.check('农村贫困劳动力', c.fact('registeredPoor'), {
+      value: yesNo(c.fact('registeredPoor')),
+      expected: '是',
+      article: '二',
+    });
     c.check('参加职业技能培训并结业', c.fact('trainingCompleted'), {
-      value: yes(c.fact('trainingCompleted')),
+      value: yesNo(c.fact('trainingCompleted')),
       expected: '是',
       article: '二',
     });

@@ -1,5 +1,5 @@
 // WS-YN 就业扶贫车间一次性奖补: 1000 per qualifying poor laborer, at least 5, capped at 50,000.
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'WS-YN',
@@ -11,8 +11,7 @@ export default defineRule({
     wageAtLeastMinimum: { type: 'boolean', label: '工资待遇不低于当地最低工资标准' },
   },
   evaluate(c) {
-    const yes = (b: boolean) => (b ? '是' : '否');
-    c.check('车间设在乡镇或农村', c.fact('ruralSite'), { value: yes(c.fact('ruralSite')), expected: '是', article: '六' });
+    c.check('车间设在乡镇或农村', c.fact('ruralSite'), { value: yesNo(c.fact('ruralSite')), expected: '是', article: '六' });
     const n = c.fact('poorLaborers');
     const minN = c.param('min_laborers');
     c.check('吸纳5人（含5人）以上贫困劳动力', n >= minN, { value: `${n} 人`, expected: `≥ ${minN} 人`, article: '六' });
@@ -31,7 +30,7 @@ export default defineRule({
       article: '六',
     });
     c.check('工资待遇不低于当地最低工资标准', c.fact('wageAtLeastMinimum'), {
-      value: yes(c.fact('wageAtLeastMinimum')),
+      value: yesNo(c.fact('wageAtLeastMinimum')),
       expected: '是',
       article: '六',
     });

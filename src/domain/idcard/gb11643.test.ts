@@ -8,7 +8,10 @@ describe('ID numbers (GB 11643)', () => {
   it('accepts the standard example and derives birth date and sex', () => {
     // GB 11643-1999 appendix example: 11010519491231002X, a woman born 1949-12-31.
     const r = parseIdNumber('11010519491231002X', TODAY);
-    expect(r).toEqual({ ok: true, value: { idNumber: '11010519491231002X', regionOfIssue: '110105', birthDate: '1949-12-31', sex: '女' } });
+    expect(r).toEqual({
+      ok: true,
+      value: { idNumber: '11010519491231002X', regionOfIssue: '110105', birthDate: '1949-12-31', sex: '女' },
+    });
   });
 
   it('accepts a lower-case x and full-width digits', () => {
@@ -37,7 +40,8 @@ describe('ID numbers (GB 11643)', () => {
     }
   });
 
-  const dateArb = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-11-20T00:00:00Z'), noInvalidDate: true })
+  const dateArb = fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-11-20T00:00:00Z'), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
   it('round-trips every generated number (property)', () => {
@@ -52,12 +56,18 @@ describe('ID numbers (GB 11643)', () => {
 
   it('detects every single-digit change (property)', () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (birth, seq, pos, delta) => {
-        const id = makeIdNumber('150425', birth, seq, '男');
-        const digit = (Number(id[pos]) + delta) % 10;
-        const changed = id.slice(0, pos) + digit + id.slice(pos + 1);
-        expect(parseIdNumber(changed, TODAY).ok).toBe(false);
-      }),
+      fc.property(
+        dateArb,
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        (birth, seq, pos, delta) => {
+          const id = makeIdNumber('150425', birth, seq, '男');
+          const digit = (Number(id[pos]) + delta) % 10;
+          const changed = id.slice(0, pos) + digit + id.slice(pos + 1);
+          expect(parseIdNumber(changed, TODAY).ok).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parentCode, type RegionLevel, regionLevel } from './region-code.ts';
 import { applyPlan, codesToLookUp, planRegionChange, type RegionChange } from './region-change.ts';
+import { parentCode, type RegionLevel, regionLevel } from './region-code.ts';
 import { isValidOn, type RegionVersion, versionOn } from './region-version.ts';
 
 const FROM = '2023-06-30';

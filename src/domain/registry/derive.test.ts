@@ -21,11 +21,15 @@ describe('age and working age (NM-2018: men 16-60, women 16-55)', () => {
   });
 
   it('age never decreases as time passes (property)', () => {
-    const day = fc.date({ min: new Date('1940-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    fc.assert(fc.property(day, day, day, (b, x, y) => {
-      const [d1, d2] = x < y ? [x, y] : [y, x];
-      expect(ageOn(b, d2)).toBeGreaterThanOrEqual(ageOn(b, d1));
-    }));
+    const day = fc
+      .date({ min: new Date('1940-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, day, (b, x, y) => {
+        const [d1, d2] = x < y ? [x, y] : [y, x];
+        expect(ageOn(b, d2)).toBeGreaterThanOrEqual(ageOn(b, d1));
+      }),
+    );
   });
 });
 
@@ -42,12 +46,28 @@ describe('employment status from spells', () => {
 });
 
 describe('zero-employment households (人社部函〔2018〕22号)', () => {
-  const m = (o: Partial<MemberLike>): MemberLike => ({ sex: '男', birthDate: '1980-01-01', workCapacity: '普通劳动力', studentStatus: '非在校生', employed: false, ...o });
+  const m = (o: Partial<MemberLike>): MemberLike => ({
+    sex: '男',
+    birthDate: '1980-01-01',
+    workCapacity: '普通劳动力',
+    studentStatus: '非在校生',
+    employed: false,
+    ...o,
+  });
   it('is a household with a laborer of working age and nobody of them employed', () => {
     expect(isZeroEmploymentHousehold([m({}), m({ sex: '女' })], '2026-11-21')).toBe(true);
     expect(isZeroEmploymentHousehold([m({}), m({ employed: true })], '2026-11-21')).toBe(false);
   });
   it('does not count households without anyone able to work', () => {
-    expect(isZeroEmploymentHousehold([m({ workCapacity: '丧失劳动力' }), m({ birthDate: '1950-01-01' }), m({ studentStatus: '在校生', birthDate: '2008-01-01' })], '2026-11-21')).toBe(false);
+    expect(
+      isZeroEmploymentHousehold(
+        [
+          m({ workCapacity: '丧失劳动力' }),
+          m({ birthDate: '1950-01-01' }),
+          m({ studentStatus: '在校生', birthDate: '2008-01-01' }),
+        ],
+        '2026-11-21',
+      ),
+    ).toBe(false);
   });
 });

@@ -28,7 +28,11 @@ export const WORKING_AGE_NM_2018: WorkingAgePolicy = {
 };
 
 export function isWorkingAge(sex: '男' | '女', birthDate: string, onDate: string, policy = WORKING_AGE_NM_2018): boolean {
-  const age = ageOn(birthDate, onDate);
+  return isWorkingAgeAt(sex, ageOn(birthDate, onDate), policy);
+}
+
+/** The same for an age already worked out (政策找人 needs the age as a fact too). */
+export function isWorkingAgeAt(sex: '男' | '女', age: number, policy = WORKING_AGE_NM_2018): boolean {
   return age >= policy.minAge && age <= (sex === '男' ? policy.maxAgeMale : policy.maxAgeFemale);
 }
 

@@ -24,7 +24,13 @@ const problemsOf = (raw: RawPerson) => {
 describe('validating a laborer row', () => {
   it('derives sex and birth date from the ID number when the row leaves them empty', () => {
     const r = validatePerson(valid, TODAY);
-    expect(r.ok && r.value).toMatchObject({ sex: '男', birthDate: '1980-05-06', migrateWilling: true, relocated: false, studentStatus: '非在校生' });
+    expect(r.ok && r.value).toMatchObject({
+      sex: '男',
+      birthDate: '1980-05-06',
+      migrateWilling: true,
+      relocated: false,
+      studentStatus: '非在校生',
+    });
   });
 
   it('cross-checks sex and birth date written in the row against the ID number', () => {
@@ -45,7 +51,17 @@ describe('validating a laborer row', () => {
 
   it('names every missing required field', () => {
     const fields = problemsOf({}).map((p) => p.split(':')[0]);
-    expect(fields).toEqual(expect.arrayContaining(['householdNumber', 'villageCode', 'householdType', 'relationship', 'name', 'idNumber', 'workCapacity']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'householdNumber',
+        'villageCode',
+        'householdType',
+        'relationship',
+        'name',
+        'idNumber',
+        'workCapacity',
+      ]),
+    );
   });
 
   it('lists the allowed values of an enumeration', () => {
@@ -99,7 +115,9 @@ describe('validating a laborer row', () => {
 
 describe('dates in cells', () => {
   it('reads the usual spellings and refuses impossible days', () => {
-    expect(['2024-02-29', '2024/2/29', '2024.2.29', '20240229', '2024年2月29日'].map(parseDate)).toEqual(Array(5).fill('2024-02-29'));
+    expect(['2024-02-29', '2024/2/29', '2024.2.29', '20240229', '2024年2月29日'].map(parseDate)).toEqual(
+      Array(5).fill('2024-02-29'),
+    );
     expect(['2023-02-29', '2024-13-01', '2024-00-10', 'yesterday', ''].map(parseDate)).toEqual(Array(5).fill(undefined));
   });
 });

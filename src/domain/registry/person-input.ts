@@ -1,7 +1,6 @@
 // Validation of one laborer record as a person types it or an import row carries it:
 // the same rules for the edit form, the API and the Excel import. Pure: no I/O.
-import { parseIdNumber } from '../idcard/gb11643.ts';
-import { isValidCalendarDate } from '../idcard/gb11643.ts';
+import { isValidCalendarDate, parseIdNumber } from '../idcard/gb11643.ts';
 import {
   DISABILITY_KINDS,
   EDUCATION_LEVELS,
@@ -96,7 +95,14 @@ const NO = new Set(['否', '无', 'N', 'n', '0', 'false', '不愿意', '']);
  */
 export function splitList(cell: string | undefined): string[] {
   if (!cell) return [];
-  return [...new Set(cell.split(/[、，,；;/\r\n]+/).map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  return [
+    ...new Set(
+      cell
+        .split(/[、，,；;/\r\n]+/)
+        .map((s) => s.trim().replace(/\s+/g, ' '))
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Accepts 1990-01-02, 1990/1/2, 1990.1.2, 19900102 and 1990年1月2日. */

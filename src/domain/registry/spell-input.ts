@@ -1,6 +1,7 @@
 // Validation of one employment spell (就业经历), shared by the form, the API and the import.
-import { isRegionCode } from '../region/region-code.ts';
+
 import { parseYuanToFen } from '../money.ts';
+import { isRegionCode } from '../region/region-code.ts';
 import { parseDate } from './person-input.ts';
 import { EMPLOYMENT_CHANNELS, type EmploymentChannel, OUT_OF_PROVINCE } from './vocabulary.ts';
 
@@ -45,14 +46,19 @@ export function isEmptySpell(raw: RawSpell): boolean {
  * `place` may be a region code (150425), or text beginning with 省外 (省外:广东省深圳市),
  * or a place name the caller resolved to a code beforehand.
  */
-export function validateSpell(raw: RawSpell, today: string): { ok: true; value: SpellInput } | { ok: false; problems: SpellProblem[] } {
+export function validateSpell(
+  raw: RawSpell,
+  today: string,
+): { ok: true; value: SpellInput } | { ok: false; problems: SpellProblem[] } {
   const problems: SpellProblem[] = [];
   const text = (f: SpellField) => (raw[f] ?? '').trim();
-  const fail = (f: SpellField, reason: string) => problems.push({ field: f, label: SPELL_FIELD_LABELS[f], value: text(f), reason });
+  const fail = (f: SpellField, reason: string) =>
+    problems.push({ field: f, label: SPELL_FIELD_LABELS[f], value: text(f), reason });
 
   const channel = text('channel');
   if (!channel) fail('channel', '不能为空');
-  else if (!(EMPLOYMENT_CHANNELS as readonly string[]).includes(channel)) fail('channel', `取值应为：${EMPLOYMENT_CHANNELS.join('/')}`);
+  else if (!(EMPLOYMENT_CHANNELS as readonly string[]).includes(channel))
+    fail('channel', `取值应为：${EMPLOYMENT_CHANNELS.join('/')}`);
 
   const startDate = text('startDate') ? parseDate(text('startDate')) : undefined;
   if (!text('startDate')) fail('startDate', '不能为空');

@@ -2,7 +2,7 @@
 // by name; when a case carries a personId (or 政策找人 runs over the register), every fact
 // below whose name the rule declares is filled from the record, and facts given explicitly
 // in the case win. The names are the shared vocabulary between policies/ and the register.
-import { ageOn, currentSpell, hasWorkCapacity, isWorkingAge } from '../registry/derive.ts';
+import { ageOn, currentSpell, hasWorkCapacity, isWorkingAgeAt } from '../registry/derive.ts';
 import { type EmploymentChannel, OUT_OF_PROVINCE, type WorkCapacity } from '../registry/vocabulary.ts';
 import type { FactInput } from './types.ts';
 
@@ -73,13 +73,14 @@ export function wholeMonths(from: string, to: string): number {
 /** The register's facts about a person on `date`. Facts about work are absent when not employed. */
 export function personFacts(p: RegisterPerson, date: string): Partial<Record<RegisterFact, FactInput>> {
   const capacity = p.workCapacity as WorkCapacity;
+  const age = ageOn(p.birthDate, date);
   const facts: Partial<Record<RegisterFact, FactInput>> = {
     registeredPoor: p.householdType === '脱贫户',
     monitored: p.householdType === '监测对象',
     relocated: p.relocated,
-    age: ageOn(p.birthDate, date),
+    age,
     sex: p.sex,
-    workingAge: isWorkingAge(p.sex, p.birthDate, date),
+    workingAge: isWorkingAgeAt(p.sex, age),
     ableToWork: hasWorkCapacity(capacity),
     weakLabor: capacity === '弱劳动力或半劳动力',
     student: p.studentStatus === '在校生',

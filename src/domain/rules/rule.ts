@@ -103,3 +103,11 @@ export function findRule(catalog: Catalog, id: string): Rule | undefined {
 export function rulesTagged(catalog: Catalog, tag: RuleTag): Rule[] {
   return catalog.rules.filter((r) => r.tags.includes(tag));
 }
+
+/**
+ * 是 or 否, as a rule writes a yes/no fact into its trace. One function at module level: a
+ * closure declared inside a formula is made again on every call of a batch run.
+ */
+export function yesNo(b: boolean): '是' | '否' {
+  return b ? '是' : '否';
+}
