@@ -8,6 +8,9 @@ export default defineConfig({
     // The database template as for the other tests, then the web build if it is stale.
     globalSetup: ['test/global-setup.ts', 'test/e2e/build-web.ts'],
     testTimeout: 120_000,
+    // A page on a busy 2-core machine may take longer than expect.poll's default second to
+    // show what a request brought back; locators' own waits are 30 s already.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 300_000,
     pool: 'forks',
     poolOptions: { forks: { singleFork: true } },
