@@ -127,6 +127,9 @@ export const PAYMENT_STATUS_NAMES = {
   voided: '批次已作废',
 } as const;
 
+/** The same as the laborer reads them in the portal: paid is 已到账 (money in their account). */
+export const LABORER_PAYMENT_STATUS_NAMES = { ...PAYMENT_STATUS_NAMES, paid: '已到账' } as const;
+
 export function presentBatch(b: BatchRow) {
   return {
     id: b.id,

@@ -27,7 +27,7 @@ import { DECISION_STATUS_NAMES, type Decision, type FactInput, findRule } from '
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { maskAccount, presentClaim } from '../claims/claims.presenter.ts';
+import { LABORER_PAYMENT_STATUS_NAMES, maskAccount, presentClaim } from '../claims/claims.presenter.ts';
 import * as claimsRepo from '../claims/claims.repository.ts';
 import { applyForClaim, auditActor, evidenceDir } from '../claims/claims.service.ts';
 import { jobsById } from '../recommendations/matching-input.ts';
@@ -594,7 +594,7 @@ export async function myClaim(database: Database, actor: Actor, id: string) {
       })),
       payments: payments.map((p) => ({
         status: p.status,
-        statusName: p.status === 'paid' ? '已到账' : p.status === 'failed' ? '拨付失败' : '银行处理中',
+        statusName: LABORER_PAYMENT_STATUS_NAMES[p.status],
         amountFen: Number(p.amount_fen),
         amountYuan: formatFen(p.amount_fen),
         bankName: p.bank_name,
