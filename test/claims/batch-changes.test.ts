@@ -11,23 +11,23 @@ import { type Database, inScope } from '../../src/db/connection.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.repository.ts';
 import { paymentsOfClaim } from '../../src/modules/claims/claims.repository.ts';
 import { createTestApp } from '../app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, VILLAGES } from '../factories.ts';
 import {
-  api,
   approvedClaims,
   bankFileDetailNos,
+  type Call,
   expectLedgerMatchesBatches,
   importResult,
   OUT_OF_PROVINCE,
   paidResult,
+  paymentOffices,
 } from './helpers.ts';
 
 let app: FastifyInstance;
 let database: Database;
 let close: () => Promise<void>;
 let people: BuiltPerson[] = [];
-const as: Record<string, Record<string, string>> = {};
-let call: ReturnType<typeof api>;
+let call: Call;
 
 beforeAll(async () => {
   ({ app, database, close } = await createTestApp());
@@ -49,13 +49,7 @@ beforeAll(async () => {
     });
     people = [...people, ...persons];
   }
-  await buildUser(database.kysely, { username: 'huize', role: 'county', region: '530326', displayName: '李经办' });
-  await buildUser(database.kysely, { username: 'huize2', role: 'county', region: '530326' });
-  await buildUser(database.kysely, { username: 'tanglang', role: 'village', region: VILLAGES.tanglang });
-  await buildUser(database.kysely, { username: 'auditor', role: 'auditor', region: '530326' });
-  await buildUser(database.kysely, { username: 'keqi', role: 'county', region: '150425' });
-  for (const u of ['huize', 'huize2', 'tanglang', 'auditor', 'keqi']) as[u] = await loginAs(app, u);
-  call = api(app, as);
+  call = await paymentOffices(app, database);
 });
 afterAll(() => close());
 

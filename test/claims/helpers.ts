@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { buildUser, loginAs, VILLAGES } from '../factories.ts';
 
 export function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) {
   const boundary = `----bangfu${randomBytes(8).toString('hex')}`;
@@ -58,7 +59,7 @@ export function shanghaiDay(offsetDays: number): string {
   return now.toISOString().slice(0, 10);
 }
 
-type Call = ReturnType<typeof api>;
+export type Call = ReturnType<typeof api>;
 type Reply = Awaited<ReturnType<Call['get']>>;
 
 /** The 明细号 of a batch's bank file (downloading it exports the batch). */
@@ -147,4 +148,19 @@ export async function approvedClaims(
   );
   expect((await call.post(o.county, `/api/publicity/${listId}/close`, {})).statusCode).toBe(200);
   return ids;
+}
+
+/**
+ * The accounts the payment tests act as, logged in: two officers of Huize (huize, huize2), its
+ * village Tanglang, an auditor of Huize, and an officer of another county (keqi, 克什克腾旗).
+ */
+export async function paymentOffices(app: FastifyInstance, database: Database): Promise<Call> {
+  await buildUser(database.kysely, { username: 'huize', role: 'county', region: '530326', displayName: '李经办' });
+  await buildUser(database.kysely, { username: 'huize2', role: 'county', region: '530326' });
+  await buildUser(database.kysely, { username: 'tanglang', role: 'village', region: VILLAGES.tanglang });
+  await buildUser(database.kysely, { username: 'auditor', role: 'auditor', region: '530326' });
+  await buildUser(database.kysely, { username: 'keqi', role: 'county', region: '150425' });
+  const as: Record<string, Record<string, string>> = {};
+  for (const u of ['huize', 'huize2', 'tanglang', 'auditor', 'keqi']) as[u] = await loginAs(app, u);
+  return api(app, as);
 }

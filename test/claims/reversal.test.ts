@@ -9,15 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, inScope } from '../../src/db/connection.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.repository.ts';
 import { createTestApp } from '../app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, VILLAGES } from '../factories.ts';
 import {
-  api,
   approvedClaims as approvedClaimsOf,
   bankFileDetailNos,
+  type Call,
   expectLedgerMatchesBatches,
   importResult,
   OUT_OF_PROVINCE,
   paidResult,
+  paymentOffices,
   shanghaiDay,
   transportClaim,
 } from './helpers.ts';
@@ -26,8 +27,7 @@ let app: FastifyInstance;
 let database: Database;
 let close: () => Promise<void>;
 let people: BuiltPerson[];
-const as: Record<string, Record<string, string>> = {};
-let call: ReturnType<typeof api>;
+let call: Call;
 const today = shanghaiDay(0);
 
 beforeAll(async () => {
@@ -44,13 +44,7 @@ beforeAll(async () => {
       ],
     })
   ).persons;
-  await buildUser(database.kysely, { username: 'huize', role: 'county', region: '530326' });
-  await buildUser(database.kysely, { username: 'huize2', role: 'county', region: '530326' });
-  await buildUser(database.kysely, { username: 'tanglang', role: 'village', region: VILLAGES.tanglang });
-  await buildUser(database.kysely, { username: 'auditor', role: 'auditor', region: '530326' });
-  await buildUser(database.kysely, { username: 'keqi', role: 'county', region: '150425' });
-  for (const u of ['huize', 'huize2', 'tanglang', 'auditor', 'keqi']) as[u] = await loginAs(app, u);
-  call = api(app, as);
+  call = await paymentOffices(app, database);
 });
 afterAll(() => close());
 
