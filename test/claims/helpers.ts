@@ -61,15 +61,34 @@ export function shanghaiDay(offsetDays: number): string {
 type Call = ReturnType<typeof api>;
 type Reply = Awaited<ReturnType<Call['get']>>;
 
-/** The 明细号 of a batch's bank file (downloading it exports the batch). */
-export async function bankFileDetailNos(call: Call, user: string, batchId: string): Promise<string[]> {
-  const res = await call.get(user, `/api/payment-batches/${batchId}/bank-file.csv`);
-  if (res.statusCode !== 200) throw new Error(`bank file of batch ${batchId}: ${res.statusCode} ${res.body}`);
-  return res.body
+/** 确认导出: exports a batch at the version read just before; returns the batch's detail. */
+export async function exportBatch(call: Call, user: string, batchId: string) {
+  const { version } = (await call.get(user, `/api/payment-batches/${batchId}`)).json().batch;
+  const res = await call.post(user, `/api/payment-batches/${batchId}/export`, { version });
+  if (res.statusCode !== 200) throw new Error(`export of batch ${batchId}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** The 明细号 of a bank file's lines. */
+export function detailNosOf(csv: string): string[] {
+  return csv
     .split('\r\n')
     .slice(1)
     .filter(Boolean)
     .map((l) => l.split(',').at(-1) as string);
+}
+
+/** Downloads the bank file of an exported batch (changes nothing). */
+export async function downloadBankFile(call: Call, user: string, batchId: string): Promise<string> {
+  const res = await call.get(user, `/api/payment-batches/${batchId}/bank-file.csv`);
+  if (res.statusCode !== 200) throw new Error(`bank file of batch ${batchId}: ${res.statusCode} ${res.body}`);
+  return res.body;
+}
+
+/** Exports an open batch (确认导出), then downloads its bank file: the 明细号 of its lines. */
+export async function bankFileDetailNos(call: Call, user: string, batchId: string): Promise<string[]> {
+  await exportBatch(call, user, batchId);
+  return detailNosOf(await downloadBankFile(call, user, batchId));
 }
 
 /** A bank result file where every given line is paid. */
