@@ -139,6 +139,15 @@ describe('确认导出, then the bank file: exporting is a POST, a download chan
     const stale = await call.post('huize', exportUrl(), { version: batch.version + 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'BATCH_VERSION_CONFLICT', message: expect.stringContaining(batch.number) });
+    // A write: the session cookie alone (a link, a form of another site) does not export.
+    const noToken = await app.inject({
+      method: 'POST',
+      url: exportUrl(),
+      headers: { cookie: as.huize?.cookie as string },
+      payload: { version: batch.version },
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('CSRF_INVALID');
     const noVersion = await call.post('huize', exportUrl(), {});
     expect(noVersion.statusCode).toBe(400);
     expect((await batchView(batch.id)).batch).toMatchObject({ status: 'open', version: batch.version });
