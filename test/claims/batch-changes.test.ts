@@ -1,6 +1,7 @@
 // Taking claims out of a payment batch before the bank's result, as the Huize county finance
-// office meets it (TR-HZ, 会政发〔2018〕20号 第16条, 2019): one claim leaves a batch not yet
-// exported (移出批次: the card was reported lost), and a batch whose bank file the bank never
+// office meets it (TR-HZ, 会政发〔2018〕20号 第16条, 2019): a batch is exported (确认导出) by a
+// POST before its bank file is downloaded, and a download changes nothing; one claim leaves a
+// batch not yet exported (移出批次: the card was reported lost), and a batch whose bank file the bank never
 // processed is voided (作废批次) so that its claims are paid in a later batch, once. The
 // ledger keeps matching the batches; a voiding racing a result import and a removal racing
 // the export end consistently (overlapping on PostgreSQL with DATABASE_URL).
@@ -16,7 +17,10 @@ import {
   approvedClaims,
   bankFileDetailNos,
   type Call,
+  detailNosOf,
+  downloadBankFile,
   expectLedgerMatchesBatches,
+  exportBatch,
   importResult,
   OUT_OF_PROVINCE,
   paidResult,
@@ -89,6 +93,149 @@ async function ledgerKinds(claimId: string) {
   return rows.map((r) => `${r.kind}${r.reverses ? `:${r.reverses}` : ''}`);
 }
 
+describe('确认导出, then the bank file: exporting is a POST, a download changes nothing', () => {
+  let ids: string[];
+  let batch: { id: string; number: string; version: number };
+  const exportUrl = () => `/api/payment-batches/${batch.id}/export`;
+  const fileUrl = () => `/api/payment-batches/${batch.id}/bank-file.csv`;
+
+  beforeAll(async () => {
+    ids = await approved(2);
+    batch = await newBatch(ids);
+  });
+
+  it('the file of an open batch is not downloaded: 409 BATCH_NOT_EXPORTED, and the batch stays open', async () => {
+    const res = await call.get('huize', fileUrl());
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'BATCH_NOT_EXPORTED',
+      message: `拨付批次 ${batch.number} 还没有确认导出，不能下载银行代发文件；请先「确认导出（送银行）」，确认后本批次不能再移出申请`,
+    });
+    const view = await batchView(batch.id);
+    expect(view.batch).toMatchObject({ status: 'open', version: batch.version, exportedAt: null });
+    expect(view.actions).toEqual(['export', 'remove', 'void']);
+    for (const id of ids) expect((await claimView(id)).claim.status).toBe('batched');
+  });
+
+  it('only the county office of the batch’s region exports, at the version it saw', async () => {
+    for (const user of ['auditor', 'tanglang']) {
+      const res = await call.post(user, exportUrl(), { version: batch.version });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().message).toContain('导出银行代发文件（只能由县级就业部门办理）');
+      const file = await call.get(user, fileUrl());
+      expect(file.statusCode).toBe(403);
+      expect(file.json().message).toContain('下载银行代发文件（只能由县级就业部门办理）');
+    }
+    const elsewhere = await call.post('keqi', exportUrl(), { version: batch.version });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().message).toContain('不在您的管辖范围内');
+    expect((await call.get('keqi', fileUrl())).statusCode).toBe(404);
+    const stale = await call.post('huize', exportUrl(), { version: batch.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'BATCH_VERSION_CONFLICT', message: expect.stringContaining(batch.number) });
+    // A write: the session cookie alone (a link, a form of another site) does not export.
+    const noToken = await app.inject({
+      method: 'POST',
+      url: exportUrl(),
+      headers: { cookie: call.session('huize')?.cookie as string },
+      payload: { version: batch.version },
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('CSRF_INVALID');
+    const noVersion = await call.post('huize', exportUrl(), {});
+    expect(noVersion.statusCode).toBe(400);
+    expect((await batchView(batch.id)).batch).toMatchObject({ status: 'open', version: batch.version });
+    const openapi = (await call.get('huize', '/api/openapi.json')).json().paths;
+    expect(openapi['/api/payment-batches/{id}/export'].post.summary).toContain('确认导出');
+    expect(openapi['/api/payment-batches/{id}/export'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'version',
+    ]);
+    expect(openapi['/api/payment-batches/{id}/bank-file.csv'].get.description).toContain('BATCH_NOT_EXPORTED');
+  });
+
+  it('exports once: the batch is exported with its lines final; a second export is refused, naming what to do', async () => {
+    const res = await call.post('huize', exportUrl(), { version: batch.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json();
+    expect(view.batch).toMatchObject({
+      status: 'exported',
+      statusName: '已导出，待银行回盘',
+      version: batch.version + 1,
+      exportedAt: expect.any(String),
+      lineCount: 2,
+      totalFen: 96000,
+    });
+    expect(view.actions).toEqual(['void']);
+    expect(view.reconciliation).toMatchObject({ pending: 2, pendingFen: 96000 });
+    // Exporting moves no claim and writes no ledger entry: the claims wait for the bank.
+    for (const id of ids) {
+      expect((await claimView(id)).claim.status).toBe('batched');
+      expect(await ledgerKinds(id)).toEqual(['decided', 'approved']);
+    }
+    for (const version of [view.batch.version, batch.version]) {
+      const again = await call.post('huize', exportUrl(), { version });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({
+        code: 'BATCH_ALREADY_EXPORTED',
+        message: `拨付批次 ${batch.number} 已确认导出（已导出，待银行回盘），不能再次导出；请直接下载银行代发文件`,
+      });
+    }
+    const removal = await call.post('huize', `/api/payment-batches/${batch.id}/removals`, {
+      claimId: ids[0],
+      reason: '银行卡挂失',
+      version: view.batch.version,
+    });
+    expect(removal.json().code).toBe('BATCH_NOT_OPEN');
+    batch = view.batch;
+  });
+
+  it('the file downloads as often as needed, the same bytes each time, before and after the bank’s result', async () => {
+    const first = await call.get('huize', fileUrl());
+    const second = await call.get('huize2', fileUrl());
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-disposition']).toContain(encodeURIComponent(`代发-${batch.number}.csv`));
+    expect(first.body.startsWith('\uFEFF序号,户名,账号,开户行,金额(元),用途,明细号\r\n')).toBe(true);
+    expect(Buffer.compare(first.rawPayload, second.rawPayload)).toBe(0);
+    const detailNos = detailNosOf(first.body);
+    expect(detailNos).toHaveLength(2);
+    expect((await batchView(batch.id)).batch).toMatchObject({ status: 'exported', version: batch.version });
+
+    const ok = await importResult(call, 'huize', batch.id, paidResult(batch.id, detailNos));
+    expect(ok.json()).toMatchObject({ paid: 2, pending: 0, batch: { status: 'reconciled' } });
+    const after = await call.get('huize', fileUrl());
+    expect(after.statusCode).toBe(200);
+    expect(Buffer.compare(first.rawPayload, after.rawPayload)).toBe(0);
+    expect((await call.post('huize', exportUrl(), { version: ok.json().batch.version })).json().code).toBe(
+      'BATCH_ALREADY_EXPORTED',
+    );
+    await ledgerOfHuize();
+  });
+
+  it('the export is audited once with the version it took, each download as a download', async () => {
+    const rows = await database.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity', '=', 'payment_batch')
+      .where('entity_id', '=', batch.id)
+      .where('action', 'in', ['payment_batch.export', 'payment_batch.download'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual([
+      'payment_batch.export',
+      'payment_batch.download',
+      'payment_batch.download',
+      'payment_batch.download',
+    ]);
+    expect(rows[0]).toMatchObject({
+      before: { number: batch.number, status: 'open', version: batch.version - 1 },
+      after: { status: 'exported', version: batch.version, lines: 2, totalFen: '96000' },
+    });
+    expect(rows[1]?.after).toMatchObject({ number: batch.number, status: 'exported', lines: 2 });
+    expect(rows[3]?.after).toMatchObject({ status: 'reconciled', lines: 2 });
+    expect((await verifyAuditChain(database.kysely)).ok).toBe(true);
+  });
+});
+
 describe('移出批次: one claim leaves a batch not yet exported', () => {
   let ids: string[];
   let batch: { id: string; number: string; version: number };
@@ -134,7 +281,7 @@ describe('移出批次: one claim leaves a batch not yet exported', () => {
 
   it('keeps the line as 已移出批次, takes it off the count and total, and puts the claim back in the queue', async () => {
     const before = await batchView(batch.id);
-    expect(before.actions).toEqual(['remove', 'void']);
+    expect(before.actions).toEqual(['export', 'remove', 'void']);
     const removedId = ids[1] as string;
     const line = before.payments.find((p: { claimId: string }) => p.claimId === removedId);
     const res = await call.post('huize', `/api/payment-batches/${batch.id}/removals`, {
@@ -211,7 +358,7 @@ describe('移出批次: one claim leaves a batch not yet exported', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('BATCH_LAST_LINE');
     expect(res.json().message).toContain('请作废批次');
-    expect((await batchView(single.id)).actions).toEqual(['void']);
+    expect((await batchView(single.id)).actions).toEqual(['export', 'void']);
     const voided = await call.post('huize', `/api/payment-batches/${single.id}/void`, {
       reason: '批次生成有误，不报送银行',
       version: single.version,
@@ -448,35 +595,40 @@ describe('at once: never paid twice, and every batch ends consistent', () => {
     await ledgerOfHuize();
   });
 
-  it('a removal races the export of the same batch: the bank file and the batch total always agree', async () => {
+  it('a removal races the export of the same batch at the version both saw: one happens, and the bank file and the batch total always agree', async () => {
+    const outcomes: string[] = [];
     for (let round = 0; round < 3; round++) {
       const ids = await approved(2, 25000 + round * 1000);
       const b = await newBatch(ids);
-      const [removal, file] = await Promise.all([
-        call.post('huize', `/api/payment-batches/${b.id}/removals`, {
+      const [removal, exporting] = await Promise.all([
+        call.post(round % 2 ? 'huize2' : 'huize', `/api/payment-batches/${b.id}/removals`, {
           claimId: ids[0],
           reason: '银行卡挂失',
           version: b.version,
         }),
-        call.get('huize2', `/api/payment-batches/${b.id}/bank-file.csv`),
+        call.post(round % 2 ? 'huize' : 'huize2', `/api/payment-batches/${b.id}/export`, { version: b.version }),
       ]);
-      expect(file.statusCode).toBe(200);
-      const lines = file.body.split('\r\n').slice(1).filter(Boolean);
+      expect(codes([removal, exporting])).toEqual([200, 409]);
+      const removed = (await claimView(ids[0] as string)).claim.status;
+      if (removal.statusCode === 200) {
+        outcomes.push('removed');
+        // The export named the batch as it was before the removal: refused, the batch stays open.
+        expect(exporting.json().code).toBe('BATCH_VERSION_CONFLICT');
+        expect((await batchView(b.id)).batch.status).toBe('open');
+        expect(removed).toBe('approved');
+        await exportBatch(call, 'huize', b.id);
+      } else {
+        outcomes.push('exported');
+        expect(['BATCH_NOT_OPEN', 'BATCH_VERSION_CONFLICT']).toContain(removal.json().code);
+        expect(removed).toBe('batched');
+      }
+      const lines = (await downloadBankFile(call, 'huize2', b.id)).split('\r\n').slice(1).filter(Boolean);
       const fileFen = lines.reduce((s, l) => s + Math.round(Number(l.split(',')[4]) * 100), 0);
       const view = await batchView(b.id);
       expect(view.batch.status).toBe('exported');
       expect(lines).toHaveLength(view.batch.lineCount);
+      expect(lines).toHaveLength(removal.statusCode === 200 ? 1 : 2);
       expect(fileFen).toBe(view.batch.totalFen);
-      const removed = (await claimView(ids[0] as string)).claim.status;
-      if (removal.statusCode === 200) {
-        expect(lines).toHaveLength(1);
-        expect(removed).toBe('approved');
-      } else {
-        expect(removal.statusCode).toBe(409);
-        expect(['BATCH_NOT_OPEN', 'BATCH_VERSION_CONFLICT']).toContain(removal.json().code);
-        expect(lines).toHaveLength(2);
-        expect(removed).toBe('batched');
-      }
       // Whatever happened, the batch is voided here so that the next round starts clean.
       const voided = await call.post('huize', `/api/payment-batches/${b.id}/void`, {
         reason: '测试',
@@ -484,6 +636,32 @@ describe('at once: never paid twice, and every batch ends consistent', () => {
       });
       expect(voided.statusCode, voided.body).toBe(200);
     }
+    expect(outcomes).toHaveLength(3);
+    await ledgerOfHuize();
+  });
+
+  it('two officers export the same batch at once: it is exported once', async () => {
+    const ids = await approved(2, 27000);
+    const b = await newBatch(ids);
+    const exports = await Promise.all(
+      ['huize', 'huize2'].map((u) => call.post(u, `/api/payment-batches/${b.id}/export`, { version: b.version })),
+    );
+    expect(codes(exports)).toEqual([200, 409]);
+    expect(['BATCH_ALREADY_EXPORTED', 'BATCH_VERSION_CONFLICT']).toContain(
+      exports.find((r) => r.statusCode === 409)?.json().code,
+    );
+    const view = await batchView(b.id);
+    expect(view.batch).toMatchObject({ status: 'exported', version: b.version + 1 });
+    const audited = await database.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'payment_batch')
+      .where('entity_id', '=', b.id)
+      .where('action', '=', 'payment_batch.export')
+      .execute();
+    expect(audited).toHaveLength(1);
+    const detailNos = detailNosOf(await downloadBankFile(call, 'huize', b.id));
+    expect((await importResult(call, 'huize', b.id, paidResult(b.id, detailNos))).json().paid).toBe(2);
     await ledgerOfHuize();
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { createTestApp } from '../app.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../factories.ts';
-import { api, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from './helpers.ts';
+import { api, bankFileDetailNos, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from './helpers.ts';
 
 let app: FastifyInstance;
 let database: Database;
@@ -172,12 +172,7 @@ describe('never paid twice', () => {
 
   it('the same bank result imported twice at once books each payment once', async () => {
     for (const id of batchIds) {
-      const csv = (await call.get('officer1', `/api/payment-batches/${id}/bank-file.csv`)).body;
-      const detailNos = csv
-        .split('\r\n')
-        .slice(1)
-        .filter(Boolean)
-        .map((l) => l.split(',').at(-1));
+      const detailNos = await bankFileDetailNos(call, 'officer1', id);
       const result = Buffer.from(
         `明细号,结果,失败原因,银行流水号\n${detailNos.map((d, i) => `${d},成功,,B${id}-${i}`).join('\n')}\n`,
       );

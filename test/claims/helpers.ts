@@ -38,6 +38,8 @@ export function transportClaim(personId: string, o: { caseDate?: string; facts?:
 
 export function api(app: FastifyInstance, sessions: Record<string, Record<string, string>>) {
   return {
+    /** The user's session headers (cookie and CSRF token). */
+    session: (user: string) => sessions[user],
     get: (user: string, url: string) => app.inject({ method: 'GET', url, headers: sessions[user] }),
     post: (user: string, url: string, payload: unknown) =>
       app.inject({ method: 'POST', url, headers: sessions[user], payload: payload as object }),
@@ -62,15 +64,34 @@ export function shanghaiDay(offsetDays: number): string {
 export type Call = ReturnType<typeof api>;
 type Reply = Awaited<ReturnType<Call['get']>>;
 
-/** The 明细号 of a batch's bank file (downloading it exports the batch). */
-export async function bankFileDetailNos(call: Call, user: string, batchId: string): Promise<string[]> {
-  const res = await call.get(user, `/api/payment-batches/${batchId}/bank-file.csv`);
-  if (res.statusCode !== 200) throw new Error(`bank file of batch ${batchId}: ${res.statusCode} ${res.body}`);
-  return res.body
+/** 确认导出: exports a batch at the version read just before; returns the batch's detail. */
+export async function exportBatch(call: Call, user: string, batchId: string) {
+  const { version } = (await call.get(user, `/api/payment-batches/${batchId}`)).json().batch;
+  const res = await call.post(user, `/api/payment-batches/${batchId}/export`, { version });
+  if (res.statusCode !== 200) throw new Error(`export of batch ${batchId}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** The 明细号 of a bank file's lines. */
+export function detailNosOf(csv: string): string[] {
+  return csv
     .split('\r\n')
     .slice(1)
     .filter(Boolean)
     .map((l) => l.split(',').at(-1) as string);
+}
+
+/** Downloads the bank file of an exported batch (changes nothing). */
+export async function downloadBankFile(call: Call, user: string, batchId: string): Promise<string> {
+  const res = await call.get(user, `/api/payment-batches/${batchId}/bank-file.csv`);
+  if (res.statusCode !== 200) throw new Error(`bank file of batch ${batchId}: ${res.statusCode} ${res.body}`);
+  return res.body;
+}
+
+/** Exports an open batch (确认导出), then downloads its bank file: the 明细号 of its lines. */
+export async function bankFileDetailNos(call: Call, user: string, batchId: string): Promise<string[]> {
+  await exportBatch(call, user, batchId);
+  return detailNosOf(await downloadBankFile(call, user, batchId));
 }
 
 /** A bank result file where every given line is paid. */

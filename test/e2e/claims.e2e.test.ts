@@ -1,6 +1,7 @@
 // The subsidy cycle in a real browser, for Huize laborers and the county transport subsidy
 // TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
-// evidence, review, publish and close the publicity, pay in a batch, import the bank's
+// evidence, review, publish and close the publicity, pay in a batch (确认导出, then the bank
+// file downloaded), import the bank's
 // result with one failed line, and read the ledger and the report by article; then the bank
 // sends back the paid line (资金退回) and the ledger shows the reversal; the two claims waiting
 // again go into a batch, one is taken out (移出), and the batch the bank rejected is voided.
@@ -73,6 +74,18 @@ async function applyFor(name: string, ticketYuan: string) {
   await page.getByRole('cell', { name: `${name}-车票.jpg` }).waitFor();
   await page.getByRole('button', { name: /提交申报/ }).click();
   await page.waitForURL(/\/claims\/\d+$/);
+}
+
+/** 确认导出（送银行） of the batch on the page: confirmed in the dialog, the batch then shows as exported. */
+async function exportShownBatch() {
+  await page.getByRole('button', { name: '确认导出（送银行）' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('确认后明细定稿，不能再移出申请').waitFor();
+  await dialog.getByRole('button', { name: '确认导出', exact: true }).click();
+  await page.getByText('已确认导出，请下载代发文件送银行').waitFor();
+  await page.getByTestId('batch-status').getByText('已导出，待银行回盘').waitFor();
+  await page.getByRole('button', { name: '确认导出（送银行）' }).waitFor({ state: 'detached' });
+  expect(await page.getByRole('button', { name: /下载代发文件/ }).isDisabled()).toBe(false);
 }
 
 describe('subsidy cycle in the browser', () => {
@@ -174,7 +187,7 @@ describe('subsidy cycle in the browser', () => {
     await page.getByTestId('publicity-status').getByText('已结束').waitFor();
   });
 
-  it('a payment batch exports the bank file; the bank result with one failure reconciles both lines', async () => {
+  it('a payment batch is exported (确认导出), then its bank file downloads; the bank result with one failure reconciles both lines', async () => {
     screenshotOnFailure('payment');
     await page.getByRole('menuitem', { name: '资金拨付' }).click();
     await page.waitForURL('**/payments');
@@ -182,6 +195,12 @@ describe('subsidy cycle in the browser', () => {
     await page.getByRole('button', { name: /生成批次/ }).click();
     await page.waitForURL(/\/payments\/\d+$/);
     await page.getByRole('cell', { name: '陈国华' }).waitFor();
+    // Nothing is downloaded before the export, and the lines can still be taken out.
+    await page.getByTestId('batch-status').getByText('待导出').waitFor();
+    expect(await page.getByRole('button', { name: /下载代发文件/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /移\s*出/ }).count()).toBe(2);
+    await exportShownBatch();
+    expect(await page.getByRole('button', { name: /移\s*出/ }).count()).toBe(0);
 
     const [bankFile] = await Promise.all([
       page.waitForEvent('download'),
@@ -278,6 +297,7 @@ describe('subsidy cycle in the browser', () => {
         .count(),
     ).toBe(0); // the last line stays
 
+    await exportShownBatch();
     const [bankFile] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /下载代发文件/ }).click(),

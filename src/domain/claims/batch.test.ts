@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type BatchState, batchActions, checkBankFile, checkRemoval, checkResultImport, checkVoid } from './batch.ts';
+import {
+  type BatchState,
+  batchActions,
+  checkBankFile,
+  checkExport,
+  checkRemoval,
+  checkResultImport,
+  checkVoid,
+} from './batch.ts';
 import { takeStep } from './steps.ts';
 
 const batch = (o: Partial<BatchState> = {}): BatchState => ({
@@ -75,10 +83,32 @@ describe('作废批次: the bank did not process the batch', () => {
   });
 });
 
+describe('确认导出 and the bank file: exporting freezes the batch, downloading changes nothing', () => {
+  it('an open batch is exported once; an exported or reconciled one is refused, naming what to do', () => {
+    expect(checkExport(batch())).toEqual({ ok: true });
+    const twice = checkExport(batch({ status: 'exported' }));
+    expect(twice).toMatchObject({ ok: false, code: 'BATCH_ALREADY_EXPORTED' });
+    expect(!twice.ok && twice.reason).toBe(
+      '拨付批次 PF530326-2019-000007 已确认导出（已导出，待银行回盘），不能再次导出；请直接下载银行代发文件',
+    );
+    expect(checkExport(batch({ status: 'reconciled', settled: 3 }))).toMatchObject({ code: 'BATCH_ALREADY_EXPORTED' });
+    const v = checkExport(batch({ status: 'voided', voidReason: '银行整批退回' }));
+    expect(!v.ok && v.reason).toBe('拨付批次 PF530326-2019-000007 已作废（银行整批退回），不能再下载或发送银行代发文件');
+  });
+
+  it('the file of an exported or reconciled batch is downloaded; of an open one not before the export', () => {
+    expect(checkBankFile(batch({ status: 'exported' }))).toEqual({ ok: true });
+    expect(checkBankFile(batch({ status: 'reconciled', settled: 3 }))).toEqual({ ok: true });
+    const open = checkBankFile(batch());
+    expect(open).toMatchObject({ ok: false, code: 'BATCH_NOT_EXPORTED' });
+    expect(!open.ok && open.reason).toContain('请先「确认导出（送银行）」');
+  });
+});
+
 describe('who may change a batch', () => {
   it('the county office, as for creating and exporting batches; the auditor and other levels only read', () => {
-    expect(batchActions('county', batch())).toEqual(['remove', 'void']);
-    expect(batchActions('county', batch({ lines: 1 }))).toEqual(['void']);
+    expect(batchActions('county', batch())).toEqual(['export', 'remove', 'void']);
+    expect(batchActions('county', batch({ lines: 1 }))).toEqual(['export', 'void']);
     expect(batchActions('county', batch({ status: 'exported' }))).toEqual(['void']);
     expect(batchActions('county', batch({ status: 'exported', settled: 2 }))).toEqual([]);
     for (const role of ['auditor', 'city', 'province', 'township', 'village', 'admin', 'employer'] as const) {

@@ -6,6 +6,8 @@
 //     has answered for any line, the money of that line has moved (or been refused) and the
 //     batch is settled by the result file, never voided. A voided batch is final.
 // Both are the county employment office's, like creating and exporting batches (STEPS.batch).
+// Exporting (确认导出) is its own step: it freezes the batch's lines (open → exported), and only
+// then is the bank file downloaded, the same bytes each time; a download changes nothing.
 import { STEPS } from './steps.ts';
 import type { Role } from './types.ts';
 
@@ -25,8 +27,12 @@ export const BATCH_STATUS_NAMES: Record<BatchStatusName, string> = {
  */
 export const TAKEN_OUT_PAYMENT_STATUSES = ['removed', 'voided'] as const;
 
-export type BatchAction = 'remove' | 'void';
-export const BATCH_ACTION_NAMES: Record<BatchAction, string> = { remove: '移出批次', void: '作废批次' };
+export type BatchAction = 'export' | 'remove' | 'void';
+export const BATCH_ACTION_NAMES: Record<BatchAction, string> = {
+  export: '确认导出（送银行）',
+  remove: '移出批次',
+  void: '作废批次',
+};
 
 /** A batch as these rules read it. */
 export interface BatchState {
@@ -93,9 +99,33 @@ export function checkResultImport(b: BatchState): BatchCheck {
   return { ok: true };
 }
 
-/** May the bank instruction file (代发文件) be downloaded (exporting an open batch)? */
+/**
+ * May the batch be exported (确认导出: its lines are final, its bank file goes to the bank)?
+ * Only an open batch; exporting twice is refused rather than passed over, so that an officer
+ * learns that someone else already sent the file.
+ */
+export function checkExport(b: BatchState): BatchCheck {
+  if (b.status === 'voided') return voided(b, '再下载或发送银行代发文件');
+  if (b.status !== 'open') {
+    return {
+      ok: false,
+      code: 'BATCH_ALREADY_EXPORTED',
+      reason: `拨付批次 ${b.number} 已确认导出（${BATCH_STATUS_NAMES[b.status]}），不能再次导出；请直接下载银行代发文件`,
+    };
+  }
+  return { ok: true };
+}
+
+/** May the bank instruction file (代发文件) be downloaded? Only once exported, never when voided. */
 export function checkBankFile(b: BatchState): BatchCheck {
   if (b.status === 'voided') return voided(b, '再下载或发送银行代发文件');
+  if (b.status === 'open') {
+    return {
+      ok: false,
+      code: 'BATCH_NOT_EXPORTED',
+      reason: `拨付批次 ${b.number} 还没有确认导出，不能下载银行代发文件；请先「确认导出（送银行）」，确认后本批次不能再移出申请`,
+    };
+  }
   return { ok: true };
 }
 
@@ -108,6 +138,7 @@ export function mayChangeBatches(role: Role): boolean {
 export function batchActions(role: Role, b: BatchState): BatchAction[] {
   if (!mayChangeBatches(role)) return [];
   const actions: BatchAction[] = [];
+  if (checkExport(b).ok) actions.push('export');
   if (b.status === 'open' && b.lines > 1) actions.push('remove');
   if (checkVoid(b).ok) actions.push('void');
   return actions;

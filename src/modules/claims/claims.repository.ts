@@ -497,11 +497,22 @@ export async function userDisplayName(trx: Scoped, id: string): Promise<string |
   return r?.display_name ?? null;
 }
 
-export async function setBatchStatus(trx: Scoped, id: string, status: 'exported' | 'reconciled'): Promise<void> {
-  const stamp = status === 'exported' ? { exported_at: sql`coalesce(exported_at, now())` } : { reconciled_at: sql`now()` };
+/** 确认导出: marks an open batch exported at the version the officer saw; undefined when it moved on. */
+export async function exportBatch(trx: Scoped, id: string, version: number): Promise<BatchRow | undefined> {
+  return trx
+    .updateTable('payment_batches')
+    .set({ status: 'exported', exported_at: sql`now()`, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setBatchStatus(trx: Scoped, id: string, status: 'reconciled'): Promise<void> {
   await trx
     .updateTable('payment_batches')
-    .set({ status, ...stamp, version: sql`version + 1` } as never)
+    .set({ status, reconciled_at: sql`now()`, version: sql`version + 1` } as never)
     .where('id', '=', id)
     .execute();
 }

@@ -5,7 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
-import { api, expectLedgerMatchesBatches, OUT_OF_PROVINCE, shanghaiDay, transportClaim } from '../../../test/claims/helpers.ts';
+import {
+  api,
+  expectLedgerMatchesBatches,
+  exportBatch,
+  OUT_OF_PROVINCE,
+  shanghaiDay,
+  transportClaim,
+} from '../../../test/claims/helpers.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import { parseCsv } from '../../domain/claims/bank-file.ts';
@@ -358,7 +365,16 @@ describe('publicity, payment and the ledger', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.json().code).toBe('BATCH_EMPTY');
 
+    // The file is downloaded once the batch is exported (确认导出), and the download changes nothing.
+    const early = await call.get('huize', `/api/payment-batches/${batchId}/bank-file.csv`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('BATCH_NOT_EXPORTED');
+    expect((await exportBatch(call, 'huize', batchId)).batch).toMatchObject({
+      status: 'exported',
+      exportedAt: expect.any(String),
+    });
     const file = await call.get('huize', `/api/payment-batches/${batchId}/bank-file.csv`);
+    expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('text/csv');
     const rows = parseCsv(file.body);
     expect(rows[0]).toEqual(['序号', '户名', '账号', '开户行', '金额(元)', '用途', '明细号']);
@@ -418,7 +434,7 @@ describe('publicity, payment and the ledger', () => {
     expect(second.json().batch).toMatchObject({ lineCount: 1 });
     expect(second.json().payments[0]).toMatchObject({ claimId: failed.claimId, bankAccount: '***************8888' });
     const secondId = second.json().batch.id;
-    await call.get('huize', `/api/payment-batches/${secondId}/bank-file.csv`);
+    await exportBatch(call, 'huize', secondId);
     // The bank rejects that file as a whole: the batch is voided and the claim waits again, unpaid.
     const exported = (await call.get('huize', `/api/payment-batches/${secondId}`)).json().batch;
     const voided = await call.post('huize', `/api/payment-batches/${secondId}/void`, {
@@ -430,7 +446,7 @@ describe('publicity, payment and the ledger', () => {
     const third = await call.post('huize', '/api/payment-batches', { fund: 'employment_fund', region: '530326' });
     const line = third.json().payments[0];
     expect(line).toMatchObject({ claimId: failed.claimId, bankAccount: '***************8888' });
-    await call.get('huize', `/api/payment-batches/${third.json().batch.id}/bank-file.csv`);
+    await exportBatch(call, 'huize', third.json().batch.id);
     const ok = `明细号,结果,失败原因,银行流水号\r\n${line.detailNo},成功,,B20190701002\r\n`;
     expect(
       (
@@ -490,6 +506,8 @@ describe('publicity, payment and the ledger', () => {
         'claim.fail',
         'claim.batch_void',
         'publicity.close',
+        'payment_batch.export',
+        'payment_batch.download',
         'payment_batch.reconcile',
         'payment_batch.void',
       ]),

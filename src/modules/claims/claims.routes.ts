@@ -130,6 +130,7 @@ const BatchBody = Type.Object(
 );
 
 const BatchVersion = Type.Integer({ minimum: 1, description: '客户端看到的批次版本（乐观锁）' });
+const ExportBody = Type.Object({ version: BatchVersion }, { additionalProperties: false });
 const RemovalBody = Type.Object(
   {
     claimId: Id,
@@ -430,9 +431,33 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => payments.getBatch(db, requireActor(req), (req.params as { id: string }).id),
   );
 
+  app.post(
+    '/api/payment-batches/:id/export',
+    {
+      schema: {
+        tags: btags,
+        summary: '确认导出（县级）：批次明细定稿（待导出 → 已导出，待银行回盘），此后可下载银行代发文件送银行',
+        description:
+          '确认后不能再移出批次中的申请（银行未处理的批次仍可作废）。返回批次详情。错误代码：BATCH_ALREADY_EXPORTED（已确认导出）、BATCH_VOIDED、BATCH_VERSION_CONFLICT。',
+        params: IdParams,
+        body: ExportBody,
+      },
+    },
+    async (req) =>
+      payments.exportBatch(db, requireActor(req), (req.params as { id: string }).id, req.body as Static<typeof ExportBody>),
+  );
+
   app.get(
     '/api/payment-batches/:id/bank-file.csv',
-    { schema: { tags: btags, summary: '下载银行代发文件（CSV：序号,户名,账号,开户行,金额(元),用途,明细号）', params: IdParams } },
+    {
+      schema: {
+        tags: btags,
+        summary: '下载银行代发文件（CSV：序号,户名,账号,开户行,金额(元),用途,明细号）',
+        description:
+          '只下载，不改变批次：已确认导出（或已对账）的批次每次下载内容相同。待导出的批次返回 409 BATCH_NOT_EXPORTED（请先 POST /api/payment-batches/{id}/export 确认导出），已作废的返回 409 BATCH_VOIDED。',
+        params: IdParams,
+      },
+    },
     async (req, reply) => {
       const { number, csv } = await payments.bankFile(db, requireActor(req), (req.params as { id: string }).id);
       return reply

@@ -7,6 +7,9 @@
 // the claims go back to the queue, and nothing is written to the ledger, as batching wrote
 // nothing either. Every change of a batch locks its row first (export, result import, removal,
 // voiding), so two of them on one batch run one after the other and the second sees the first.
+// Exporting (确认导出, a POST at the version the officer saw) freezes the lines; the bank file
+// is then downloaded as often as needed, the same bytes each time, and the download changes
+// nothing but the audit log.
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import { type BankLine, decodeBankText, parseBankResult, writeBankFile } from '../../domain/claims/bank-file.ts';
 import {
@@ -14,6 +17,7 @@ import {
   type BatchState,
   batchActions,
   checkBankFile,
+  checkExport,
   checkRemoval,
   checkResultImport,
   checkVoid,
@@ -193,16 +197,55 @@ async function readBatch(trx: Scoped, actor: Actor, id: string) {
   };
 }
 
-/** The bank instruction file of a batch (UTF-8 with BOM, CSV); the batch counts as exported. */
-export async function bankFile(database: Database, actor: Actor, id: string): Promise<{ number: string; csv: string }> {
+/**
+ * 确认导出（送银行）: the batch's lines become final (open → exported) and its bank file may be
+ * downloaded and sent to the bank. At the version the officer saw, so that a removal made
+ * meanwhile is not exported unseen. The batch row is locked first: a removal of the same batch
+ * either ran before (this export then needs the new version) or runs after (and is refused).
+ */
+export async function exportBatch(database: Database, actor: Actor, id: string, input: { version: number }) {
   requireCounty(actor, '导出银行代发文件');
-  const cat = await catalog();
   return inScope(database.kysely, actor.scope, async (trx) => {
     const batch = await repo.getBatch(trx, id, true);
     if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
-    // Read after the lock: a removal that committed first is not in the file.
+    const record = batchRecord(batch);
+    const payments = await repo.paymentsOf(trx, id);
+    refuse(checkExport(batchState(batch, payments)), record);
+    if (input.version !== batch.version) throw batchVersionConflict(batch);
+    const exported = await repo.exportBatch(trx, batch.id, batch.version);
+    if (!exported) throw batchVersionConflict(batch);
+    await appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.export',
+      entity: 'payment_batch',
+      entityId: id,
+      regionCode: batch.region_code,
+      before: { number: batch.number, status: batch.status, version: batch.version },
+      after: {
+        status: exported.status,
+        version: exported.version,
+        lines: exported.line_count,
+        totalFen: exported.total_fen,
+      },
+    });
+    return readBatch(trx, actor, batch.id);
+  });
+}
+
+/**
+ * The bank instruction file of an exported (or reconciled) batch: UTF-8 with BOM, CSV, its
+ * lines in the order of their ids, so every download gives the same bytes. Refused for an open
+ * batch (export it first) and a voided one. Changes nothing; each download is audited.
+ */
+export async function bankFile(database: Database, actor: Actor, id: string): Promise<{ number: string; csv: string }> {
+  requireCounty(actor, '下载银行代发文件');
+  const cat = await catalog();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const batch = await repo.getBatch(trx, id);
+    if (!batch) throw errors.notFound(`拨付批次（ID ${id}）`);
     const all = await repo.paymentsOf(trx, id);
     refuse(checkBankFile(batchState(batch, all)), batchRecord(batch));
+    // Lines paid, failed, returned or recovered since were in the file all the same.
     const payments = all.filter((p) => !takenOut(p));
     const claims = new Map(
       (
@@ -224,14 +267,13 @@ export async function bankFile(database: Database, actor: Actor, id: string): Pr
         purpose: `${rule?.title ?? c?.rule_id ?? ''} ${c?.number ?? ''}`.trim(),
       };
     });
-    if (batch.status === 'open') await repo.setBatchStatus(trx, id, 'exported');
     await appendAudit(trx, {
       ...auditActor(actor),
-      action: 'payment_batch.export',
+      action: 'payment_batch.download',
       entity: 'payment_batch',
       entityId: id,
       regionCode: batch.region_code,
-      after: { number: batch.number, lines: lines.length },
+      after: { number: batch.number, status: batch.status, lines: lines.length },
     });
     return { number: batch.number, csv: `\uFEFF${writeBankFile(lines)}` };
   });

@@ -230,6 +230,7 @@ export interface Batch {
   voidReason: string | null;
   voidedAt: string | null;
   version: number;
+  /** The bank file (代发文件): downloaded once the batch is exported; the download changes nothing. */
   bankFileUrl: string;
 }
 
@@ -253,7 +254,7 @@ export interface Payment {
   removedAt: string | null;
 }
 
-export type BatchAction = 'remove' | 'void';
+export type BatchAction = 'export' | 'remove' | 'void';
 
 export interface BatchDetail {
   batch: Batch & { voidedByName: string | null };
@@ -273,7 +274,7 @@ export interface BatchDetail {
     removedFen: number;
     voidedFen: number;
   };
-  /** What this user may do now: 移出批次 (a line of an open batch), 作废批次. */
+  /** What this user may do now: 确认导出 (an open batch), 移出批次 (a line of an open batch), 作废批次. */
   actions: BatchAction[];
   payments: Payment[];
 }
@@ -282,6 +283,8 @@ export const listBatches = (region?: string) => api.get<Batch[]>('/api/payment-b
 export const getBatch = (id: Id) => api.get<BatchDetail>(`/api/payment-batches/${id}`);
 export const createBatch = (b: { fund: FundSource; region: string; claimIds?: string[] }) =>
   api.post<{ batch: Batch; payments: Payment[] }>('/api/payment-batches', b);
+/** 确认导出（送银行）: the batch's lines become final; then its bank file may be downloaded. */
+export const exportBatch = (id: Id, b: { version: number }) => api.post<BatchDetail>(`/api/payment-batches/${id}/export`, b);
 /** 移出批次: one claim leaves an open batch and goes back to the payment queue. */
 export const removeFromBatch = (id: Id, b: { claimId: Id; reason: string; version: number }) =>
   api.post<BatchDetail>(`/api/payment-batches/${id}/removals`, { ...b, claimId: String(b.claimId) });

@@ -1,15 +1,24 @@
-// One payment batch: its lines, the bank instruction file (代发), the bank's result file
+// One payment batch: its lines, the export (确认导出: the lines become final) and then the
+// bank instruction file (代发, a plain download), the bank's result file
 // uploaded back and the reconciliation of every line (paid, or failed with the reason and
 // back in the queue for a later batch), and lines the bank returned or that were recovered
 // after being paid. Before the bank's result the county takes a claim out of an open batch
 // (移出, with a reason) or voids a batch the bank did not process (作废批次, with a reason);
 // the claims go back to the payment queue.
-import { DeleteOutlined, DownloadOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Descriptions, Form, Input, Modal, Row, Space, Statistic, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type BatchDetail, getBatch, type Payment, removeFromBatch, uploadBankResult, voidBatch } from '../../api/claims.ts';
+import {
+  type BatchDetail,
+  exportBatch,
+  getBatch,
+  type Payment,
+  removeFromBatch,
+  uploadBankResult,
+  voidBatch,
+} from '../../api/claims.ts';
 import { type ApiError, download } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
@@ -115,7 +124,7 @@ function ReasonModal({
 export function BatchDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: ['batch', id], queryFn: () => getBatch(id) });
   const [result, setResult] = useState<string>();
@@ -132,6 +141,30 @@ export function BatchDetailPage() {
     void queryClient.invalidateQueries({ queryKey: ['claim'] }); // each claim's own page too
     void queryClient.invalidateQueries({ queryKey: ['ledger'] });
   };
+  // 确认导出 at the version shown; a refusal (exported by someone else, a removal meanwhile)
+  // is shown as the server words it and the page reloads.
+  const exporting = useMutation<BatchDetail, ApiError, number>({
+    mutationFn: (version) => exportBatch(id, { version }),
+    onSuccess: (d) => {
+      message.success(`拨付批次 ${d.batch.number} 已确认导出，请下载代发文件送银行`);
+      queryClient.setQueryData(['batch', id], d);
+      refresh();
+    },
+    onError: (e) => {
+      message.error(e.message);
+      refresh();
+    },
+  });
+  const confirmExport = () => {
+    if (!batch) return;
+    modal.confirm({
+      title: `确认导出拨付批次 ${batch.number}（送银行）？`,
+      content: `本批次 ${batch.lineCount} 笔，合计 ${yuan(batch.totalFen)}。确认后明细定稿，不能再移出申请，即可下载银行代发文件送银行；银行未处理的，仍可作废整个批次。`,
+      okText: '确认导出',
+      cancelText: '返回',
+      onOk: () => exporting.mutateAsync(batch.version).catch(() => undefined),
+    });
+  };
 
   return (
     <PageCard
@@ -140,13 +173,17 @@ export function BatchDetailPage() {
         batch &&
         county && (
           <Space>
+            {actions.includes('export') && (
+              <Button type="primary" icon={<SendOutlined />} loading={exporting.isPending} onClick={confirmExport}>
+                确认导出（送银行）
+              </Button>
+            )}
             <Button
               icon={<DownloadOutlined />}
-              disabled={voided}
+              disabled={voided || batch.status === 'open'}
+              title={batch.status === 'open' ? '请先确认导出（送银行）' : undefined}
               onClick={() =>
-                download(batch.bankFileUrl, `代发-${batch.number}.csv`)
-                  .then(refresh)
-                  .catch((e: Error) => message.error(e.message))
+                download(batch.bankFileUrl, `代发-${batch.number}.csv`).catch((e: Error) => message.error(e.message))
               }
             >
               下载代发文件
@@ -154,7 +191,7 @@ export function BatchDetailPage() {
             <Upload
               accept=".csv,.txt"
               showUploadList={false}
-              disabled={batch.status === 'reconciled' || voided}
+              disabled={batch.status !== 'exported'}
               customRequest={async ({ file, onSuccess, onError }) => {
                 try {
                   const r = await uploadBankResult(id, file as File);
@@ -167,7 +204,11 @@ export function BatchDetailPage() {
                 }
               }}
             >
-              <Button type="primary" icon={<UploadOutlined />} disabled={batch.status === 'reconciled' || voided}>
+              <Button
+                type={batch.status === 'open' ? 'default' : 'primary'}
+                icon={<UploadOutlined />}
+                disabled={batch.status !== 'exported'}
+              >
                 导入银行回盘
               </Button>
             </Upload>
