@@ -1,7 +1,8 @@
 // A fresh database for one test file: a copy of the run's migrated template, on PGlite
 // by default or on the PostgreSQL server named by DATABASE_URL.
-import { readFileSync } from 'node:fs';
+
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/connection.ts';

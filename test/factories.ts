@@ -2,9 +2,9 @@
 // straight into the database (as a system job, outside row-level security).
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { DB, Role } from '../src/db/schema.ts';
 import { makeIdNumber } from '../src/domain/idcard/gb11643.ts';
 import { nameInitials } from '../src/domain/registry/name-initials.ts';
-import type { DB, Role } from '../src/db/schema.ts';
 import { insertUser } from '../src/modules/auth/auth.repository.ts';
 import { hashPassword } from '../src/modules/auth/password.ts';
 
@@ -55,7 +55,15 @@ export async function buildHousehold(
     village: string;
     number?: string;
     type?: '脱贫户' | '监测对象';
-    members?: { name: string; sex?: '男' | '女'; birth?: string; relationship?: string; phone?: string; idNumber?: string; willing?: boolean }[];
+    members?: {
+      name: string;
+      sex?: '男' | '女';
+      birth?: string;
+      relationship?: string;
+      phone?: string;
+      idNumber?: string;
+      willing?: boolean;
+    }[];
   },
 ): Promise<{ householdId: string; persons: BuiltPerson[] }> {
   seq++;

@@ -2,12 +2,12 @@
 // Yunnan (53) per test run; every test file then starts from a copy of it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadProvinces } from '../src/modules/regions/region-loader.ts';
 import { adminUrl, withDatabaseName } from './pg-url.ts';
-import pg from 'pg';
 
 export const TEST_PROVINCES = ['15', '43', '53'];
 

@@ -109,7 +109,7 @@ describe('劳动者服务 on a phone', () => {
     await page.waitForURL('**/me/jobs');
     await page.getByText('劳动者服务 · 陈国华').waitFor();
     // Nothing is wider than the phone.
-    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
   });
 
   it('opens the recommended job (已查看) and says 感兴趣, which records consent', async () => {
@@ -163,7 +163,10 @@ describe('劳动者服务 on a phone', () => {
 
   it('applies for the Huize transport subsidy with a ticket photo and sees it under 我的申请', async () => {
     screenshotOnFailure('transport');
-    await page.getByRole('navigation', { name: '劳动者服务导航' }).getByRole('link', { name: /交通补助/ }).click();
+    await page
+      .getByRole('navigation', { name: '劳动者服务导航' })
+      .getByRole('link', { name: /交通补助/ })
+      .click();
     await page.waitForURL('**/me/transport');
     await page.getByText('外出务工交通补助（会泽县）').waitFor();
     await pickDate(page, '发生日期', '2019-06-01');
@@ -184,7 +187,10 @@ describe('劳动者服务 on a phone', () => {
     await page.getByText('本人申请', { exact: true }).waitFor();
     await page.getByText(/本人申请：务工地点 广东省深圳市宝安区/).waitFor();
     await page.getByText('***************5678').waitFor();
-    await page.getByRole('navigation', { name: '劳动者服务导航' }).getByRole('link', { name: /我的申请/ }).click();
+    await page
+      .getByRole('navigation', { name: '劳动者服务导航' })
+      .getByRole('link', { name: /我的申请/ })
+      .click();
     await page.waitForURL('**/me/claims');
     await page.getByText('外出务工交通补助（会泽县）').waitFor();
     await page.getByText('已申报', { exact: true }).first().waitFor();

@@ -16,18 +16,32 @@ beforeAll(async () => {
   const h = await buildHousehold(db, { village: VILLAGES.tanglang, members: [{ name: '丙' }] });
   await db
     .insertInto('employment_spells')
-    .values({ person_id: h.persons[0]?.id ?? '', village_code: VILLAGES.tanglang, start_date: '2025-01-01', channel: '灵活就业', monthly_income_fen: 100000 })
+    .values({
+      person_id: h.persons[0]?.id ?? '',
+      village_code: VILLAGES.tanglang,
+      start_date: '2025-01-01',
+      channel: '灵活就业',
+      monthly_income_fen: 100000,
+    })
     .execute();
 });
 afterAll(() => database.close());
 
 const names = (scope: string) =>
-  inScope(database.kysely, scope, async (trx) => (await sql<{ name: string }>`SELECT name FROM persons ORDER BY name`.execute(trx)).rows.map((r) => r.name));
+  inScope(database.kysely, scope, async (trx) =>
+    (await sql<{ name: string }>`SELECT name FROM persons ORDER BY name`.execute(trx)).rows.map((r) => r.name),
+  );
 
 describe('row-level security under bangfu_app', () => {
   it('runs as a role that is neither superuser nor exempt from RLS', async () => {
     const r = await inScope(database.kysely, '15', (trx) =>
-      sql<{ u: string; sup: boolean; bypass: boolean }>`SELECT current_user AS u, rolsuper AS sup, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`.execute(trx),
+      sql<{
+        u: string;
+        sup: boolean;
+        bypass: boolean;
+      }>`SELECT current_user AS u, rolsuper AS sup, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`.execute(
+        trx,
+      ),
     );
     expect(r.rows[0]).toEqual({ u: 'bangfu_app', sup: false, bypass: false });
   });
@@ -67,14 +81,24 @@ describe('row-level security under bangfu_app', () => {
   });
 
   it('an UPDATE or DELETE without WHERE touches only rows in scope', async () => {
-    const n = await inScope(database.kysely, VILLAGES.hedong, async (trx) => (await sql`UPDATE persons SET education = '小学'`.execute(trx)).numAffectedRows);
+    const n = await inScope(
+      database.kysely,
+      VILLAGES.hedong,
+      async (trx) => (await sql`UPDATE persons SET education = '小学'`.execute(trx)).numAffectedRows,
+    );
     expect(Number(n)).toBe(1);
-    const others = await database.kysely.selectFrom('persons').select('education').where('village_code', '<>', VILLAGES.hedong).execute();
+    const others = await database.kysely
+      .selectFrom('persons')
+      .select('education')
+      .where('village_code', '<>', VILLAGES.hedong)
+      .execute();
     expect(others.every((p) => p.education === '初中')).toBe(true);
   });
 
   it('the application role cannot edit or delete audit entries', async () => {
     await expect(inScope(database.kysely, '15', (trx) => sql`DELETE FROM audit_log`.execute(trx))).rejects.toThrow();
-    await expect(inScope(database.kysely, '15', (trx) => sql`UPDATE audit_log SET actor_name = 'x'`.execute(trx))).rejects.toThrow();
+    await expect(
+      inScope(database.kysely, '15', (trx) => sql`UPDATE audit_log SET actor_name = 'x'`.execute(trx)),
+    ).rejects.toThrow();
   });
 });

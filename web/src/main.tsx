@@ -6,8 +6,8 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api/client.ts';
 import { AppRoutes } from './App.tsx';
+import { ApiError } from './api/client.ts';
 import { AuthProvider } from './components/AuthProvider.tsx';
 
 dayjs.locale('zh-cn');

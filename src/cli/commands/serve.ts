@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AREA_PRESETS } from '../../domain/seed/areas.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES, type DemoLaborer, demoLaborerLines } from '../../domain/seed/demo-accounts.ts';
-import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { buildServer } from '../../http/server.ts';
 import { listUsers } from '../../modules/auth/users.service.ts';
-import { loadProvinces } from '../../modules/regions/region-loader.ts';
 import { smsSender } from '../../modules/outbox/index.ts';
+import { loadProvinces } from '../../modules/regions/region-loader.ts';
 import { countHouseholds, ensureDemoLaborer, ensureDemoUsers, seedPopulation } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';

@@ -1,7 +1,7 @@
 // Appends to and reads the hash-chained audit log.
 import type { Kysely } from 'kysely';
-import { type AuditEntryContent, auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
 import type { DB } from '../../db/schema.ts';
+import { type AuditEntryContent, auditHash, GENESIS_HASH } from '../../domain/audit-chain.ts';
 
 export interface AuditInput {
   actorId: string | null;
@@ -16,7 +16,9 @@ export interface AuditInput {
 
 /** Plain JSON (dates as ISO strings), exactly what jsonb gives back. */
 function toJson(v: unknown): unknown {
-  return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));
+  return v === undefined || v === null
+    ? null
+    : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));
 }
 
 /**
@@ -51,7 +53,11 @@ export async function appendAudit(trx: Kysely<DB>, inputs: AuditInput | AuditInp
     prev = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   await trx.updateTable('audit_head').set({ seq: seq.toString(), hash: prev }).where('id', '=', true).execute();
 }
 

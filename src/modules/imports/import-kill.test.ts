@@ -13,7 +13,6 @@ import { databaseForChild, importFile, tableCounts } from '../../../test/fixture
 import { generateRows, type Row, writeCsv } from '../../../test/fixtures/laborers.ts';
 import type { Database } from '../../db/connection.ts';
 
-
 const ROWS = 6000;
 const CHUNK = 500;
 let dir: string;

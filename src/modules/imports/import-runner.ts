@@ -11,7 +11,6 @@ import type { Kysely } from 'kysely';
 import { otherWorkerAlive, THIS_WORKER } from '../../background/runs.ts';
 import type { Database, RawSession } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
-import { nameInitials } from '../../domain/registry/name-initials.ts';
 import {
   type CheckedRow,
   checkRow,
@@ -24,9 +23,10 @@ import {
 } from '../../domain/import/row.ts';
 import type { HeaderMap } from '../../domain/import/template.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
+import { nameInitials } from '../../domain/registry/name-initials.ts';
 import { FIELD_LABELS } from '../../domain/registry/person-input.ts';
 import { AppError } from '../../http/errors.ts';
-import { appendAudit, type AuditInput } from '../audit/audit.repository.ts';
+import { type AuditInput, appendAudit } from '../audit/audit.repository.ts';
 import { ENCODING_NAMES, findHeader, openTable, type TableSource } from './file-reader.ts';
 import {
   type ChunkProgress,

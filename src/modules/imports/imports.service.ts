@@ -9,8 +9,8 @@ import { type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BackgroundRuns } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
-import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import { AppError, errors } from '../../http/errors.ts';
+import { type Actor, canWriteRegister } from '../auth/actor.ts';
 import { writeErrorReport } from './error-report.ts';
 import { type ImportProgress, inspectFile, runImport, workerAlive } from './import-runner.ts';
 import {

@@ -1,16 +1,17 @@
 // The register import end to end on a real database (PGlite, or PostgreSQL with DATABASE_URL):
 // files are generated here, imported with the same code the web app and the CLI use, and
 // the tables, error rows, audit entries and error report are read back.
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/db.ts';
 import { buildHousehold, VILLAGES } from '../../../test/factories.ts';
 import { importErrors, importFile, readSheet, tableCounts } from '../../../test/fixtures/imports.ts';
 import { generateRows, HEADERS, type Row, writeCsv, writeXlsx } from '../../../test/fixtures/laborers.ts';
-import { createTestDatabase } from '../../../test/db.ts';
 import type { Database } from '../../db/connection.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';

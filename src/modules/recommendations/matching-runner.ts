@@ -162,7 +162,12 @@ export class MatchingJobs extends BackgroundRuns {
   constructor(database: Database, setup: () => Promise<MatchingSetup>, log: (msg: string, err?: unknown) => void = () => {}) {
     super(
       async (id, signal) => runMatching(database, await setup(), id, { signal }),
-      () => database.kysely.selectFrom('matching_runs').select(['id', 'worker']).where('status', 'in', ['queued', 'running']).execute(),
+      () =>
+        database.kysely
+          .selectFrom('matching_runs')
+          .select(['id', 'worker'])
+          .where('status', 'in', ['queued', 'running'])
+          .execute(),
       log,
       '匹配批次',
     );

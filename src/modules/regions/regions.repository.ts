@@ -3,8 +3,8 @@
 // Prefix queries use a code range (see prefixRange) so that they use the primary key.
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { ancestry, type RegionLevel } from '../../domain/region/region-code.ts';
 import type { ChangeLogEntry } from '../../domain/region/region-change.ts';
+import { ancestry, type RegionLevel } from '../../domain/region/region-code.ts';
 import { prefixRange, type RegionVersion } from '../../domain/region/region-version.ts';
 
 type Db = Kysely<DB>;

@@ -27,13 +27,7 @@ export async function scanDuplicates(db: Kysely<DB>, region: string): Promise<nu
 }
 
 export function listCandidates(trx: Scoped, status: 'open' | 'merged' | 'dismissed', limit: number) {
-  return trx
-    .selectFrom('duplicate_candidates')
-    .selectAll()
-    .where('status', '=', status)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return trx.selectFrom('duplicate_candidates').selectAll().where('status', '=', status).orderBy('id').limit(limit).execute();
 }
 
 export function getCandidate(trx: Scoped, id: string) {

@@ -28,7 +28,14 @@ export async function listDuplicates(database: Database, actor: Actor, status: '
     const byId = new Map(people.map((p) => [p.id, presentListItem(actor, p as ListRow, today)]));
     return cands
       .filter((c) => byId.has(c.person_a) && byId.has(c.person_b))
-      .map((c) => ({ id: c.id, reason: c.reason, status: c.status, note: c.note, a: byId.get(c.person_a), b: byId.get(c.person_b) }));
+      .map((c) => ({
+        id: c.id,
+        reason: c.reason,
+        status: c.status,
+        note: c.note,
+        a: byId.get(c.person_a),
+        b: byId.get(c.person_b),
+      }));
   });
 }
 
@@ -48,25 +55,57 @@ export async function decideDuplicate(
   return inScope(database.kysely, actor.scope, async (trx) => {
     const cand = await dup.getCandidate(trx, candidateId);
     if (!cand) throw errors.notFound(`疑似重复记录（ID ${candidateId}）`);
-    if (cand.status !== 'open') throw errors.conflict('DUPLICATE_DECIDED', `疑似重复记录 ${candidateId} 已处理（${cand.status === 'merged' ? '已合并' : '已排除'}）`);
+    if (cand.status !== 'open')
+      throw errors.conflict(
+        'DUPLICATE_DECIDED',
+        `疑似重复记录 ${candidateId} 已处理（${cand.status === 'merged' ? '已合并' : '已排除'}）`,
+      );
     const who = { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
     if (decision.kind === 'dismiss') {
       await dup.decideCandidate(trx, cand.id, 'dismissed', actor.userId, decision.note);
-      await appendAudit(trx, { ...who, action: 'duplicate.dismiss', entity: 'duplicate', entityId: cand.id, regionCode: cand.village_code, before: { status: 'open' }, after: { status: 'dismissed', note: decision.note } });
+      await appendAudit(trx, {
+        ...who,
+        action: 'duplicate.dismiss',
+        entity: 'duplicate',
+        entityId: cand.id,
+        regionCode: cand.village_code,
+        before: { status: 'open' },
+        after: { status: 'dismissed', note: decision.note },
+      });
       return { id: cand.id, status: 'dismissed' as const };
     }
     if (decision.keep !== cand.person_a && decision.keep !== cand.person_b) {
       throw errors.invalid(`疑似重复记录 ${candidateId}`, [{ field: 'keep', message: '必须是这两条记录之一' }]);
     }
     const retired = decision.keep === cand.person_a ? cand.person_b : cand.person_a;
-    const kept = await trx.selectFrom('persons').select(['id', 'village_code']).where('id', '=', decision.keep).executeTakeFirst();
+    const kept = await trx
+      .selectFrom('persons')
+      .select(['id', 'village_code'])
+      .where('id', '=', decision.keep)
+      .executeTakeFirst();
     if (!kept) throw errors.notFound(`劳动力（ID ${decision.keep}）`);
     const moved = await dup.moveSpells(trx, retired, kept.id, kept.village_code);
     await dup.retirePerson(trx, retired, kept.id);
     await dup.decideCandidate(trx, cand.id, 'merged', actor.userId, decision.note);
     await appendAudit(trx, [
-      { ...who, action: 'duplicate.merge', entity: 'duplicate', entityId: cand.id, regionCode: cand.village_code, before: { status: 'open' }, after: { status: 'merged', kept: kept.id, retired, note: decision.note } },
-      { ...who, action: 'person.merge', entity: 'person', entityId: retired, regionCode: kept.village_code, before: { merged_into: null }, after: { merged_into: kept.id, moved_spells: moved.map((m) => m.id) } },
+      {
+        ...who,
+        action: 'duplicate.merge',
+        entity: 'duplicate',
+        entityId: cand.id,
+        regionCode: cand.village_code,
+        before: { status: 'open' },
+        after: { status: 'merged', kept: kept.id, retired, note: decision.note },
+      },
+      {
+        ...who,
+        action: 'person.merge',
+        entity: 'person',
+        entityId: retired,
+        regionCode: kept.village_code,
+        before: { merged_into: null },
+        after: { merged_into: kept.id, moved_spells: moved.map((m) => m.id) },
+      },
     ]);
     return { id: cand.id, status: 'merged' as const, kept: kept.id, retired };
   });

@@ -59,7 +59,9 @@ export function applyLaborerFilters<O>(q: PersonQuery<O>, f: LaborerFilters, tod
     const band = parseAgeBand(f.ageBand);
     if (band) {
       // age >= lo  <=> born on or before today - lo years; age <= hi <=> born after today - (hi+1) years.
-      out = out.where('persons.birth_date', '<=', minusYears(today, band[0])).where('persons.birth_date', '>', minusYears(today, band[1] + 1));
+      out = out
+        .where('persons.birth_date', '<=', minusYears(today, band[0]))
+        .where('persons.birth_date', '>', minusYears(today, band[1] + 1));
     }
   }
   const text = f.q?.trim();

@@ -78,7 +78,11 @@ export function presentSpell(s: SpellRow) {
 }
 
 export function presentPerson(actor: Actor, p: PersonRow, spells: SpellRow[], villagePath: string, today: string) {
-  const spellLikes = spells.map((s) => ({ startDate: s.start_date, endDate: s.end_date, channel: s.channel as EmploymentChannel }));
+  const spellLikes = spells.map((s) => ({
+    startDate: s.start_date,
+    endDate: s.end_date,
+    channel: s.channel as EmploymentChannel,
+  }));
   return {
     id: p.id,
     version: p.version,

@@ -10,11 +10,30 @@ const yesNo = (b: boolean) => (b ? '是' : '否');
 /** The person columns the template carries (a full row, or an export's selection). */
 export type PersonFieldsRow = Pick<
   PersonRow,
-  | 'id_number' | 'name' | 'sex' | 'birth_date' | 'relationship' | 'ethnicity' | 'education' | 'work_capacity' | 'health'
-  | 'disability' | 'student_status' | 'phone' | 'skills' | 'certificates' | 'migrate_willing' | 'preferred_places'
-  | 'preferred_work' | 'service_needs' | 'training_needs'
+  | 'id_number'
+  | 'name'
+  | 'sex'
+  | 'birth_date'
+  | 'relationship'
+  | 'ethnicity'
+  | 'education'
+  | 'work_capacity'
+  | 'health'
+  | 'disability'
+  | 'student_status'
+  | 'phone'
+  | 'skills'
+  | 'certificates'
+  | 'migrate_willing'
+  | 'preferred_places'
+  | 'preferred_work'
+  | 'service_needs'
+  | 'training_needs'
 >;
-export type HouseholdFieldsRow = Pick<HouseholdRow, 'number' | 'village_code' | 'type' | 'monitoring_category' | 'relocated' | 'relocation_site'>;
+export type HouseholdFieldsRow = Pick<
+  HouseholdRow,
+  'number' | 'village_code' | 'type' | 'monitoring_category' | 'relocated' | 'relocation_site'
+>;
 
 /** A record as the text fields of the form and the import template. */
 export function personToRaw(p: PersonFieldsRow, h: HouseholdFieldsRow): RawPerson {

@@ -94,7 +94,12 @@ export function spellsOf(trx: Scoped, personIds: string[]): Promise<SpellRow[]> 
 }
 
 export function getSpell(trx: Scoped, personId: string, spellId: string) {
-  return trx.selectFrom('employment_spells').selectAll().where('id', '=', spellId).where('person_id', '=', personId).executeTakeFirst();
+  return trx
+    .selectFrom('employment_spells')
+    .selectAll()
+    .where('id', '=', spellId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }
 
 /** Where an ID number is registered, across the whole database (definer function). */
@@ -118,7 +123,11 @@ export function updateHousehold(trx: Scoped, id: string, patch: Updateable<House
 }
 
 export function insertPerson(trx: Scoped, p: Parameters<ReturnType<Scoped['insertInto']>['values']>[0]) {
-  return trx.insertInto('persons').values(p as never).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .insertInto('persons')
+    .values(p as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Optimistic locking: updates only if nobody changed the record since `version`. */

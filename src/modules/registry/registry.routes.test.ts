@@ -18,7 +18,12 @@ const as: Record<string, Record<string, string>> = {};
 beforeAll(async () => {
   ({ app, database, close } = await createTestApp());
   const db = database.kysely;
-  hedong = (await buildHousehold(db, { village: VILLAGES.hedong, members: [{ name: '王建国' }, { name: '李秀英', sex: '女', birth: '1987-06-15' }] })).persons;
+  hedong = (
+    await buildHousehold(db, {
+      village: VILLAGES.hedong,
+      members: [{ name: '王建国' }, { name: '李秀英', sex: '女', birth: '1987-06-15' }],
+    })
+  ).persons;
   await buildHousehold(db, { village: VILLAGES.henandian, members: [{ name: '赵志强' }] });
   wengniute = (await buildHousehold(db, { village: VILLAGES.shanzuizi, members: [{ name: '孙立军' }] })).persons;
   huize = (await buildHousehold(db, { village: VILLAGES.tanglang, members: [{ name: '陈国华' }] })).persons;
@@ -66,7 +71,10 @@ describe('access to the register by region', () => {
 
   it('a province user sees every county below and cannot edit', async () => {
     expect((await get('province', '/api/laborers')).json().total).toBe(4);
-    const res = await send('province', 'PATCH', `/api/laborers/${hedong[0]?.id}`, { version: 1, fields: { phone: '13900001111' } });
+    const res = await send('province', 'PATCH', `/api/laborers/${hedong[0]?.id}`, {
+      version: 1,
+      fields: { phone: '13900001111' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('FORBIDDEN');
   });
@@ -117,11 +125,16 @@ describe('search', () => {
 describe('correcting a record', () => {
   it('updates a field, increments the version and audits before and after', async () => {
     const id = hedong[0]?.id;
-    const res = await send('county', 'PATCH', `/api/laborers/${id}`, { version: 1, fields: { education: '高中', phone: '13912345678' } });
+    const res = await send('county', 'PATCH', `/api/laborers/${id}`, {
+      version: 1,
+      fields: { education: '高中', phone: '13912345678' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().person).toMatchObject({ version: 2, education: '高中', phone: '13912345678' });
     // A collector without the right sees the phone masked in the history too.
-    const seen = (await get('village', `/api/laborers/${id}/audit`)).json().find((a: { action: string }) => a.action === 'person.update');
+    const seen = (await get('village', `/api/laborers/${id}/audit`))
+      .json()
+      .find((a: { action: string }) => a.action === 'person.update');
     expect(seen.after.phone).toBe('139****5678');
     const audit = (await get('county', `/api/laborers/${id}/audit`)).json();
     const upd = audit.find((a: { action: string }) => a.action === 'person.update');
@@ -136,7 +149,10 @@ describe('correcting a record', () => {
   });
 
   it('names the record and the field of a bad value, and writes nothing', async () => {
-    const res = await send('county', 'PATCH', `/api/laborers/${hedong[1]?.id}`, { version: 1, fields: { birthDate: '1987-02-30', workCapacity: '很强' } });
+    const res = await send('county', 'PATCH', `/api/laborers/${hedong[1]?.id}`, {
+      version: 1,
+      fields: { birthDate: '1987-02-30', workCapacity: '很强' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -152,7 +168,9 @@ describe('correcting a record', () => {
       fields: { idNumber: detail.person.idNumber, phone: detail.person.phone, skills: '电焊、驾驶' },
     });
     expect(res.statusCode).toBe(200);
-    expect((await send('county', 'POST', `/api/laborers/${hedong[1]?.id}/reveal-id`, {})).json().idNumber).toBe(hedong[1]?.idNumber);
+    expect((await send('county', 'POST', `/api/laborers/${hedong[1]?.id}/reveal-id`, {})).json().idNumber).toBe(
+      hedong[1]?.idNumber,
+    );
     expect(res.json().person.skills).toEqual(['电焊', '驾驶']);
   });
 });
@@ -193,20 +211,38 @@ describe('registering people', () => {
     expect(created.json().person.status).toBe('未就业');
     expect(created.json().household.zeroEmployment).toBe(true);
     const spell = await send('county', 'POST', `/api/laborers/${id}/spells`, {
-      fields: { channel: '外出务工(有组织)', startDate: '2026-03-01', place: '省外:北京市朝阳区', employer: '北京某物业公司', monthlyIncome: '4500', insured: '是' },
+      fields: {
+        channel: '外出务工(有组织)',
+        startDate: '2026-03-01',
+        place: '省外:北京市朝阳区',
+        employer: '北京某物业公司',
+        monthlyIncome: '4500',
+        insured: '是',
+      },
     });
     expect(spell.statusCode).toBe(201);
     expect(spell.json().person.status).toBe('已就业');
     expect(spell.json().household.zeroEmployment).toBe(false);
     expect(spell.json().spells[0]).toMatchObject({ monthlyIncomeFen: 450000, outOfProvince: true, placeName: '北京市朝阳区' });
-    const again = await send('county', 'POST', `/api/laborers/${id}/spells`, { fields: { channel: '外出务工(有组织)', startDate: '2026-03-01' } });
+    const again = await send('county', 'POST', `/api/laborers/${id}/spells`, {
+      fields: { channel: '外出务工(有组织)', startDate: '2026-03-01' },
+    });
     expect(again.statusCode).toBe(409);
-    const ended = await send('county', 'PATCH', `/api/laborers/${id}/spells/${spell.json().spells[0].id}`, { fields: { endDate: '2026-06-30' } });
+    const ended = await send('county', 'PATCH', `/api/laborers/${id}/spells/${spell.json().spells[0].id}`, {
+      fields: { endDate: '2026-06-30' },
+    });
     expect(ended.json().person.status).toBe('未就业');
     expect(ended.json().spells[0].endDate).toBe('2026-06-30');
-    const bad = await send('county', 'POST', `/api/laborers/${id}/spells`, { fields: { channel: '种地', startDate: '2026-13-01' } });
+    const bad = await send('county', 'POST', `/api/laborers/${id}/spells`, {
+      fields: { channel: '种地', startDate: '2026-13-01' },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.problems.map((p: { field: string }) => p.field).sort()).toEqual(['channel', 'startDate']);
+    expect(
+      bad
+        .json()
+        .details.problems.map((p: { field: string }) => p.field)
+        .sort(),
+    ).toEqual(['channel', 'startDate']);
   });
 });
 
@@ -231,7 +267,10 @@ describe('likely duplicates', () => {
     const cand = list.find((c: { a: { name: string } }) => c.a.name === '周明');
     expect(cand.reason).toBe('同县同名同出生日期');
     expect((await send('village', 'POST', `/api/duplicates/${cand.id}/merge`, { keep: a.persons[0]?.id })).statusCode).toBe(403);
-    const merged = await send('county', 'POST', `/api/duplicates/${cand.id}/merge`, { keep: a.persons[0]?.id, note: '同一人，身份证号录错' });
+    const merged = await send('county', 'POST', `/api/duplicates/${cand.id}/merge`, {
+      keep: a.persons[0]?.id,
+      note: '同一人，身份证号录错',
+    });
     expect(merged.json()).toMatchObject({ status: 'merged', retired: b.persons[0]?.id });
     expect((await get('county', `/api/laborers?q=${encodeURIComponent('周明')}`)).json().total).toBe(1);
     const audit = (await get('county', `/api/laborers/${b.persons[0]?.id}/audit`)).json();

@@ -12,9 +12,14 @@ import * as registry from './registry.service.ts';
 const Id = Type.String({ pattern: '^\\d{1,18}$' });
 const IdParams = Type.Object({ id: Id });
 const textFields = (labels: Record<string, string>) =>
-  Type.Object(Object.fromEntries(Object.entries(labels).map(([k, label]) => [k, Type.Optional(Type.String({ description: label, maxLength: 500 }))])), {
-    additionalProperties: false,
-  });
+  Type.Object(
+    Object.fromEntries(
+      Object.entries(labels).map(([k, label]) => [k, Type.Optional(Type.String({ description: label, maxLength: 500 }))]),
+    ),
+    {
+      additionalProperties: false,
+    },
+  );
 const PersonFields = textFields(FIELD_LABELS);
 const SpellFields = textFields(SPELL_FIELD_LABELS);
 
@@ -39,21 +44,33 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.database;
   const tags = ['registry'];
 
-  app.get('/api/workbench', { schema: { tags, summary: '工作台统计', querystring: Type.Object({ region: ListQuery.properties.region }) } }, async (req) => {
-    const q = req.query as { region?: string };
-    return registry.workbench(db, requireActor(req), q.region);
-  });
+  app.get(
+    '/api/workbench',
+    { schema: { tags, summary: '工作台统计', querystring: Type.Object({ region: ListQuery.properties.region }) } },
+    async (req) => {
+      const q = req.query as { region?: string };
+      return registry.workbench(db, requireActor(req), q.region);
+    },
+  );
 
-  app.get('/api/laborers', { schema: { tags, summary: '劳动力台账列表', querystring: Type.Intersect([ListQuery, Paging]) } }, async (req) => {
-    const { page = 1, pageSize = 20, ...filters } = req.query as ListQueryT & { page?: number; pageSize?: number };
-    return registry.listLaborers(db, requireActor(req), filters, page, pageSize);
-  });
+  app.get(
+    '/api/laborers',
+    { schema: { tags, summary: '劳动力台账列表', querystring: Type.Intersect([ListQuery, Paging]) } },
+    async (req) => {
+      const { page = 1, pageSize = 20, ...filters } = req.query as ListQueryT & { page?: number; pageSize?: number };
+      return registry.listLaborers(db, requireActor(req), filters, page, pageSize);
+    },
+  );
 
-  app.post('/api/laborers', { schema: { tags, summary: '新增劳动力', body: Type.Object({ fields: PersonFields }) } }, async (req, reply) => {
-    const { fields } = req.body as { fields: Record<string, string> };
-    reply.status(201);
-    return registry.createLaborer(db, requireActor(req), fields);
-  });
+  app.post(
+    '/api/laborers',
+    { schema: { tags, summary: '新增劳动力', body: Type.Object({ fields: PersonFields }) } },
+    async (req, reply) => {
+      const { fields } = req.body as { fields: Record<string, string> };
+      reply.status(201);
+      return registry.createLaborer(db, requireActor(req), fields);
+    },
+  );
 
   app.get('/api/laborers/:id', { schema: { tags, summary: '劳动力详情（含户和就业经历）', params: IdParams } }, async (req) => {
     return registry.getLaborer(db, requireActor(req), (req.params as { id: string }).id);
@@ -61,16 +78,27 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.patch(
     '/api/laborers/:id',
-    { schema: { tags, summary: '修改劳动力信息', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }), fields: PersonFields }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改劳动力信息',
+        params: IdParams,
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }), fields: PersonFields }),
+      },
+    },
     async (req) => {
       const { version, fields } = req.body as { version: number; fields: Record<string, string> };
       return registry.updateLaborer(db, requireActor(req), (req.params as { id: string }).id, version, fields);
     },
   );
 
-  app.post('/api/laborers/:id/reveal-id', { schema: { tags, summary: '查看完整身份证号（记入审计）', params: IdParams } }, async (req) => {
-    return registry.revealIdNumber(db, requireActor(req), (req.params as { id: string }).id);
-  });
+  app.post(
+    '/api/laborers/:id/reveal-id',
+    { schema: { tags, summary: '查看完整身份证号（记入审计）', params: IdParams } },
+    async (req) => {
+      return registry.revealIdNumber(db, requireActor(req), (req.params as { id: string }).id);
+    },
+  );
 
   app.get('/api/laborers/:id/audit', { schema: { tags, summary: '变更记录', params: IdParams } }, async (req) => {
     return registry.laborerAudit(db, requireActor(req), (req.params as { id: string }).id);
@@ -81,22 +109,48 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '新增就业经历', params: IdParams, body: Type.Object({ fields: SpellFields }) } },
     async (req, reply) => {
       reply.status(201);
-      return registry.addSpell(db, requireActor(req), (req.params as { id: string }).id, (req.body as { fields: Record<string, string> }).fields);
+      return registry.addSpell(
+        db,
+        requireActor(req),
+        (req.params as { id: string }).id,
+        (req.body as { fields: Record<string, string> }).fields,
+      );
     },
   );
 
   app.patch(
     '/api/laborers/:id/spells/:spellId',
-    { schema: { tags, summary: '修改就业经历（如填写结束日期）', params: Type.Object({ id: Id, spellId: Id }), body: Type.Object({ fields: SpellFields }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改就业经历（如填写结束日期）',
+        params: Type.Object({ id: Id, spellId: Id }),
+        body: Type.Object({ fields: SpellFields }),
+      },
+    },
     async (req) => {
       const p = req.params as { id: string; spellId: string };
-      return registry.updateSpell(db, requireActor(req), p.id, p.spellId, (req.body as { fields: Record<string, string> }).fields);
+      return registry.updateSpell(
+        db,
+        requireActor(req),
+        p.id,
+        p.spellId,
+        (req.body as { fields: Record<string, string> }).fields,
+      );
     },
   );
 
   app.get(
     '/api/duplicates',
-    { schema: { tags, summary: '疑似重复记录', querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('merged'), Type.Literal('dismissed')])) }) } },
+    {
+      schema: {
+        tags,
+        summary: '疑似重复记录',
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('merged'), Type.Literal('dismissed')])),
+        }),
+      },
+    },
     async (req) => listDuplicates(db, requireActor(req), (req.query as { status?: 'open' | 'merged' | 'dismissed' }).status),
   );
 
@@ -106,16 +160,34 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/duplicates/:id/merge',
-    { schema: { tags, summary: '合并疑似重复记录', params: IdParams, body: Type.Object({ keep: Id, note: Type.Optional(Type.String({ maxLength: 500 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '合并疑似重复记录',
+        params: IdParams,
+        body: Type.Object({ keep: Id, note: Type.Optional(Type.String({ maxLength: 500 })) }),
+      },
+    },
     async (req) => {
       const b = req.body as { keep: string; note?: string };
-      return decideDuplicate(db, requireActor(req), (req.params as { id: string }).id, { kind: 'merge', keep: b.keep, note: b.note ?? '' });
+      return decideDuplicate(db, requireActor(req), (req.params as { id: string }).id, {
+        kind: 'merge',
+        keep: b.keep,
+        note: b.note ?? '',
+      });
     },
   );
 
   app.post(
     '/api/duplicates/:id/dismiss',
-    { schema: { tags, summary: '排除疑似重复（不是同一人）', params: IdParams, body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }) } },
+    {
+      schema: {
+        tags,
+        summary: '排除疑似重复（不是同一人）',
+        params: IdParams,
+        body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }),
+      },
+    },
     async (req) => {
       const b = req.body as { note?: string };
       return decideDuplicate(db, requireActor(req), (req.params as { id: string }).id, { kind: 'dismiss', note: b.note ?? '' });

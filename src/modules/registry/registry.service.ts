@@ -4,7 +4,13 @@
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { HouseholdRow, PersonRow } from '../../db/schema.ts';
 import { isInside } from '../../domain/region/region-code.ts';
-import { ageOn, employmentStatus, isZeroEmploymentHousehold, type MemberLike, todayInShanghai } from '../../domain/registry/derive.ts';
+import {
+  ageOn,
+  employmentStatus,
+  isZeroEmploymentHousehold,
+  type MemberLike,
+  todayInShanghai,
+} from '../../domain/registry/derive.ts';
 import { FIELD_LABELS, type PersonField, type RawPerson, validatePerson } from '../../domain/registry/person-input.ts';
 import { type RawSpell, validateSpell } from '../../domain/registry/spell-input.ts';
 import type { EmploymentChannel, WorkCapacity } from '../../domain/registry/vocabulary.ts';
@@ -21,7 +27,16 @@ import {
   presentSpell,
 } from './laborer.presenter.ts';
 import type { LaborerFilters } from './laborer-filters.ts';
-import { auditDiff, changedKeys, householdColumns, personColumns, personToRaw, pick, spellColumns, spellToRaw } from './person-mapping.ts';
+import {
+  auditDiff,
+  changedKeys,
+  householdColumns,
+  personColumns,
+  personToRaw,
+  pick,
+  spellColumns,
+  spellToRaw,
+} from './person-mapping.ts';
 import * as repo from './registry.repository.ts';
 import { workbenchCounts } from './workbench.repository.ts';
 
@@ -67,12 +82,19 @@ async function loadDetail(trx: Scoped, actor: Actor, personId: string) {
   const household = await repo.getHousehold(trx, person.household_id);
   if (!household) throw errors.notFound(`户（ID ${person.household_id}）`);
   const members = await repo.householdMembers(trx, household.id);
-  const spells = await repo.spellsOf(trx, members.map((m) => m.id).concat(members.some((m) => m.id === person.id) ? [] : [person.id]));
+  const spells = await repo.spellsOf(
+    trx,
+    members.map((m) => m.id).concat(members.some((m) => m.id === person.id) ? [] : [person.id]),
+  );
   const spellsByPerson = new Map<string, typeof spells>();
   for (const s of spells) spellsByPerson.set(s.person_id, [...(spellsByPerson.get(s.person_id) ?? []), s]);
   const statusOf = (id: string) =>
     employmentStatus(
-      (spellsByPerson.get(id) ?? []).map((s) => ({ startDate: s.start_date, endDate: s.end_date, channel: s.channel as EmploymentChannel })),
+      (spellsByPerson.get(id) ?? []).map((s) => ({
+        startDate: s.start_date,
+        endDate: s.end_date,
+        channel: s.channel as EmploymentChannel,
+      })),
       today,
     );
   const memberLikes: MemberLike[] = members.map((m) => ({
@@ -120,10 +142,14 @@ function invalid(record: string, problems: { field: string; label: string; value
 async function checkVillage(trx: Scoped, actor: Actor, code: string, record: string) {
   const village = await repo.villageName(trx, code);
   if (village?.level !== 5) {
-    throw invalid(record, [{ field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: '不是现行的村级区划代码' }]);
+    throw invalid(record, [
+      { field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: '不是现行的村级区划代码' },
+    ]);
   }
   if (!isInside(code, actor.scope)) {
-    throw invalid(record, [{ field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: `不在您的管辖范围（${actor.scope}）内` }]);
+    throw invalid(record, [
+      { field: 'villageCode', label: FIELD_LABELS.villageCode, value: code, reason: `不在您的管辖范围（${actor.scope}）内` },
+    ]);
   }
 }
 
@@ -131,28 +157,59 @@ async function checkIdNumberFree(trx: Scoped, idNumber: string, exceptPersonId: 
   const found = await repo.locateIdNumber(trx, idNumber);
   if (found && found.person_id !== exceptPersonId) {
     const place = await villagePath(trx, found.village_code);
-    throw new AppError('PERSON_DUPLICATE_ID', `${record}：身份证号已登记在 ${place}（${found.village_code}），同一人不能重复登记`, 409, {
-      record,
-      problems: [{ field: 'idNumber', label: FIELD_LABELS.idNumber, message: `已登记在 ${place}（${found.village_code}）`, value: idNumber }],
-      existingVillageCode: found.village_code,
-    });
+    throw new AppError(
+      'PERSON_DUPLICATE_ID',
+      `${record}：身份证号已登记在 ${place}（${found.village_code}），同一人不能重复登记`,
+      409,
+      {
+        record,
+        problems: [
+          {
+            field: 'idNumber',
+            label: FIELD_LABELS.idNumber,
+            message: `已登记在 ${place}（${found.village_code}）`,
+            value: idNumber,
+          },
+        ],
+        existingVillageCode: found.village_code,
+      },
+    );
   }
 }
 
 /** Finds or creates the household the validated input names, updating its own fields. */
-async function resolveHousehold(trx: Scoped, actor: Actor, v: ReturnType<typeof householdColumns>, record: string): Promise<HouseholdRow> {
+async function resolveHousehold(
+  trx: Scoped,
+  actor: Actor,
+  v: ReturnType<typeof householdColumns>,
+  record: string,
+): Promise<HouseholdRow> {
   const existing = await repo.findHouseholdByNumber(trx, v.number);
   if (!existing) {
     if (await repo.householdNumberTakenAnywhere(trx, v.number)) {
-      throw invalid(record, [{ field: 'householdNumber', label: FIELD_LABELS.householdNumber, value: v.number, reason: '已被其他地区的户使用' }]);
+      throw invalid(record, [
+        { field: 'householdNumber', label: FIELD_LABELS.householdNumber, value: v.number, reason: '已被其他地区的户使用' },
+      ]);
     }
     const created = await repo.insertHousehold(trx, v);
-    await appendAudit(trx, { ...audit(actor), action: 'household.create', entity: 'household', entityId: created.id, regionCode: created.village_code, after: created });
+    await appendAudit(trx, {
+      ...audit(actor),
+      action: 'household.create',
+      entity: 'household',
+      entityId: created.id,
+      regionCode: created.village_code,
+      after: created,
+    });
     return created;
   }
   if (existing.village_code !== v.village_code) {
     throw invalid(record, [
-      { field: 'villageCode', label: FIELD_LABELS.villageCode, value: v.village_code, reason: `与户 ${v.number} 的村代码 ${existing.village_code} 不一致` },
+      {
+        field: 'villageCode',
+        label: FIELD_LABELS.villageCode,
+        value: v.village_code,
+        reason: `与户 ${v.number} 的村代码 ${existing.village_code} 不一致`,
+      },
     ]);
   }
   const keys = changedKeys(existing, v);
@@ -181,7 +238,14 @@ export async function createLaborer(database: Database, actor: Actor, fields: Ra
     await checkIdNumberFree(trx, v.idNumber, null, record);
     const household = await resolveHousehold(trx, actor, householdColumns(v), record);
     const person = await repo.insertPerson(trx, { ...personColumns(v), household_id: household.id, merged_into: null });
-    await appendAudit(trx, { ...audit(actor), action: 'person.create', entity: 'person', entityId: person.id, regionCode: person.village_code, after: person });
+    await appendAudit(trx, {
+      ...audit(actor),
+      action: 'person.create',
+      entity: 'person',
+      entityId: person.id,
+      regionCode: person.village_code,
+      after: person,
+    });
     return loadDetail(trx, actor, person.id);
   });
 }
@@ -244,13 +308,22 @@ export async function addSpellIn(trx: Scoped, actor: Actor, personId: string, fi
   const record = `劳动力 ${person.name} 的就业经历`;
   const r = validateSpell(fields, today);
   if (!r.ok) throw invalid(record, r.problems);
-  const spell = await repo.insertSpell(trx, { ...spellColumns(r.value), person_id: person.id, village_code: person.village_code }).catch((e: Error) => {
-    if (/spells_person_start_key|duplicate key/.test(e.message)) {
-      throw errors.conflict('SPELL_DUPLICATE', `${record}：${r.value.startDate} 开始的“${r.value.channel}”经历已登记`);
-    }
-    throw e;
+  const spell = await repo
+    .insertSpell(trx, { ...spellColumns(r.value), person_id: person.id, village_code: person.village_code })
+    .catch((e: Error) => {
+      if (/spells_person_start_key|duplicate key/.test(e.message)) {
+        throw errors.conflict('SPELL_DUPLICATE', `${record}：${r.value.startDate} 开始的“${r.value.channel}”经历已登记`);
+      }
+      throw e;
+    });
+  await appendAudit(trx, {
+    ...audit(actor),
+    action: 'spell.create',
+    entity: 'person',
+    entityId: person.id,
+    regionCode: person.village_code,
+    after: spell,
   });
-  await appendAudit(trx, { ...audit(actor), action: 'spell.create', entity: 'person', entityId: person.id, regionCode: person.village_code, after: spell });
   return spell;
 }
 
@@ -294,7 +367,13 @@ export async function revealIdNumber(database: Database, actor: Actor, personId:
   return inScope(database.kysely, actor.scope, async (trx) => {
     const person = await repo.getPerson(trx, personId);
     if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
-    await appendAudit(trx, { ...audit(actor), action: 'person.view_id', entity: 'person', entityId: person.id, regionCode: person.village_code });
+    await appendAudit(trx, {
+      ...audit(actor),
+      action: 'person.view_id',
+      entity: 'person',
+      entityId: person.id,
+      regionCode: person.village_code,
+    });
     return { idNumber: person.id_number };
   });
 }

@@ -26,14 +26,19 @@ beforeAll(async () => {
   }
   let i = 0;
   for (const p of people) {
-    await buildHousehold(database.kysely, { village: VILLAGES.hedong, members: [{ name: `测试${'甲乙丙丁戊己庚辛壬癸'[i++ % 10]}`, sex: p.sex, birth: p.birth }] });
+    await buildHousehold(database.kysely, {
+      village: VILLAGES.hedong,
+      members: [{ name: `测试${'甲乙丙丁戊己庚辛壬癸'[i++ % 10]}`, sex: p.sex, birth: p.birth }],
+    });
   }
 });
 afterAll(() => database.close());
 
 describe('workbench counts', () => {
   it('counts as laborers exactly those the domain rule calls working age', async () => {
-    const expected = people.filter((p) => isLaborer({ sex: p.sex, birthDate: p.birth, workCapacity: '普通劳动力', studentStatus: '非在校生' }, today)).length;
+    const expected = people.filter((p) =>
+      isLaborer({ sex: p.sex, birthDate: p.birth, workCapacity: '普通劳动力', studentStatus: '非在校生' }, today),
+    ).length;
     const r = await inScope(database.kysely, '15', (trx) => workbenchCounts(trx, '150425', today));
     expect(r.counts.persons).toBe(people.length);
     expect(r.counts.laborers).toBe(expected);

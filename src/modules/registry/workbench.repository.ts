@@ -19,7 +19,9 @@ export interface WorkbenchCounts {
  * The laborer test in SQL, the same as isWorkingAge + hasWorkCapacity in
  * src/domain/registry/derive.ts (tested against each other in workbench.repository.test.ts).
  */
-const IS_LABORER = (today: string) => sql<boolean>`(p.work_capacity NOT IN ('丧失劳动力', '无劳动力') AND p.student_status <> '在校生'
+const IS_LABORER = (
+  today: string,
+) => sql<boolean>`(p.work_capacity NOT IN ('丧失劳动力', '无劳动力') AND p.student_status <> '在校生'
   AND p.birth_date <= (${today}::date - interval '16 years')
   AND p.birth_date > (${today}::date - (CASE WHEN p.sex = '男' THEN interval '61 years' ELSE interval '56 years' END)))`;
 
@@ -89,6 +91,11 @@ export async function workbenchCounts(trx: Scoped, region: string, today: string
       zeroEmploymentHouseholds: Number(c?.zero_employment_households ?? 0),
     } satisfies WorkbenchCounts,
     byChannel: byChannel.rows.map((r) => ({ channel: r.channel, count: Number(r.count) })),
-    byChild: byChild.map((r) => ({ code: r.code, name: r.name ?? r.code, laborers: Number(r.laborers), employed: Number(r.employed) })),
+    byChild: byChild.map((r) => ({
+      code: r.code,
+      name: r.name ?? r.code,
+      laborers: Number(r.laborers),
+      employed: Number(r.employed),
+    })),
   };
 }

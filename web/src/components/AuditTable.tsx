@@ -1,6 +1,7 @@
 // 变更记录: each audit entry with the fields it changed, before and after.
-import { FIELD_LABELS } from '@domain/registry/person-input.ts';
+
 import { formatFen } from '@domain/money.ts';
+import { FIELD_LABELS } from '@domain/registry/person-input.ts';
 import { SPELL_FIELD_LABELS } from '@domain/registry/spell-input.ts';
 import { Table, Tag, Typography } from 'antd';
 import type { AuditEntry } from '../api/types.ts';

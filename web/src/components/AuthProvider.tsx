@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Result, Spin } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { fetchMe, logout as apiLogout } from '../api/auth.ts';
+import { logout as apiLogout, fetchMe } from '../api/auth.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 
