@@ -154,4 +154,14 @@ describe('the register 政策找人 holds in memory', () => {
     await pruneChangeFeedOnce(database);
     expect(await count()).toBe(1);
   });
+
+  it('gives back the memory of a province no run used for a while, and reads it anew on the next run', async () => {
+    const mine = new RegisterSnapshots(database);
+    await mine.current('53');
+    expect(mine.evictIdle(60_000)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(mine.evictIdle(1)).toEqual(['53']);
+    await mine.current('53');
+    expect(mine.last?.kind).toBe('load');
+  });
 });

@@ -60,9 +60,20 @@ export class RegisterSnapshots {
     return next;
   }
 
-  /** Forgets every snapshot (tests; a server that wants its memory back). */
-  clear(): void {
-    this.entries.clear();
+  /**
+   * Forgets the provinces no run has used for `maxIdleMs` (a run uses its province's snapshot
+   * when it starts): their memory goes back, and the next run there reads the province anew.
+   * A load or catch-up in progress keeps its entry.
+   */
+  evictIdle(maxIdleMs: number): string[] {
+    const evicted: string[] = [];
+    for (const [province, entry] of this.entries) {
+      if (Date.now() - entry.syncedAt > maxIdleMs) {
+        this.entries.delete(province);
+        evicted.push(province);
+      }
+    }
+    return evicted;
   }
 
   private async sync(province: string): Promise<RegisterStore> {
@@ -112,11 +123,14 @@ export class RegisterSnapshots {
 
 /**
  * Drops the feed's entries older than two days, now and every hour, while the server runs
- * (a snapshot older than that reads its province anew). Returns the function that stops it.
+ * (a snapshot older than that reads its province anew), and the snapshots idle for a day.
+ * Returns the function that stops it.
  */
 export function pruneChangeFeed(database: Database, log: (msg: string, err?: unknown) => void): () => void {
   const prune = () => {
     pruneChangeFeedOnce(database).catch((e) => log('清理登记册变更记录失败', e));
+    // A province nobody ran 政策找人 in for a day gives its memory back.
+    registerSnapshots(database).evictIdle(24 * 3600_000);
   };
   const timer = setInterval(prune, 3600_000);
   timer.unref();
