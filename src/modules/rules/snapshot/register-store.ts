@@ -8,20 +8,8 @@
 // list comes out in the same order as the register's.
 import type { RegisterPerson, RegisterSpell } from '../../../domain/rules/person-facts.ts';
 
-/** One person's row as the loader reads it. */
-export interface StorePerson {
-  id: number;
-  villageCode: string;
-  sex: '男' | '女';
-  birthDate: string;
-  workCapacity: string;
-  studentStatus: string;
-  disability: string | null;
-  health: string | null;
-  migrateWilling: boolean;
-  householdType: string;
-  relocated: boolean;
-}
+/** One person's row as the loader reads it: what person-facts reads, with the id and village. */
+export type StorePerson = Omit<RegisterPerson, 'spells'> & { id: number; villageCode: string };
 
 /** Repeated strings stored once; index 0 stands for null. */
 class Interner {
