@@ -78,8 +78,12 @@ export async function runFind(
       .where('id', '=', runId)
       .execute();
     const chunk = o.chunk ?? FIND_CHUNK;
-    let slot = register.firstAfter(Number(run.cursor_person));
-    while (slot < register.slots) {
+    let after = Number(run.cursor_person);
+    for (;;) {
+      // Found again by person id each chunk: another run in the province may have brought the
+      // register up to date while this one waited on the database, which can move slots.
+      let slot = register.firstAfter(after);
+      if (slot >= register.slots) break;
       if (o.signal?.aborted) throw new RunInterrupted('政策找人已中断（服务停止），重新启动后从中断处继续');
       const rows: Insertable<FindResultsTable>[] = [];
       let evaluated = 0;
@@ -87,12 +91,12 @@ export async function runFind(
       let notSet = 0;
       let amount = 0;
       let max = 0;
-      let cursor = 0;
+      let cursor = after;
       for (; slot < register.slots && evaluated < chunk; slot++) {
+        cursor = register.idOf(slot);
         if (!inside(slot)) continue;
         evaluated++;
         const village = register.villageOf(slot);
-        cursor = register.idOf(slot);
         const d = qualifying(cat, rule, settings, register.person(slot), village, date);
         if (!d) continue;
         const personId = String(cursor);
@@ -113,6 +117,7 @@ export async function runFind(
           message: d.message,
         });
       }
+      after = cursor;
       if (evaluated === 0) break;
       await inScope(db, region, async (trx) => {
         for (let i = 0; i < rows.length; i += 2000) {

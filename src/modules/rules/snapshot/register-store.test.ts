@@ -118,6 +118,9 @@ describe('the in-memory register of 政策找人', () => {
     expect(walked).toEqual([30]);
     store.remove(30);
     expect(store.countUnder('530326')).toBe(1);
+    // a village first seen after the test was made (a catch-up while a run waited) still counts
+    store.put({ ...base, id: 50, villageCode: '530326105201' }, []);
+    expect(inHuize(store.firstAfter(40))).toBe(true);
   });
 
   it('keeps a person’s spells when many others are replaced (the replaced spells’ space is reused)', () => {

@@ -183,9 +183,15 @@ export class RegisterStore {
    */
   under(prefix: string): (slot: number) => boolean {
     const values = this.strings.values;
-    const memo = new Int8Array(values.length); // 0 unknown, 1 yes, -1 no
+    let memo = new Int8Array(values.length); // 0 unknown, 1 yes, -1 no
     return (slot) => {
       const v = this.village[slot] as number;
+      // a village first seen after this test was made (a catch-up in between)
+      if (v >= memo.length) {
+        const more = new Int8Array(values.length);
+        more.set(memo);
+        memo = more;
+      }
       let m = memo[v] as number;
       if (m === 0) {
         m = (values[v] as string).startsWith(prefix) ? 1 : -1;
