@@ -1,8 +1,9 @@
 // Builders for test data: users who can log in, and households with laborers written
 // straight into the database (as a system job, outside row-level security).
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB, Role } from '../src/db/schema.ts';
+import type { JobPostsTable } from '../src/db/schema-jobs.ts';
 import { makeIdNumber } from '../src/domain/idcard/gb11643.ts';
 import { nameInitials } from '../src/domain/registry/name-initials.ts';
 import { insertUser } from '../src/modules/auth/auth.repository.ts';
@@ -118,4 +119,34 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   const cookie = res.cookies.find((c) => c.name === 'bangfu_session');
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { cookie: `bangfu_session=${cookie?.value}`, 'x-csrf-token': csrf };
+}
+
+/**
+ * An open job post of `employerId`, collected by Huize: by default the electronics assembly
+ * post in Bao'an, Shenzhen (4,500-6,000 yuan, bed and meals) that the laborer and fair tests
+ * recommend; `o` overrides any column.
+ */
+export async function buildJobPost(
+  db: Kysely<DB>,
+  employerId: string,
+  o: Partial<Insertable<JobPostsTable>> = {},
+): Promise<{ id: string }> {
+  return db
+    .insertInto('job_posts')
+    .values({
+      employer_id: employerId,
+      region_code: '530326',
+      title: '电子装配工',
+      occupation_code: '6-25-04-00',
+      work_region_code: '440306',
+      work_place: '广东省深圳市宝安区',
+      openings: 5,
+      wage_min_fen: 450000,
+      wage_max_fen: 600000,
+      accommodation: true,
+      meals: true,
+      ...o,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { createTestDatabase } from '../db.ts';
-import { type BuiltPerson, buildHousehold, VILLAGES } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, buildJobPost, VILLAGES } from '../factories.ts';
 import { type BrowserApp, screenshotOnFailure as keepOnFailure, pickDate, startBrowserApp } from './browser-app.ts';
 
 let database: Database;
@@ -49,23 +49,7 @@ beforeAll(async () => {
     .values({ credit_code: '91440300MA5F000001', name: '深圳宝安某电子有限公司', region_code: '530326', address: '深圳市宝安区' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const job = await db
-    .insertInto('job_posts')
-    .values({
-      employer_id: e.id,
-      region_code: '530326',
-      title: '电子装配工',
-      occupation_code: '6-25-04-00',
-      work_region_code: '440306',
-      work_place: '广东省深圳市宝安区',
-      openings: 5,
-      wage_min_fen: 450000,
-      wage_max_fen: 600000,
-      accommodation: true,
-      meals: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const job = await buildJobPost(db, e.id);
   const run = await db
     .insertInto('matching_runs')
     .values({ region_code: '530326', as_of: '2026-11-01', status: 'done' })

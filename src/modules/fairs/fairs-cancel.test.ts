@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
+import { type BuiltPerson, buildHousehold, buildJobPost, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
 import type { Database } from '../../db/connection.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 
@@ -43,25 +43,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   employerId = e.id;
-  const j = await db
-    .insertInto('job_posts')
-    .values({
-      employer_id: e.id,
-      region_code: '530326',
-      title: '电子装配工',
-      occupation_code: '6-25-04-00',
-      work_region_code: '440306',
-      work_place: '广东省深圳市宝安区',
-      openings: 5,
-      wage_min_fen: 450000,
-      wage_max_fen: 600000,
-      accommodation: true,
-      meals: true,
-      age_min: 18,
-      age_max: 45,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const j = await buildJobPost(db, e.id, { age_min: 18, age_max: 45 });
   jobId = j.id;
   await buildUser(db, { username: 'huize', role: 'county', region: '530326', displayName: '李经办' });
   await buildUser(db, { username: 'keqi', role: 'county', region: '150425' });

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
+import { type BuiltPerson, buildHousehold, buildJobPost, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
 import type { Database } from '../../db/connection.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
 import { MAX_CODE_TRIES } from '../../domain/laborer/login-code.ts';
@@ -100,24 +100,7 @@ beforeAll(async () => {
       locked_until: null,
     })
     .execute();
-  const job = await db
-    .insertInto('job_posts')
-    .values({
-      employer_id: e.id,
-      region_code: '530326',
-      title: '电子装配工',
-      occupation_code: '6-25-04-00',
-      work_region_code: '440306',
-      work_place: '广东省深圳市宝安区',
-      openings: 5,
-      wage_min_fen: 450000,
-      wage_max_fen: 600000,
-      accommodation: true,
-      meals: true,
-      working_hours: '每天8小时',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const job = await buildJobPost(db, e.id, { working_hours: '每天8小时' });
   const run = await db
     .insertInto('matching_runs')
     .values({ region_code: '530326', as_of: '2026-11-01', status: 'done' })
