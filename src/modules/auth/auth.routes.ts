@@ -78,16 +78,18 @@ export function presentMe(actor: Actor, csrfToken: string) {
   };
 }
 
-export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
-  const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: ctx.config.cookieSecure,
-      path: '/',
-      maxAge: ctx.config.sessionHours * 3600,
-    });
+/** Hands a new session to the browser: the one cookie every login (officer or laborer) sets. */
+export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string) {
+  return reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.cookieSecure,
+    path: '/',
+    maxAge: ctx.config.sessionHours * 3600,
+  });
+}
 
+export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/auth/login',
     {
@@ -102,7 +104,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
       const r = await login(ctx.database.kysely, username, password, ctx.config.sessionHours);
-      setCookie(reply, r.token);
+      setSessionCookie(reply, ctx, r.token);
       return presentMe(r.actor, r.csrfToken);
     },
   );

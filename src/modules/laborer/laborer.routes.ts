@@ -3,7 +3,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
-import { MeSchema, presentMe, requireActor, SESSION_COOKIE } from '../auth/auth.routes.ts';
+import { MeSchema, presentMe, requireActor, setSessionCookie } from '../auth/auth.routes.ts';
 import { smsSender } from '../outbox/index.ts';
 import { inbox, markMessageRead } from './inbox.service.ts';
 import * as svc from './laborer.service.ts';
@@ -75,14 +75,6 @@ const TransportBody = Type.Object(
 export async function laborerRoutes(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.database;
   const sms = smsSender(ctx.config);
-  const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: ctx.config.cookieSecure,
-      path: '/',
-      maxAge: ctx.config.sessionHours * 3600,
-    });
 
   app.post(
     '/api/me/login/code',
@@ -118,7 +110,7 @@ export async function laborerRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const body = req.body as Static<typeof LoginBody>;
       const r = await loginWithCode(db, { ...body, ip: req.ip }, ctx.config.sessionHours);
-      setCookie(reply, r.token);
+      setSessionCookie(reply, ctx, r.token);
       return presentMe(r.actor, r.csrfToken);
     },
   );
