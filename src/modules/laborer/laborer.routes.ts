@@ -1,7 +1,7 @@
 // HTTP of 劳动者服务 under /api/me: the SMS-code login, and what a signed-in laborer reads
 // and does for itself. Thin: the services check the role and run under the laborer's scope.
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../http/context.ts';
 import { MeSchema, presentMe, requireActor, setSessionCookie } from '../auth/auth.routes.ts';
 import { smsSender } from '../outbox/index.ts';
