@@ -386,6 +386,18 @@ describe('publicity, payment and the ledger', () => {
     ).toEqual(['450.00', '480.00']);
     expect(file.body).toContain(`"'=HYPERLINK(""http://x"")"`);
     const [good, bad] = rows.slice(1) as string[][];
+    // 用途 names the rule as the claim was decided, not as a later release of the catalogue calls it.
+    const setTitle = (title: string) =>
+      sql`UPDATE claims SET decision = jsonb_set(decision, '{title}', to_jsonb(${title}::text)) WHERE id = ${ids[0]}`.execute(
+        database.kysely,
+      );
+    const decided = await sql<{ t: string }>`SELECT decision->>'title' AS t FROM claims WHERE id = ${ids[0]}`.execute(
+      database.kysely,
+    );
+    await setTitle('一次性交通补助（决定时名称）');
+    const again = parseCsv((await call.get('huize', `/api/payment-batches/${batchId}/bank-file.csv`)).body);
+    expect(again.slice(1).some((r) => r[5]?.startsWith('一次性交通补助（决定时名称） '))).toBe(true);
+    await setTitle(decided.rows[0]?.t ?? '');
 
     const result = `明细号,结果,失败原因,银行流水号\r\n${good?.[6]},成功,,B20190601001\r\n${bad?.[6]},失败,户名与账号不符,\r\n`;
     const bytes = Buffer.from(result);

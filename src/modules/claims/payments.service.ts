@@ -26,12 +26,13 @@ import {
 import { rolesFor } from '../../domain/claims/steps.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
-import { FUND_NAMES, FUND_SOURCES, type FundSource, findRule } from '../../domain/rules/index.ts';
+import { type Catalog, FUND_NAMES, FUND_SOURCES, type FundSource, findRule } from '../../domain/rules/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
 import { presentBatch, presentPayment } from './claims.presenter.ts';
+import type { ClaimRow } from './claims.repository.ts';
 import * as repo from './claims.repository.ts';
 import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
 
@@ -233,6 +234,15 @@ export async function exportBatch(database: Database, actor: Actor, id: string, 
 }
 
 /**
+ * The rule's title as the claim's decision recorded it: a later release that renames a rule does
+ * not change the 用途 of a file the bank already holds (older decisions fall back to the catalogue).
+ */
+function decidedTitle(cat: Catalog, c: ClaimRow): string {
+  const title = (c.decision as { title?: unknown }).title;
+  return typeof title === 'string' && title !== '' ? title : (findRule(cat, c.rule_id)?.title ?? c.rule_id);
+}
+
+/**
  * The bank instruction file of an exported (or reconciled) batch: UTF-8 with BOM, CSV, its
  * lines in the order of their ids, so every download gives the same bytes. Refused for an open
  * batch (export it first) and a voided one. Changes nothing; each download is audited.
@@ -257,14 +267,13 @@ export async function bankFile(database: Database, actor: Actor, id: string): Pr
     );
     const lines: BankLine[] = payments.map((p) => {
       const c = claims.get(p.claim_id);
-      const rule = c ? findRule(cat, c.rule_id) : undefined;
       return {
         detailNo: p.detail_no,
         payeeName: p.payee_name,
         account: p.bank_account,
         bankName: p.bank_name,
         amountFen: Number(p.amount_fen),
-        purpose: `${rule?.title ?? c?.rule_id ?? ''} ${c?.number ?? ''}`.trim(),
+        purpose: `${c ? decidedTitle(cat, c) : ''} ${c?.number ?? ''}`.trim(),
       };
     });
     await appendAudit(trx, {
