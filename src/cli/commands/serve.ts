@@ -29,7 +29,7 @@ function portFree(host: string, port: number): Promise<boolean> {
   });
 }
 
-const portBusy = (port: number) => `端口 ${port} 已被占用：请关闭占用它的程序，或换一个端口，如 PORT=${port + 1} npm start`;
+const portBusy = (port: number) => `端口 ${port} 已被占用：请关闭占用它的程序，或换一个端口，如 npm start -- --port ${port + 1}`;
 
 /** Waits for the parent (scripts/start.mjs) to say the web build is done. */
 function webBuildDone(): Promise<string> {
@@ -48,9 +48,9 @@ function webBuildDone(): Promise<string> {
 
 export const serve: Command = {
   path: ['serve'],
-  usage: 'bangfu serve [--demo] [--provinces 15,53,43]',
+  usage: 'bangfu serve [--demo] [--provinces 15,53,43] [--port 3000] [--host 127.0.0.1]',
   summary: '启动平台（迁移数据库、加载区划；--demo 时在空库中生成演示数据和账号）',
-  run: (args, config) =>
+  run: (args, environment) =>
     withUsage(async () => {
       const { values } = parseCommandArgs(
         args,
@@ -58,9 +58,18 @@ export const serve: Command = {
           demo: { type: 'boolean', default: false },
           provinces: { type: 'string', default: DEMO_PROVINCES.join(',') },
           'wait-web': { type: 'boolean', default: false },
+          // Override PORT and HOST of the environment for this run.
+          port: { type: 'string' },
+          host: { type: 'string' },
         },
-        'bangfu serve [--demo] [--provinces 15,53,43]',
+        'bangfu serve [--demo] [--provinces 15,53,43] [--port 3000] [--host 127.0.0.1]',
       );
+      const port = values.port === undefined ? environment.port : Number(values.port);
+      if (values.port !== undefined && (!/^\d{1,5}$/.test(values.port) || port > 65535)) {
+        console.error(`--port 应为 0-65535 的端口号，收到「${values.port}」`);
+        return 2;
+      }
+      const config = { ...environment, port, host: values.host ?? environment.host };
       const provinces = values.provinces.split(/[,，\s]+/).filter(Boolean);
       if (provinces.some((p) => !/^\d{2}$/.test(p))) {
         console.error('--provinces 应为逗号分隔的2位省级区划代码，如 15,53,43');
