@@ -1,8 +1,15 @@
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AREA_PRESETS, DEFAULT_AREA, parseAreas } from '../../domain/seed/areas.ts';
 import { DEMO_PASSWORD } from '../../domain/seed/demo-accounts.ts';
 import { ROLE_NAMES } from '../../modules/auth/actor.ts';
 import type { SavedUser } from '../../modules/auth/users.service.ts';
-import { ensureDemoUsers, type SeedSummary, seedPopulation } from '../../modules/seed/index.ts';
+import {
+  type DemoClaimsSummary,
+  ensureDemoUsers,
+  type SeedSummary,
+  seedDemoClaims,
+  seedPopulation,
+} from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
@@ -18,6 +25,10 @@ export function summaryTable(s: SeedSummary): string {
     formatTable(['旗县', '>村', '>户', '>人', '>劳动力', '>已就业'], rows),
     `就业经历 ${s.spells.toLocaleString('en-US')} 条，疑似重复人员 ${s.duplicates} 对（待复核）；用时 ${s.seconds.toFixed(1)} 秒`,
   ].join('\n');
+}
+
+export function demoClaimsLine(c: DemoClaimsSummary): string {
+  return `演示补贴申领（会泽县交通补助，账号 huize）：${c.claims} 条，其中已拨付 ${c.paid} 条、银行退回待重新拨付 1 条、公示中 ${c.publicized} 条，其余待审核或退回修改`;
 }
 
 export function accountsTable(
@@ -112,6 +123,8 @@ export const seed: Command = {
           const users = await ensureDemoUsers(database, summary.villages);
           console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示，正式使用前请删除或改密）：`);
           console.log(accountsTable(users));
+          const claims = await seedDemoClaims(database, values.today ?? todayInShanghai());
+          if (claims) console.log(`\n${demoClaimsLine(claims)}`);
         }
         return 0;
       } finally {

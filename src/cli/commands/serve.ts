@@ -6,11 +6,11 @@ import { buildServer } from '../../http/server.ts';
 import { listUsers } from '../../modules/auth/users.service.ts';
 import { smsSender } from '../../modules/outbox/index.ts';
 import { loadProvinces } from '../../modules/regions/region-loader.ts';
-import { countHouseholds, ensureDemoLaborer, ensureDemoUsers, seedPopulation } from '../../modules/seed/index.ts';
+import { countHouseholds, ensureDemoLaborer, ensureDemoUsers, seedDemoClaims, seedPopulation } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
-import { accountsTable, DEFAULT_SEED, summaryTable } from './seed.ts';
+import { accountsTable, DEFAULT_SEED, demoClaimsLine, summaryTable } from './seed.ts';
 
 /** Provinces whose regions the server loads at start: Inner Mongolia and Yunnan. */
 export const DEMO_PROVINCES = ['15', '53'];
@@ -94,6 +94,8 @@ export const serve: Command = {
             console.log(summaryTable(summary));
             const users = await ensureDemoUsers(database, summary.villages);
             demoUsernames = users.map((u) => u.username);
+            const claims = await seedDemoClaims(database, todayInShanghai());
+            if (claims) console.log(demoClaimsLine(claims));
           } else {
             demoUsernames = [...DEMO_USERNAMES];
             console.log(`[${seconds()}s] 数据库已有台账数据，不再生成演示数据`);

@@ -10,9 +10,9 @@ import { matchingSetup } from '../recommendations/model.ts';
 /** Huize county (会泽县): its laborers may apply for TR-HZ themselves. */
 const DEMO_COUNTY = '530326';
 
-export async function ensureDemoLaborer(database: Database, today: string): Promise<DemoLaborer | undefined> {
-  const db = database.kysely;
-  const p = await db
+/** The demo laborer: the first (by id) Huize laborer of a 脱贫户 of working age, willing to migrate, with a phone. */
+export function findDemoLaborer(db: Database['kysely'], today: string) {
+  return db
     .selectFrom('persons as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
     .select(['p.id', 'p.name', 'p.id_number', 'p.phone', 'p.village_code'])
@@ -26,6 +26,11 @@ export async function ensureDemoLaborer(database: Database, today: string): Prom
     .orderBy('p.id')
     .limit(1)
     .executeTakeFirst();
+}
+
+export async function ensureDemoLaborer(database: Database, today: string): Promise<DemoLaborer | undefined> {
+  const db = database.kysely;
+  const p = await findDemoLaborer(db, today);
   if (!p?.phone) return undefined;
   const count = async () =>
     Number(

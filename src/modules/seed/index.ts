@@ -1,4 +1,5 @@
 // Demo data and accounts: what other modules and the CLI may use from this module.
+export { DEMO_CLAIMS_COUNTY, type DemoClaimsSummary, seedDemoClaims } from './demo-claims.ts';
 export { ensureDemoLaborer } from './demo-laborer.ts';
 export { ensureDemoUsers } from './demo-users.ts';
 export { countHouseholds } from './seed.repository.ts';

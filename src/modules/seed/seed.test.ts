@@ -3,7 +3,8 @@ import { createTestDatabase } from '../../../test/db.ts';
 import type { Database } from '../../db/connection.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { login } from '../auth/auth.service.ts';
-import { ensureDemoUsers, type SeedSummary, seedPopulation } from './index.ts';
+import { findDemoLaborer } from './demo-laborer.ts';
+import { ensureDemoUsers, type SeedSummary, seedDemoClaims, seedPopulation } from './index.ts';
 
 // One village of 克什克腾旗 经棚镇 (呼必图村委会) and one of 会泽县 新街回族乡 (闸塘村).
 const VILLAGE = '150425100202';
@@ -122,5 +123,48 @@ describe('bangfu seed (writer)', () => {
     expect(users.find((u) => u.role === 'employer')).toMatchObject({ username: 'workshop', regionCode: '530326' });
     const w = await login(db.kysely, 'workshop', 'Bangfu@2026', 1);
     expect(w.actor.scope).toMatch(/^employer:\d+$/);
+  });
+
+  it('takes Huize transport claims through the whole cycle for the demo, once', async () => {
+    const summary = await seedDemoClaims(db, TODAY);
+    expect(summary).toEqual({ claims: 12, paid: 6, publicized: 2 });
+    const statuses = await db.kysely
+      .selectFrom('claims')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('region_code', 'like', '530326%')
+      .groupBy('status')
+      .execute();
+    expect(Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)]))).toEqual({
+      paid: 6,
+      failed: 1,
+      publicized: 2,
+      submitted: 2,
+      returned: 1,
+    });
+    // What the ledger booked as paid is what the bank confirmed in the reconciled batch.
+    const batch = await db.kysely.selectFrom('payment_batches').selectAll().executeTakeFirstOrThrow();
+    expect(batch.status).toBe('reconciled');
+    const paid = await db.kysely
+      .selectFrom('payments')
+      .select((eb) => eb.fn.sum<string>('amount_fen').as('fen'))
+      .where('status', '=', 'paid')
+      .executeTakeFirstOrThrow();
+    const booked = await db.kysely
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.sum<string>('amount_fen').as('fen'))
+      .where('kind', '=', 'paid')
+      .executeTakeFirstOrThrow();
+    expect(Number(booked.fen)).toBe(Number(paid.fen));
+    expect(Number(paid.fen)).toBeGreaterThan(0);
+    // The portal's demo laborer finds its own paid claim there.
+    const demo = await findDemoLaborer(db.kysely, TODAY);
+    const own = await db.kysely
+      .selectFrom('claims')
+      .select('status')
+      .where('person_id', '=', demo?.id ?? '0')
+      .execute();
+    expect(own.map((c) => c.status)).toEqual(['paid']);
+    expect(await seedDemoClaims(db, TODAY)).toBeUndefined();
+    expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
   });
 });
