@@ -11,6 +11,7 @@ import {
   CONSENT_WITHDRAWAL_NAME,
   consentStampAfter,
   mayRecord,
+  mayWithdrawConsent,
   TRACK_EVENT_NAMES,
   type TrackEvent,
   type TrackState,
@@ -351,6 +352,74 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/**
+ * Who withdraws a consent: the laborer in its portal, or an officer the laborer told (by phone,
+ * in person), with the note of how it asked.
+ */
+export type ConsentWithdrawal = { by: 'laborer' } | { by: 'officer'; note: string };
+
+const WITHDRAWN_BY: Record<ConsentWithdrawal['by'], string> = { laborer: '劳动者本人', officer: '经办人员代为记录' };
+
+/**
+ * 撤回同意 on `rec`, read in the caller's transaction and scope, at the version the caller saw:
+ * the employer of the job no longer sees who the laborer is (masked as before it agreed). The
+ * withdrawal is stamped on the recommendation and audited with the consent it ends; when a
+ * later matching run recommended the same job again and the laborer agreed there too, that
+ * consent is withdrawn with it, since the employer sees the laborer per job. Allowed after a
+ * hire; refused, naming `record`, when no consent is in force. The one path of every
+ * withdrawal (the laborer's own in laborer.service).
+ */
+export async function withdrawConsentIn(
+  trx: Scoped,
+  actor: Actor,
+  rec: RecommendationRow,
+  record: string,
+  version: number,
+  withdrawal: ConsentWithdrawal,
+): Promise<RecommendationRow> {
+  if (rec.version !== version) {
+    throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已更新（当前版本 ${rec.version}），请刷新后重试`, {
+      record,
+    });
+  }
+  const ok = mayWithdrawConsent({ consentAt: rec.consent_at, withdrawnAt: rec.consent_withdrawn_at }, withdrawal.by);
+  if (!ok.ok) {
+    const code = ok.problem === 'none' ? 'CONSENT_NOT_GIVEN' : 'CONSENT_ALREADY_WITHDRAWN';
+    throw errors.conflict(code, `${record}：${ok.reason}`, { record });
+  }
+  const sameJob = (await repo.recommendationsOf(trx, rec.person_id)).filter(
+    (r) => r.job_id === rec.job_id && r.id !== rec.id && consentOf(r) === 'given',
+  );
+  const at = new Date();
+  const updated = await repo.updateAtVersion(trx, rec.id, rec.version, { consent_withdrawn_at: at });
+  if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已更新，请刷新后重试`, { record });
+  for (const r of sameJob) {
+    if (!(await repo.updateAtVersion(trx, r.id, r.version, { consent_withdrawn_at: at }))) {
+      throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已更新，请刷新后重试`, { record });
+    }
+  }
+  await appendAudit(
+    trx,
+    [rec, ...sameJob].map((r) => ({
+      ...auditActor(actor),
+      action: 'recommendation.consent_withdrawn',
+      entity: 'recommendation',
+      entityId: r.id,
+      regionCode: r.region_code,
+      before: { consentAt: r.consent_at, consentWithdrawnAt: r.consent_withdrawn_at },
+      after: {
+        event: CONSENT_WITHDRAWAL_NAME,
+        by: WITHDRAWN_BY[withdrawal.by],
+        ...(withdrawal.by === 'officer' ? { requestNote: withdrawal.note } : {}),
+        consentWithdrawnAt: at,
+        ...(r.id !== rec.id ? { with: rec.id } : {}),
+        ...(r.hired_on ? { hiredOn: r.hired_on, note: '已录用：录用和就业记录保留' } : {}),
+      },
+    })),
+  );
+  return updated;
+}
+
 const CONSENT_ACTIONS: Record<string, string> = {
   'recommendation.consent': TRACK_EVENT_NAMES.consent,
   'recommendation.consent_withdrawn': CONSENT_WITHDRAWAL_NAME,
@@ -498,7 +567,7 @@ export async function jobMatches(database: Database, setup: MatchingSetup, actor
     const recs = all.filter((r, i) => all.findIndex((x) => x.person_id === r.person_id) === i);
     // Shown by name while a consent to this job is in force on any of the laborer's
     // recommendations of it (a later run may recommend the same job again); a withdrawal
-    // covers them all (laborer.service withdrawConsent), so the laborer is masked again.
+    // covers them all (withdrawConsentIn), so the laborer is masked again.
     const consented = new Set(all.filter((r) => consentOf(r) === 'given').map((r) => r.person_id));
     const persons = new Map(
       (
