@@ -15,6 +15,7 @@ import {
   TRACK_EVENT_NAMES,
   type TrackEvent,
   type TrackState,
+  withdrawalNote,
 } from '../../domain/recommendations/tracking.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
@@ -366,8 +367,8 @@ const WITHDRAWN_BY: Record<ConsentWithdrawal['by'], string> = { laborer: '劳动
  * withdrawal is stamped on the recommendation and audited with the consent it ends; when a
  * later matching run recommended the same job again and the laborer agreed there too, that
  * consent is withdrawn with it, since the employer sees the laborer per job. Allowed after a
- * hire; refused, naming `record`, when no consent is in force. The one path of every
- * withdrawal (the laborer's own in laborer.service).
+ * hire; refused, naming `record`, when no consent is in force. The one path of the laborer's
+ * own withdrawal (laborer.service) and of one an officer records for it (`withdrawConsent`).
  */
 export async function withdrawConsentIn(
   trx: Scoped,
@@ -420,6 +421,35 @@ export async function withdrawConsentIn(
   return updated;
 }
 
+export interface OfficerWithdrawInput {
+  version: number;
+  /** How the laborer asked (本人电话告知): required, 1-200 characters once trimmed. */
+  note: string;
+}
+
+/**
+ * 撤回同意 recorded by an officer: most rural laborers tell the village cadre by phone or in
+ * person rather than use the portal. Same rights as recording a tracking step, in the
+ * recommendation's region; the same effect as the laborer's own withdrawal
+ * (`withdrawConsentIn`), audited under the officer with the note.
+ */
+export async function withdrawConsent(database: Database, actor: Actor, id: string, input: OfficerWithdrawInput) {
+  requireOfficer(actor, '代劳动力撤回同意');
+  const today = todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const rec = await repo.getRecommendation(trx, id);
+    if (!rec) throw errors.notFound(`推荐（ID ${id}）`);
+    const [person] = await personsById(trx, [rec.person_id]);
+    const job = (await jobsById(trx, [rec.job_id])).get(rec.job_id);
+    const record = `推荐 ${id}（${person?.name ?? rec.person_id}：${job?.title ?? rec.job_id}）`;
+    const note = withdrawalNote(input.note);
+    if (!note.ok) throw errors.invalid(record, [{ field: 'note', label: '撤回说明', message: note.reason }]);
+    const updated = await withdrawConsentIn(trx, actor, rec, record, input.version, { by: 'officer', note: note.note });
+    const ends = await repo.spellEnds(trx, [updated.spell_id]);
+    return presentRecommendation(updated, job, updated.spell_id ? (ends.get(updated.spell_id) ?? null) : null, today);
+  });
+}
+
 const CONSENT_ACTIONS: Record<string, string> = {
   'recommendation.consent': TRACK_EVENT_NAMES.consent,
   'recommendation.consent_withdrawn': CONSENT_WITHDRAWAL_NAME,
@@ -427,8 +457,9 @@ const CONSENT_ACTIONS: Record<string, string> = {
 
 /**
  * Whether the employer sees who the laborer is for this recommendation, and every time consent
- * was given or withdrawn, by whom (the laborer in its portal or an officer who recorded it),
- * newest first, from the audit log (where each change keeps the values it replaced).
+ * was given or withdrawn, by whom (the laborer in its portal or an officer who recorded it, with
+ * the note of how the laborer asked), newest first, from the audit log (where each change keeps
+ * the values it replaced).
  */
 export async function consentHistory(database: Database, actor: Actor, id: string) {
   requireReader(actor);
@@ -445,13 +476,15 @@ export async function consentHistory(database: Database, actor: Actor, id: strin
       consentWithdrawnAt: iso(rec.consent_withdrawn_at),
       hiredOn: rec.hired_on,
       history: entries.map((e) => {
-        const after = (e.after ?? {}) as { by?: unknown };
+        const after = (e.after ?? {}) as { by?: unknown; requestNote?: unknown };
         return {
           at: iso(e.at),
           action: e.action === 'recommendation.consent' ? ('consent' as const) : ('consent_withdrawn' as const),
           actionName: CONSENT_ACTIONS[e.action] as string,
           actorName: e.actor_name,
           by: typeof after.by === 'string' ? after.by : '经办人员记录',
+          // How the laborer asked, when an officer recorded the withdrawal for it.
+          note: typeof after.requestNote === 'string' ? after.requestNote : null,
         };
       }),
     };
