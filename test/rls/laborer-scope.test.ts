@@ -3,7 +3,8 @@
 // policies (migration 20261121170200) let it read its own person, household, spells,
 // recommendations and claims, and change only the tracking columns of its recommendations;
 // it may withdraw a consent in force on its own recommendation and give it again, never erase
-// either (migration 20261121180100), and of its inbox messages it may change read_at alone.
+// either (migration 20261121180100), and of its inbox messages it may change read_at alone,
+// and that only from unread to now (migration 20261121181000).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, inScope } from '../../src/db/connection.ts';
@@ -226,6 +227,54 @@ describe("row-level security under a laborer's scope person:<id>", () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ title: '为您推荐岗位：装配工', body: '请到村委会咨询', person_id: me.id });
     expect(row.read_at).not.toBeNull();
+  });
+
+  it('marks its inbox message read only from unread to now (migration 20261121181000): never unread again, never another time', async () => {
+    const db = database.kysely;
+    const msg = (
+      await db
+        .insertInto('inapp_messages')
+        .values({ person_id: me.id, region_code: me.villageCode, title: '政策告知', body: '请到村委会咨询', outbox_id: 3 })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const readAt = async () =>
+      (await db.selectFrom('inapp_messages').select('read_at').where('id', '=', msg).executeTakeFirstOrThrow()).read_at;
+    // Unread: to a time in the past or the future, refused; unread to unread is no change.
+    for (const at of ["now() - interval '1 day'", "now() + interval '1 day'", "'2020-01-01 00:00:00+08'"]) {
+      await expect(rows(`UPDATE inapp_messages SET read_at = ${at} WHERE id = ${msg}`), at).rejects.toThrow(
+        /只能标记为当前时间已读/,
+      );
+    }
+    expect(await rows(`UPDATE inapp_messages SET read_at = NULL WHERE id = ${msg} RETURNING id`)).toEqual([{ id: msg }]);
+    expect(await readAt()).toBeNull();
+    // Unread to the transaction's now(), as the service writes it; writing it again in the
+    // same transaction is no change either.
+    const [marked] = await inScope(db, scope(), async (trx) => {
+      await sql`UPDATE inapp_messages SET read_at = coalesce(read_at, now()) WHERE id = ${msg}`.execute(trx);
+      return (
+        await sql<{ same: boolean }>`UPDATE inapp_messages SET read_at = now() WHERE id = ${msg}
+                                      RETURNING read_at = now() AS same`.execute(trx)
+      ).rows;
+    });
+    expect(marked).toEqual({ same: true });
+    const first = await readAt();
+    expect(first).not.toBeNull();
+    // Read: never unread again, never another time, whoever of the application role asks.
+    for (const at of ['NULL', "read_at + interval '1 second'", "read_at - interval '1 day'", "now() + interval '1 day'"]) {
+      await expect(rows(`UPDATE inapp_messages SET read_at = ${at} WHERE id = ${msg}`), at).rejects.toThrow(
+        /已标记为已读，阅读时间不能清除或更改/,
+      );
+    }
+    await expect(
+      inScope(db, VILLAGES.tanglang, (trx) => sql`UPDATE inapp_messages SET read_at = NULL WHERE id = ${msg}`.execute(trx)),
+    ).rejects.toThrow(/已标记为已读/);
+    // Marking it read again (the service's coalesce) keeps the first time.
+    expect(await rows(`UPDATE inapp_messages SET read_at = coalesce(read_at, now()) WHERE id = ${msg} RETURNING id`)).toEqual([
+      { id: msg },
+    ]);
+    expect(await rows(`UPDATE inapp_messages SET read_at = read_at WHERE id = ${msg} RETURNING id`)).toEqual([{ id: msg }]);
+    expect(await readAt()).toEqual(first);
   });
 
   it('a malformed person scope matches nothing', async () => {

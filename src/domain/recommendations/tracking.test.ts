@@ -9,6 +9,7 @@ import {
   mayWithdrawConsent,
   stabilityAt,
   type TrackState,
+  withdrawalNote,
 } from './tracking.ts';
 
 const none: TrackState = {
@@ -76,6 +77,14 @@ describe('同意公开 and 撤回同意', () => {
       problem: 'withdrawn',
       reason: '您已于 2026-11-22 撤回同意，用人单位已看不到您的姓名和电话',
     });
+    // Recorded by an officer for the laborer: the same rule, the reason about the laborer.
+    expect(mayWithdrawConsent({ consentAt: null, withdrawnAt: null }, 'officer')).toMatchObject({
+      reason: '劳动力尚未同意向用人单位公开信息，无需撤回',
+    });
+    expect(mayWithdrawConsent({ consentAt: given, withdrawnAt: '2026-11-21T17:00:00.000Z' }, 'officer')).toMatchObject({
+      problem: 'withdrawn',
+      reason: '劳动力已于 2026-11-22 撤回同意，用人单位已看不到其姓名和电话',
+    });
     expect(hiredWithdrawalNotice('2026-11-01')).toMatch(/^您已于 2026-11-01 被该单位录用。.*录用记录、就业经历.*不受影响/);
   });
   it('consent given again is dated after the withdrawal even when this clock is behind', () => {
@@ -84,5 +93,14 @@ describe('同意公开 and 撤回同意', () => {
     expect(consentStampAfter(withdrawn, now)).toBe(now);
     expect(consentStampAfter('2026-11-21T03:00:05.000Z', now).toISOString()).toBe('2026-11-21T03:00:05.001Z');
     expect(consentStampAfter(new Date('2026-11-21T04:00:00Z'), now).toISOString()).toBe('2026-11-21T04:00:00.001Z');
+  });
+  it('an officer records a withdrawal with a note of how the laborer asked: required, trimmed, at most 200 characters', () => {
+    expect(withdrawalNote('  本人电话告知 ')).toEqual({ ok: true, note: '本人电话告知' });
+    expect(withdrawalNote(' \n ')).toMatchObject({ ok: false, reason: expect.stringContaining('不能为空') });
+    expect(withdrawalNote('话'.repeat(200))).toMatchObject({ ok: true });
+    expect(withdrawalNote(` ${'话'.repeat(200)} `)).toMatchObject({ ok: true });
+    expect(withdrawalNote('话'.repeat(201))).toEqual({ ok: false, reason: '不能超过200个字' });
+    // Counted in characters, not UTF-16 units: 200 characters outside the BMP still pass.
+    expect(withdrawalNote('𠀀'.repeat(200))).toMatchObject({ ok: true });
   });
 });

@@ -110,24 +110,43 @@ export function consentStampAfter(withdrawnAt: Date | string | null, now: Date =
 }
 
 /**
- * Whether the laborer may withdraw its consent now: only a consent in force. A hire does not
+ * Whether the consent may be withdrawn now: only a consent in force. A hire does not
  * stop it. Once hired, the employer holds the person as its employee through the employment
  * itself (labor contract, payroll), which the recommendation's consent never governed: the
  * withdrawal masks the laborer again in the job's list of matched laborers, and the hire, the
  * employment spell in the register and the employer's own records stay;
  * `hiredWithdrawalNotice` says so in Chinese. A hired laborer cannot give consent again
  * (nothing follows a hire, `mayRecord`): the recruiting that consent served is over.
+ * The laborer withdraws in its portal, or tells the village and an officer records it; the
+ * reason speaks to whichever of them asked (`to`).
  */
 export function mayWithdrawConsent(
   s: ConsentStamps,
+  to: 'laborer' | 'officer' = 'laborer',
 ): { ok: true } | { ok: false; problem: 'none' | 'withdrawn'; reason: string } {
   const state = consentState(s);
-  if (state === 'none') return { ok: false, problem: 'none', reason: '您尚未同意向用人单位公开信息，无需撤回' };
+  const who = to === 'laborer' ? '您' : '劳动力';
+  if (state === 'none') return { ok: false, problem: 'none', reason: `${who}尚未同意向用人单位公开信息，无需撤回` };
   if (state === 'withdrawn') {
     const day = s.withdrawnAt ? todayInShanghai(new Date(time(s.withdrawnAt))) : '';
-    return { ok: false, problem: 'withdrawn', reason: `您已于 ${day} 撤回同意，用人单位已看不到您的姓名和电话` };
+    const whose = to === 'laborer' ? '您的' : '其';
+    return { ok: false, problem: 'withdrawn', reason: `${who}已于 ${day} 撤回同意，用人单位已看不到${whose}姓名和电话` };
   }
   return { ok: true };
+}
+
+/** Longest note an officer writes when recording a withdrawal for the laborer (in characters). */
+export const WITHDRAWAL_NOTE_MAX = 200;
+
+/**
+ * The note of a withdrawal an officer records for the laborer, saying how the laborer asked
+ * (本人电话告知, 本人到村委会当面提出): required, trimmed, at most 200 characters.
+ */
+export function withdrawalNote(note: string): { ok: true; note: string } | { ok: false; reason: string } {
+  const n = note.trim();
+  if (n === '') return { ok: false, reason: '不能为空，请写明劳动力如何提出撤回（如 本人电话告知）' };
+  if ([...n].length > WITHDRAWAL_NOTE_MAX) return { ok: false, reason: `不能超过${WITHDRAWAL_NOTE_MAX}个字` };
+  return { ok: true, note: n };
 }
 
 /** What withdrawing means once hired (shown with a withdrawn consent of a hired laborer). */

@@ -38,6 +38,8 @@ export async function inbox(database: Database, actor: Actor) {
 export async function markMessageRead(database: Database, actor: Actor, id: string) {
   const personId = requireLaborer(actor);
   return inScope(database.kysely, actor.scope, async (trx) => {
+    // Unread to now(), a read message keeps its time: all the trigger of migration
+    // 20261121181000 lets read_at do.
     const row = await trx
       .updateTable('inapp_messages')
       .set({ read_at: sql`coalesce(read_at, now())` as never })

@@ -699,6 +699,10 @@ describe('消息: the laborer’s inbox', () => {
     const read = await app.inject({ method: 'POST', url: `/api/me/messages/${notice.id}/read`, headers });
     expect(read.statusCode, read.body).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/me/messages', headers })).json().unread).toBe(1);
+    // Marking it read again keeps the first time (read_at changes only from unread to now).
+    const twice = await app.inject({ method: 'POST', url: `/api/me/messages/${notice.id}/read`, headers });
+    expect(twice.statusCode, twice.body).toBe(200);
+    expect(twice.json().readAt).toBe(read.json().readAt);
     const notMine = await app.inject({ method: 'POST', url: `/api/me/messages/${theirs.id}/read`, headers });
     expect(notMine.statusCode).toBe(404);
     const row = await db.selectFrom('inapp_messages').select('read_at').where('id', '=', theirs.id).executeTakeFirstOrThrow();

@@ -13,14 +13,7 @@ import { CLAIM_ACTION_NAMES, CLAIM_STATUS_NAMES, type ClaimAction } from '../../
 import { type Destination, transportRuleFor, workRegionFact } from '../../domain/laborer/transport.ts';
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { formatFen } from '../../domain/money.ts';
-import {
-  CONSENT_WITHDRAWAL_NAME,
-  hiredWithdrawalNotice,
-  mayRecord,
-  mayWithdrawConsent,
-  TRACK_EVENT_NAMES,
-  type TrackEvent,
-} from '../../domain/recommendations/tracking.ts';
+import { hiredWithdrawalNotice, mayRecord, TRACK_EVENT_NAMES, type TrackEvent } from '../../domain/recommendations/tracking.ts';
 import { ageOn, todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { DECISION_STATUS_NAMES, type Decision, type FactInput, findRule } from '../../domain/rules/index.ts';
@@ -31,9 +24,9 @@ import { LABORER_PAYMENT_STATUS_NAMES, maskAccount, presentClaim } from '../clai
 import * as claimsRepo from '../claims/claims.repository.ts';
 import { applyForClaim, auditActor, evidenceDir } from '../claims/claims.service.ts';
 import { jobsById } from '../recommendations/matching-input.ts';
-import { consentOf, presentJob, trackingOf } from '../recommendations/recommendations.presenter.ts';
+import { presentJob, trackingOf } from '../recommendations/recommendations.presenter.ts';
 import * as recRepo from '../recommendations/recommendations.repository.ts';
-import { replacedBy, stampOf, trackState } from '../recommendations/recommendations.service.ts';
+import { replacedBy, stampOf, trackState, withdrawConsentIn } from '../recommendations/recommendations.service.ts';
 import { catalog, evaluate } from '../rules/index.ts';
 import * as repo from './laborer.repository.ts';
 
@@ -251,10 +244,9 @@ export interface WithdrawInput {
 }
 
 /**
- * 撤回同意: the employer of the job no longer sees who the laborer is (masked as before it
- * agreed). The withdrawal is stamped on the recommendation and audited with the consent it
- * ends; when a later matching run recommended the same job again and the laborer agreed there
- * too, that consent is withdrawn with it, since the employer sees the laborer per job.
+ * 撤回同意 in the portal: the employer of the job no longer sees who the laborer is (masked as
+ * before it agreed), on this recommendation and any other of the same job it agreed on; the
+ * recommendations module's withdrawConsentIn does it, as for a withdrawal an officer records.
  * Allowed after a hire (the notice says the employment stays); refused, naming the
  * recommendation, when no consent is in force.
  */
@@ -264,45 +256,7 @@ export async function withdrawConsent(database: Database, actor: Actor, id: stri
     const rec = await ownRecommendation(trx, personId, id);
     const title = (await jobsById(trx, [rec.job_id])).get(rec.job_id)?.title;
     const name = title ? `推荐岗位“${title}”（ID ${rec.id}）` : `推荐岗位（ID ${rec.id}）`;
-    if (rec.version !== input.version) {
-      throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新（当前版本 ${rec.version}），请刷新后重试`, {
-        record: name,
-      });
-    }
-    const ok = mayWithdrawConsent({ consentAt: rec.consent_at, withdrawnAt: rec.consent_withdrawn_at });
-    if (!ok.ok) {
-      const code = ok.problem === 'none' ? 'CONSENT_NOT_GIVEN' : 'CONSENT_ALREADY_WITHDRAWN';
-      throw errors.conflict(code, `${name}：${ok.reason}`, { record: name });
-    }
-    const sameJob = (await recRepo.recommendationsOf(trx, personId)).filter(
-      (r) => r.job_id === rec.job_id && r.id !== rec.id && consentOf(r) === 'given',
-    );
-    const at = new Date();
-    const updated = await recRepo.updateAtVersion(trx, rec.id, rec.version, { consent_withdrawn_at: at });
-    if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新，请刷新后重试`, { record: name });
-    for (const r of sameJob) {
-      if (!(await recRepo.updateAtVersion(trx, r.id, r.version, { consent_withdrawn_at: at }))) {
-        throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${name}已更新，请刷新后重试`, { record: name });
-      }
-    }
-    await appendAudit(
-      trx,
-      [rec, ...sameJob].map((r) => ({
-        ...auditActor(actor),
-        action: 'recommendation.consent_withdrawn',
-        entity: 'recommendation',
-        entityId: r.id,
-        regionCode: r.region_code,
-        before: { consentAt: r.consent_at, consentWithdrawnAt: r.consent_withdrawn_at },
-        after: {
-          event: CONSENT_WITHDRAWAL_NAME,
-          by: '劳动者本人',
-          consentWithdrawnAt: at,
-          ...(r.id !== rec.id ? { with: rec.id } : {}),
-          ...(r.hired_on ? { hiredOn: r.hired_on, note: '已录用：录用和就业记录保留' } : {}),
-        },
-      })),
-    );
+    const updated = await withdrawConsentIn(trx, actor, rec, name, input.version, { by: 'laborer' });
     const [item] = await presentOwn(trx, [updated], todayInShanghai());
     return item;
   });

@@ -2,8 +2,8 @@
 // run with progress, three recommendations with Chinese reasons, the fewer-than-three list
 // with why, pushes that are sent once per channel, tracking to a hire that writes the
 // employment spell and fills an opening, the employer's masked view (again after the laborer
-// withdraws its consent), the funnel, a job fair
-// and an organized export batch.
+// withdraws its consent, or an officer records the withdrawal the laborer asked for by phone),
+// the funnel, a job fair and an organized export batch.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
@@ -313,5 +313,173 @@ describe('job fairs and export batches', () => {
     const spells = await database.kysely.selectFrom('employment_spells').selectAll().where('person_id', '=', p(1).id).execute();
     expect(spells).toMatchObject([{ channel: '外出务工(有组织)', out_of_province: true, start_date: today }]);
     expect((await post('huize', `/api/export-batches/${id}/depart`, { version: m.version + 1 })).statusCode).toBe(409);
+  });
+});
+
+describe('撤回同意 recorded by an officer the laborer told', () => {
+  const withdraw = (u: string, id: string, payload: unknown) => post(u, `/api/recommendations/${id}/consent/withdraw`, payload);
+  /** A recommendation of 陈国华 in the latest run not hired, its consent given by the officer. */
+  let rec: { id: string; jobId: string; version: number };
+  const row = (id: string) =>
+    database.kysely
+      .selectFrom('recommendations')
+      .select(['consent_at', 'consent_withdrawn_at', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  const withdrawals = (id: string) =>
+    database.kysely
+      .selectFrom('audit_log')
+      .select(['actor_name', 'region_code', 'before', 'after'])
+      .where('entity', '=', 'recommendation')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'recommendation.consent_withdrawn')
+      .orderBy('seq')
+      .execute();
+  const employerSees = async (jobId: string) => {
+    const res = await get('boss', `/api/jobs/${jobId}/matches`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items[0].laborer;
+  };
+
+  beforeAll(async () => {
+    const db = database.kysely;
+    await buildUser(db, { username: 'qujing', role: 'city', region: '5303' });
+    await buildUser(db, { username: 'shenji', role: 'auditor', region: '530326' });
+    await buildUser(db, { username: 'cunyuan', role: 'village', region: VILLAGES.tanglang, displayName: '张村干' });
+    for (const u of ['qujing', 'shenji', 'cunyuan']) as[u] = await loginAs(app, u);
+    const items = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json().items as {
+      id: string;
+      jobId: string;
+      version: number;
+      tracking: { hiredOn: string | null; consentState: string };
+    }[];
+    const open = items.find((r) => !r.tracking.hiredOn && r.tracking.consentState === 'none');
+    if (!open) throw new Error('no recommendation left without consent');
+    const c = await post('huize', `/api/recommendations/${open.id}/events`, { event: 'consent', version: open.version });
+    expect(c.statusCode, c.body).toBe(200);
+    rec = { id: open.id, jobId: open.jobId, version: c.json().version };
+    expect(await employerSees(rec.jobId)).toMatchObject({ name: '陈国华', consented: true });
+  });
+
+  it('is refused to read-only roles and the employer (forbidden), and not found outside the officer’s region', async () => {
+    for (const u of ['qujing', 'shenji', 'boss']) {
+      const res = await withdraw(u, rec.id, { version: rec.version, note: '本人电话告知' });
+      expect(res.statusCode, u).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^无权操作：代劳动力撤回同意/) });
+    }
+    const away = await withdraw('keqi', rec.id, { version: rec.version, note: '本人电话告知' });
+    expect(away.statusCode).toBe(404);
+    expect(away.json()).toMatchObject({ code: 'NOT_FOUND', message: `推荐（ID ${rec.id}）不存在或不在您的管辖范围内` });
+    expect(await row(rec.id)).toMatchObject({ consent_withdrawn_at: null, version: rec.version });
+    expect(await withdrawals(rec.id)).toEqual([]);
+  });
+
+  it('needs the note of how the laborer asked (1-200 characters once trimmed) and the version the officer saw', async () => {
+    const missing = await withdraw('huize', rec.id, { version: rec.version });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ code: 'REQUEST_INVALID', details: { problems: [{ field: 'note' }] } });
+    for (const note of ['   ', '话'.repeat(201)]) {
+      const bad = await withdraw('huize', rec.id, { version: rec.version, note });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/^推荐 \d+（陈国华：.+）：撤回说明(不能为空|不能超过200个字)/),
+        details: { problems: [{ field: 'note', label: '撤回说明' }] },
+      });
+    }
+    const stale = await withdraw('huize', rec.id, { version: rec.version - 1, note: '本人电话告知' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: 'RECOMMENDATION_VERSION_CONFLICT',
+      message: expect.stringContaining(`已更新（当前版本 ${rec.version}），请刷新后重试`),
+    });
+    expect(await row(rec.id)).toMatchObject({ consent_withdrawn_at: null, version: rec.version });
+    expect(await withdrawals(rec.id)).toEqual([]);
+  });
+
+  it('masks the laborer for the employer again, on the same job’s later recommendation too, audited with the officer and the note', async () => {
+    // A later run recommended the same job again and the laborer agreed there too.
+    const db = database.kysely;
+    const run2 = await db
+      .insertInto('matching_runs')
+      .values({ region_code: '530326', as_of: todayInShanghai(), status: 'done' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const again = await db
+      .insertInto('recommendations')
+      .values({
+        run_id: run2.id,
+        person_id: p(0).id,
+        job_id: rec.jobId,
+        region_code: p(0).villageCode,
+        rank: 1,
+        score: 0.9,
+        consent_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const res = await withdraw('cunyuan', rec.id, { version: rec.version, note: '  本人电话告知 ' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: rec.id,
+      version: rec.version + 1,
+      tracking: { consentState: 'withdrawn', consentStateName: '已撤回同意', consentWithdrawnAt: expect.any(String) },
+    });
+    // What the employer sees, as after the laborer's own withdrawal.
+    expect(await employerSees(rec.jobId)).toMatchObject({ name: '陈**', phone: '', personId: null, consented: false });
+    expect((await row(again.id)).consent_withdrawn_at).not.toBeNull();
+
+    const [entry] = await withdrawals(rec.id);
+    expect(entry).toMatchObject({
+      actor_name: '张村干(cunyuan)',
+      region_code: p(0).villageCode,
+      before: { consentAt: expect.any(String), consentWithdrawnAt: null },
+      after: { event: '撤回同意', by: '经办人员代为记录', requestNote: '本人电话告知' },
+    });
+    expect(await withdrawals(again.id)).toMatchObject([
+      { actor_name: '张村干(cunyuan)', after: { by: '经办人员代为记录', requestNote: '本人电话告知', with: rec.id } },
+    ]);
+
+    const history = (await get('huize', `/api/recommendations/${rec.id}/consent`)).json();
+    expect(history).toMatchObject({ consentState: 'withdrawn', consentStateName: '已撤回同意' });
+    expect(history.history[0]).toEqual({
+      at: expect.any(String),
+      action: 'consent_withdrawn',
+      actionName: '撤回同意',
+      actorName: '张村干(cunyuan)',
+      by: '经办人员代为记录',
+      note: '本人电话告知',
+    });
+    expect(history.history[1]).toMatchObject({ action: 'consent', by: '经办人员记录', note: null });
+  });
+
+  it('is refused, in Chinese and naming the recommendation, when no consent is in force', async () => {
+    const now = await row(rec.id);
+    const again = await withdraw('huize', rec.id, { version: now.version, note: '本人当面提出' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      code: 'CONSENT_ALREADY_WITHDRAWN',
+      message: expect.stringMatching(
+        /^推荐 \d+（陈国华：.+）：劳动力已于 \d{4}-\d{2}-\d{2} 撤回同意，用人单位已看不到其姓名和电话$/,
+      ),
+    });
+    const never = (await get('huize', `/api/laborers/${p(0).id}/recommendations`)).json();
+    const none = [...never.items, ...never.earlier].find(
+      (r: { tracking: { consentState: string } }) => r.tracking.consentState === 'none',
+    );
+    const res = await withdraw('huize', none.id, { version: none.version, note: '本人电话告知' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'CONSENT_NOT_GIVEN',
+      message: expect.stringMatching(/：劳动力尚未同意向用人单位公开信息，无需撤回$/),
+    });
+    expect(await withdrawals(none.id)).toEqual([]);
+    expect(await withdrawals(rec.id)).toHaveLength(1);
+  });
+
+  it('the API description lists the officer’s withdrawal', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/recommendations/{id}/consent/withdraw'].post.summary).toContain('撤回同意');
   });
 });

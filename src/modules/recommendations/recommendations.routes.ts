@@ -54,6 +54,14 @@ const EventBody = Type.Object(
   { additionalProperties: false },
 );
 
+const WithdrawBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: '客户端看到的推荐版本（乐观锁）' }),
+    note: Type.String({ description: '劳动力如何提出撤回（必填，去除首尾空格后1-200字），如 本人电话告知' }),
+  },
+  { additionalProperties: false },
+);
+
 const PushBody = Type.Object(
   {
     recommendationIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 5000 })),
@@ -141,11 +149,32 @@ export async function recommendationsRoutes(app: FastifyInstance, ctx: AppContex
         tags,
         summary: '推荐的同意公开状态与记录（同意、撤回同意，谁在何时操作）',
         description:
-          'consentState：none 未同意公开、given 已同意公开（用人单位可见姓名和电话）、withdrawn 已撤回同意（用人单位只见脱敏信息）；history 为审计日志中的同意与撤回记录，最新在前。',
+          'consentState：none 未同意公开、given 已同意公开（用人单位可见姓名和电话）、withdrawn 已撤回同意（用人单位只见脱敏信息）；history 为审计日志中的同意与撤回记录，最新在前；经办人员代劳动力撤回的记录附 note（劳动力如何提出）。',
         params: IdParams,
       },
     },
     async (req) => svc.consentHistory(db, requireActor(req), (req.params as Static<typeof IdParams>).id),
+  );
+
+  app.post(
+    '/api/recommendations/:id/consent/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '代劳动力撤回同意（劳动力电话或当面告知村、乡镇、县经办人员）',
+        description:
+          '与劳动力在“劳动者服务”中撤回同意效果相同：用人单位对该岗位重新只见脱敏信息（同一劳动力对同一岗位的其他推荐一并撤回），录用和就业记录保留；note 写明劳动力如何提出，记入审计日志和同意记录。没有生效的同意时拒绝。',
+        params: IdParams,
+        body: WithdrawBody,
+      },
+    },
+    async (req) =>
+      svc.withdrawConsent(
+        db,
+        requireActor(req),
+        (req.params as Static<typeof IdParams>).id,
+        req.body as Static<typeof WithdrawBody>,
+      ),
   );
 
   app.post(

@@ -11,9 +11,11 @@ import {
   CONSENT_WITHDRAWAL_NAME,
   consentStampAfter,
   mayRecord,
+  mayWithdrawConsent,
   TRACK_EVENT_NAMES,
   type TrackEvent,
   type TrackState,
+  withdrawalNote,
 } from '../../domain/recommendations/tracking.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
@@ -351,6 +353,103 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/**
+ * Who withdraws a consent: the laborer in its portal, or an officer the laborer told (by phone,
+ * in person), with the note of how it asked.
+ */
+export type ConsentWithdrawal = { by: 'laborer' } | { by: 'officer'; note: string };
+
+const WITHDRAWN_BY: Record<ConsentWithdrawal['by'], string> = { laborer: '劳动者本人', officer: '经办人员代为记录' };
+
+/**
+ * 撤回同意 on `rec`, read in the caller's transaction and scope, at the version the caller saw:
+ * the employer of the job no longer sees who the laborer is (masked as before it agreed). The
+ * withdrawal is stamped on the recommendation and audited with the consent it ends; when a
+ * later matching run recommended the same job again and the laborer agreed there too, that
+ * consent is withdrawn with it, since the employer sees the laborer per job. Allowed after a
+ * hire; refused, naming `record`, when no consent is in force. The one path of the laborer's
+ * own withdrawal (laborer.service) and of one an officer records for it (`withdrawConsent`).
+ */
+export async function withdrawConsentIn(
+  trx: Scoped,
+  actor: Actor,
+  rec: RecommendationRow,
+  record: string,
+  version: number,
+  withdrawal: ConsentWithdrawal,
+): Promise<RecommendationRow> {
+  if (rec.version !== version) {
+    throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已更新（当前版本 ${rec.version}），请刷新后重试`, {
+      record,
+    });
+  }
+  const ok = mayWithdrawConsent({ consentAt: rec.consent_at, withdrawnAt: rec.consent_withdrawn_at }, withdrawal.by);
+  if (!ok.ok) {
+    const code = ok.problem === 'none' ? 'CONSENT_NOT_GIVEN' : 'CONSENT_ALREADY_WITHDRAWN';
+    throw errors.conflict(code, `${record}：${ok.reason}`, { record });
+  }
+  const sameJob = (await repo.recommendationsOf(trx, rec.person_id)).filter(
+    (r) => r.job_id === rec.job_id && r.id !== rec.id && consentOf(r) === 'given',
+  );
+  const at = new Date();
+  const updated = await repo.updateAtVersion(trx, rec.id, rec.version, { consent_withdrawn_at: at });
+  if (!updated) throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已更新，请刷新后重试`, { record });
+  for (const r of sameJob) {
+    if (!(await repo.updateAtVersion(trx, r.id, r.version, { consent_withdrawn_at: at }))) {
+      throw errors.conflict('RECOMMENDATION_VERSION_CONFLICT', `${record}已更新，请刷新后重试`, { record });
+    }
+  }
+  await appendAudit(
+    trx,
+    [rec, ...sameJob].map((r) => ({
+      ...auditActor(actor),
+      action: 'recommendation.consent_withdrawn',
+      entity: 'recommendation',
+      entityId: r.id,
+      regionCode: r.region_code,
+      before: { consentAt: r.consent_at, consentWithdrawnAt: r.consent_withdrawn_at },
+      after: {
+        event: CONSENT_WITHDRAWAL_NAME,
+        by: WITHDRAWN_BY[withdrawal.by],
+        ...(withdrawal.by === 'officer' ? { requestNote: withdrawal.note } : {}),
+        consentWithdrawnAt: at,
+        ...(r.id !== rec.id ? { with: rec.id } : {}),
+        ...(r.hired_on ? { hiredOn: r.hired_on, note: '已录用：录用和就业记录保留' } : {}),
+      },
+    })),
+  );
+  return updated;
+}
+
+export interface OfficerWithdrawInput {
+  version: number;
+  /** How the laborer asked (本人电话告知): required, 1-200 characters once trimmed. */
+  note: string;
+}
+
+/**
+ * 撤回同意 recorded by an officer: most rural laborers tell the village cadre by phone or in
+ * person rather than use the portal. Same rights as recording a tracking step, in the
+ * recommendation's region; the same effect as the laborer's own withdrawal
+ * (`withdrawConsentIn`), audited under the officer with the note.
+ */
+export async function withdrawConsent(database: Database, actor: Actor, id: string, input: OfficerWithdrawInput) {
+  requireOfficer(actor, '代劳动力撤回同意');
+  const today = todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const rec = await repo.getRecommendation(trx, id);
+    if (!rec) throw errors.notFound(`推荐（ID ${id}）`);
+    const [person] = await personsById(trx, [rec.person_id]);
+    const job = (await jobsById(trx, [rec.job_id])).get(rec.job_id);
+    const record = `推荐 ${id}（${person?.name ?? rec.person_id}：${job?.title ?? rec.job_id}）`;
+    const note = withdrawalNote(input.note);
+    if (!note.ok) throw errors.invalid(record, [{ field: 'note', label: '撤回说明', message: note.reason }]);
+    const updated = await withdrawConsentIn(trx, actor, rec, record, input.version, { by: 'officer', note: note.note });
+    const ends = await repo.spellEnds(trx, [updated.spell_id]);
+    return presentRecommendation(updated, job, updated.spell_id ? (ends.get(updated.spell_id) ?? null) : null, today);
+  });
+}
+
 const CONSENT_ACTIONS: Record<string, string> = {
   'recommendation.consent': TRACK_EVENT_NAMES.consent,
   'recommendation.consent_withdrawn': CONSENT_WITHDRAWAL_NAME,
@@ -358,8 +457,9 @@ const CONSENT_ACTIONS: Record<string, string> = {
 
 /**
  * Whether the employer sees who the laborer is for this recommendation, and every time consent
- * was given or withdrawn, by whom (the laborer in its portal or an officer who recorded it),
- * newest first, from the audit log (where each change keeps the values it replaced).
+ * was given or withdrawn, by whom (the laborer in its portal or an officer who recorded it, with
+ * the note of how the laborer asked), newest first, from the audit log (where each change keeps
+ * the values it replaced).
  */
 export async function consentHistory(database: Database, actor: Actor, id: string) {
   requireReader(actor);
@@ -376,13 +476,15 @@ export async function consentHistory(database: Database, actor: Actor, id: strin
       consentWithdrawnAt: iso(rec.consent_withdrawn_at),
       hiredOn: rec.hired_on,
       history: entries.map((e) => {
-        const after = (e.after ?? {}) as { by?: unknown };
+        const after = (e.after ?? {}) as { by?: unknown; requestNote?: unknown };
         return {
           at: iso(e.at),
           action: e.action === 'recommendation.consent' ? ('consent' as const) : ('consent_withdrawn' as const),
           actionName: CONSENT_ACTIONS[e.action] as string,
           actorName: e.actor_name,
           by: typeof after.by === 'string' ? after.by : '经办人员记录',
+          // How the laborer asked, when an officer recorded the withdrawal for it.
+          note: typeof after.requestNote === 'string' ? after.requestNote : null,
         };
       }),
     };
@@ -498,7 +600,7 @@ export async function jobMatches(database: Database, setup: MatchingSetup, actor
     const recs = all.filter((r, i) => all.findIndex((x) => x.person_id === r.person_id) === i);
     // Shown by name while a consent to this job is in force on any of the laborer's
     // recommendations of it (a later run may recommend the same job again); a withdrawal
-    // covers them all (laborer.service withdrawConsent), so the laborer is masked again.
+    // covers them all (withdrawConsentIn), so the laborer is masked again.
     const consented = new Set(all.filter((r) => consentOf(r) === 'given').map((r) => r.person_id));
     const persons = new Map(
       (

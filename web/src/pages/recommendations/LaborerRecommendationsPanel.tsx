@@ -2,8 +2,9 @@
 // the reasons in Chinese; push them by SMS, WeChat or in-app; record what became of each
 // (seen, interested, consent, applied, interviewed, hired, declined). A hire writes the
 // employment spell into the register, so the laborer's 就业经历 is reloaded. Whether the
-// employer sees the laborer (同意公开, or 已撤回同意 from the laborer's portal) shows with each
-// recommendation, and 同意记录 lists every time consent was given or withdrawn, and by whom.
+// employer sees the laborer (同意公开, or 已撤回同意) shows with each recommendation; 撤回同意
+// records a withdrawal the laborer asked for by phone or in person (with how it asked), and
+// 同意记录 lists every time consent was given or withdrawn, by whom and the note.
 import { SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -30,6 +31,7 @@ import type { ApiError } from '../../api/client.ts';
 import type { Id } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { dateTime } from '../../lib/format.ts';
 import { boardText, wageRange } from '../jobs/job-format.tsx';
 import { ConsentTag, ReasonTags, StabilityTag, StepTag, scoreText } from './reasons.tsx';
@@ -42,6 +44,7 @@ import {
   type Recommendation,
   recordEvent,
   type TrackEvent,
+  withdrawConsent,
 } from './recommendations-api.ts';
 
 const EVENT_NAMES: Record<TrackEvent, string> = {
@@ -127,6 +130,67 @@ function EventModal({
   );
 }
 
+/**
+ * 撤回同意 for the laborer, who told the officer (by phone, in person): the note says how it
+ * asked. The same effect as the laborer's own withdrawal in its portal.
+ */
+function WithdrawConsentModal({
+  rec,
+  onClose,
+  onDone,
+}: {
+  rec: Recommendation;
+  onClose: () => void;
+  onDone: (r: Recommendation) => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string }>();
+  const save = useMutation<Recommendation, ApiError, string>({
+    mutationFn: (note) => withdrawConsent(rec.id, { version: rec.version, note }),
+    onSuccess: (r) => {
+      message.success('已撤回同意，用人单位对该岗位只能看到脱敏信息');
+      onDone(r);
+      onClose();
+    },
+    onError: (e) => {
+      const rest = showProblemsOnForm(form, e, ['note']);
+      if (rest.length > 0 || !e.problems.length) message.error(e.message);
+    },
+  });
+  return (
+    <Modal
+      open
+      title={`撤回同意 · ${rec.job?.title ?? ''}`}
+      okText="确认撤回"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`撤回后，用人单位${rec.job?.employerName ? `“${rec.job.employerName}”` : ''}在该岗位的匹配名单中只能看到劳动力的脱敏信息（姓氏、性别、年龄、所在县），看不到姓名和电话；同一岗位的其他推荐一并撤回。${rec.tracking.hiredOn ? '已录用的，录用和就业记录保留。' : ''}`}
+      />
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v.note)}>
+        <Form.Item
+          name="note"
+          label="劳动力如何提出撤回"
+          rules={[
+            { required: true, whitespace: true, message: '请写明劳动力如何提出撤回' },
+            { max: 200, message: '不能超过200个字' },
+          ]}
+        >
+          <Input.TextArea rows={2} maxLength={200} showCount placeholder="如 本人电话告知、本人到村委会当面提出" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** The consent of one recommendation: its state and every time it was given or withdrawn. */
 function ConsentHistoryModal({ rec, onClose }: { rec: Recommendation; onClose: () => void }) {
   const q = useQuery({ queryKey: ['recommendation', String(rec.id), 'consent'], queryFn: () => consentHistory(rec.id) });
@@ -160,6 +224,7 @@ function ConsentHistoryModal({ rec, onClose }: { rec: Recommendation; onClose: (
                     <div>
                       <Typography.Text type="secondary">{`${dateTime(e.at)} · ${e.by} · ${e.actorName}`}</Typography.Text>
                     </div>
+                    {e.note && <div>{`劳动力如何提出：${e.note}`}</div>}
                   </>
                 ),
               }))}
@@ -229,6 +294,7 @@ export function LaborerRecommendationsPanel({ personId }: { personId: Id }) {
   const recs = useQuery({ queryKey: key, queryFn: () => laborerRecommendations(personId) });
   const [modal, setModal] = useState<{ rec: Recommendation; event: 'hired' | 'declined' }>();
   const [consentOf, setConsentOf] = useState<Recommendation>();
+  const [withdrawOf, setWithdrawOf] = useState<Recommendation>();
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
   const afterEvent = (r: Recommendation) => {
@@ -299,6 +365,11 @@ export function LaborerRecommendationsPanel({ personId }: { personId: Id }) {
           {r.tracking.consentState !== 'none' && (
             <Button type="link" size="small" onClick={() => setConsentOf(r)}>
               同意记录
+            </Button>
+          )}
+          {mayAct && r.tracking.consentState === 'given' && (
+            <Button type="link" size="small" danger onClick={() => setWithdrawOf(r)}>
+              撤回同意
             </Button>
           )}
           {r.tracking.hiredOn && <Typography.Text type="secondary">{r.tracking.hiredOn} 录用</Typography.Text>}
@@ -393,6 +464,17 @@ export function LaborerRecommendationsPanel({ personId }: { personId: Id }) {
         </>
       )}
       {consentOf && <ConsentHistoryModal rec={consentOf} onClose={() => setConsentOf(undefined)} />}
+      {withdrawOf && (
+        <WithdrawConsentModal
+          rec={withdrawOf}
+          onClose={() => setWithdrawOf(undefined)}
+          onDone={(r) => {
+            refresh();
+            void queryClient.invalidateQueries({ queryKey: ['recommendation', String(r.id), 'consent'] });
+            void queryClient.invalidateQueries({ queryKey: ['job', String(r.jobId)] });
+          }}
+        />
+      )}
       {modal && <EventModal rec={modal.rec} event={modal.event} onClose={() => setModal(undefined)} onDone={afterEvent} />}
     </div>
   );

@@ -48,6 +48,8 @@ export interface ConsentHistory {
     actionName: string;
     actorName: string;
     by: string;
+    /** How the laborer asked, when an officer recorded the withdrawal for it (本人电话告知). */
+    note: string | null;
   }[];
 }
 
@@ -223,6 +225,9 @@ export const recordEvent = (id: Id, b: { event: TrackEvent; version: number; dat
   api.post<Recommendation>(`/api/recommendations/${id}/events`, b);
 
 export const consentHistory = (id: Id) => api.get<ConsentHistory>(`/api/recommendations/${id}/consent`);
+/** 撤回同意 the laborer asked an officer for (by phone, in person), with the note of how it asked. */
+export const withdrawConsent = (id: Id, b: { version: number; note: string }) =>
+  api.post<Recommendation>(`/api/recommendations/${id}/consent/withdraw`, b);
 
 export const jobMatches = (jobId: Id, q: { limit?: number } = {}) =>
   api.get<JobMatches>(`/api/jobs/${jobId}/matches`, q as Query);
