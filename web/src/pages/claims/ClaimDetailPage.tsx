@@ -34,8 +34,9 @@ import { getRule } from '../../api/rules.ts';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { yuan } from '../../lib/format.ts';
 import { useArticleTexts } from '../rules/RuleDetailPage.tsx';
 import { ClaimStatusTag } from './claim-format.tsx';
 import { EvidencePanel } from './claim-parts.tsx';
@@ -326,7 +327,7 @@ export function ClaimDetailPage() {
                         <Space orientation="vertical" size={0}>
                           <Typography.Text strong>{e.actionName}</Typography.Text>
                           <Typography.Text type="secondary">
-                            {dateTime(e.at)} · {e.actorName ?? ''}
+                            {beijingDateTime(e.at)} · {e.actorName ?? ''}
                           </Typography.Text>
                           {e.comment && <Typography.Text>意见：{e.comment}</Typography.Text>}
                         </Space>

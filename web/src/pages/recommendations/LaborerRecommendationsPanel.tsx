@@ -30,7 +30,7 @@ import type { ApiError } from '../../api/client.ts';
 import type { Id } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
-import { dateTime } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 import { boardText, wageRange } from '../jobs/job-format.tsx';
 import { ConsentTag, ReasonTags, StabilityTag, StepTag, scoreText } from './reasons.tsx';
 import {
@@ -158,7 +158,7 @@ function ConsentHistoryModal({ rec, onClose }: { rec: Recommendation; onClose: (
                   <>
                     <Typography.Text strong>{e.actionName}</Typography.Text>
                     <div>
-                      <Typography.Text type="secondary">{`${dateTime(e.at)} · ${e.by} · ${e.actorName}`}</Typography.Text>
+                      <Typography.Text type="secondary">{`${beijingDateTime(e.at)} · ${e.by} · ${e.actorName}`}</Typography.Text>
                     </div>
                   </>
                 ),
