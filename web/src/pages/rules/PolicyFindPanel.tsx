@@ -44,7 +44,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { amountText, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { beijingDateTime, todayInShanghai } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 
@@ -237,7 +237,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const me = useMe();
   const queryClient = useQueryClient();
   const [region, setRegion] = useState<string | undefined>(me.regionCode);
-  const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
+  const [date, setDate] = useState(todayInShanghai());
   const [shown, setShown] = useState<Id | undefined>();
   const runs = useQuery({
     queryKey: ['find-runs', rule.id],
