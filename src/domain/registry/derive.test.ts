@@ -1,6 +1,15 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { ageOn, currentSpell, employmentStatus, isWorkingAge, isZeroEmploymentHousehold, type MemberLike } from './derive.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ageOn,
+  beijingDateTime,
+  currentSpell,
+  employmentStatus,
+  isWorkingAge,
+  isZeroEmploymentHousehold,
+  type MemberLike,
+  todayInShanghai,
+} from './derive.ts';
 
 describe('age and working age (NM-2018: men 16-60, women 16-55)', () => {
   it('counts whole years, turning a year older on the birthday', () => {
@@ -69,5 +78,49 @@ describe('zero-employment households (人社部函〔2018〕22号)', () => {
         '2026-11-21',
       ),
     ).toBe(false);
+  });
+});
+
+describe('Beijing time on a machine set to UTC (a browser abroad, a screenshot server)', () => {
+  const tz = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'UTC';
+  });
+  afterAll(() => {
+    // process.env turns undefined into the string 'undefined'.
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // 05:38:49 on 22 November in Beijing, still 21 November in UTC.
+    vi.setSystemTime(new Date('2026-11-21T21:38:49Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows the time and takes the day of Beijing, not of the machine', () => {
+    const now = new Date();
+    expect(now.getHours()).toBe(21); // what local formatting would show
+    expect(now.getDate()).toBe(21);
+    expect(beijingDateTime(now.toISOString())).toBe('2026-11-22 05:38:49');
+    expect(beijingDateTime(now.toISOString(), false)).toBe('2026-11-22 05:38');
+    expect(todayInShanghai()).toBe('2026-11-22');
+  });
+
+  it('reads an offset the server sends and turns the day at Beijing midnight (00, not 24)', () => {
+    expect(beijingDateTime('2026-11-22T05:38:49.123+08:00')).toBe('2026-11-22 05:38:49');
+    expect(beijingDateTime('2026-11-21T16:00:00Z')).toBe('2026-11-22 00:00:00');
+    expect(beijingDateTime('2026-11-21T15:59:59Z')).toBe('2026-11-21 23:59:59');
+    expect(todayInShanghai(new Date('2026-11-21T15:59:59Z'))).toBe('2026-11-21');
+    expect(todayInShanghai(new Date('2026-11-21T16:00:00Z'))).toBe('2026-11-22');
+  });
+
+  it('shows a dash for no time or one it cannot read', () => {
+    expect(beijingDateTime(null)).toBe('-');
+    expect(beijingDateTime(undefined)).toBe('-');
+    expect(beijingDateTime('')).toBe('-');
+    expect(beijingDateTime('not a time')).toBe('-');
   });
 });

@@ -92,6 +92,34 @@ export function isZeroEmploymentHousehold(members: readonly MemberLike[], onDate
   return laborers.length > 0 && laborers.every((m) => !m.employed);
 }
 
+/** China's one time zone (UTC+8, no daylight saving): the server's days and the times users read. */
+const SHANGHAI = 'Asia/Shanghai';
+
+/** Today's date in Asia/Shanghai (YYYY-MM-DD), whatever the time zone of the process or browser. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: SHANGHAI }).format(now);
+}
+
+const SHANGHAI_CLOCK = new Intl.DateTimeFormat('en-US', {
+  timeZone: SHANGHAI,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A timestamp (ISO 8601, as the server sends it) in Beijing time, `YYYY-MM-DD HH:mm:ss` or
+ * without the seconds; `-` when there is none. Shown the same in every browser, so a time
+ * never disagrees with the Shanghai day the server dated the same event by.
+ */
+export function beijingDateTime(iso: string | null | undefined, withSeconds = true): string {
+  const at = iso ? new Date(iso) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return '-';
+  const part = Object.fromEntries(SHANGHAI_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
+  const time = withSeconds ? `${part.hour}:${part.minute}:${part.second}` : `${part.hour}:${part.minute}`;
+  return `${part.year}-${part.month}-${part.day} ${time}`;
 }

@@ -5,7 +5,7 @@ import { FIELD_LABELS } from '@domain/registry/person-input.ts';
 import { SPELL_FIELD_LABELS } from '@domain/registry/spell-input.ts';
 import { Table, Tag, Typography } from 'antd';
 import type { AuditEntry } from '../api/types.ts';
-import { dateTime } from '../lib/format.ts';
+import { beijingDateTime } from '../lib/beijing-time.ts';
 
 /** Labels for stored column names the input labels do not cover. */
 const EXTRA_LABELS: Record<string, string> = {
@@ -86,7 +86,7 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[] | undef
       size="small"
       locale={{ emptyText: '暂无变更记录' }}
       columns={[
-        { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => dateTime(at) },
+        { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => beijingDateTime(at) },
         { title: '操作人', dataIndex: 'actorName', width: 110 },
         { title: '操作', dataIndex: 'action', width: 130, render: (a: string) => <Tag>{ACTION_NAMES[a] ?? a}</Tag> },
         {

@@ -1,5 +1,4 @@
 import { formatFen } from '@domain/money.ts';
-import dayjs from 'dayjs';
 
 /** 350050 fen -> "3,500.50 元"; the server sends int8 as string. */
 export function yuan(fen: number | string | null | undefined): string {
@@ -11,7 +10,5 @@ export function yuan(fen: number | string | null | undefined): string {
 export const yesNo = (v: boolean | null | undefined) => (v ? '是' : '否');
 
 export const listText = (values: readonly string[] | null | undefined) => (values?.length ? values.join('、') : '-');
-
-export const dateTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 
 export const orDash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '-' : String(v));

@@ -9,7 +9,7 @@ import type { Id, ImportJob, ImportStatus } from '../api/types.ts';
 import { useMe } from '../components/AuthProvider.tsx';
 import { ErrorAlert } from '../components/ErrorResult.tsx';
 import { PageCard } from '../components/PageCard.tsx';
-import { dateTime } from '../lib/format.ts';
+import { beijingDateTime } from '../lib/beijing-time.ts';
 
 const STATUS: Record<ImportStatus, { text: string; color: string }> = {
   queued: { text: '排队中', color: 'default' },
@@ -168,7 +168,7 @@ export function ImportPage() {
           dataSource={recent.data}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[
-            { title: '时间', dataIndex: 'createdAt', width: 170, render: (t: string) => (t ? dateTime(t) : '-') },
+            { title: '时间', dataIndex: 'createdAt', width: 170, render: (t: string) => beijingDateTime(t) },
             { title: '文件', dataIndex: 'fileName' },
             {
               title: '状态',

@@ -23,8 +23,9 @@ import { type ApiError, download } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { yuan } from '../../lib/format.ts';
 
 const PAYMENT_COLORS: Record<Payment['status'], string> = {
   pending: 'processing',
@@ -229,7 +230,7 @@ export function BatchDetailPage() {
           style={{ marginBottom: 12 }}
           data-testid="batch-voided"
           title={`已作废：${batch.voidReason ?? ''}`}
-          description={`${batch.voidedAt ? dateTime(batch.voidedAt) : ''}${batch.voidedByName ? `，${batch.voidedByName}` : ''}作废。代发文件已作废，不能再下载或导入回盘；本批次的申请已回到待拨付队列。`}
+          description={`${batch.voidedAt ? beijingDateTime(batch.voidedAt) : ''}${batch.voidedByName ? `，${batch.voidedByName}` : ''}作废。代发文件已作废，不能再下载或导入回盘；本批次的申请已回到待拨付队列。`}
         />
       )}
       {result && <Alert type="success" showIcon title={result} style={{ marginBottom: 12 }} data-testid="bank-result" />}
@@ -244,7 +245,7 @@ export function BatchDetailPage() {
               { key: 'fund', label: '资金来源', children: batch.fundName },
               { key: 'region', label: '地区', children: batch.region },
               { key: 'status', label: '状态', children: <Tag data-testid="batch-status">{batch.statusName}</Tag> },
-              { key: 'created', label: '生成时间', children: dateTime(batch.createdAt) },
+              { key: 'created', label: '生成时间', children: beijingDateTime(batch.createdAt) },
             ]}
           />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="reconciliation">

@@ -1,7 +1,7 @@
 import { SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { createClaim, uploadEvidence } from '../../api/claims.ts';
@@ -13,6 +13,7 @@ import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { ApplyRefusal, PendingEvidence, type PendingFile } from './claim-parts.tsx';
 
@@ -149,7 +150,7 @@ export function ClaimApplyPage() {
           rule: params.get('rule') ?? undefined,
           personId: params.get('personId') ?? undefined,
           region: params.get('region') ?? (me.regionCode.length === 12 ? me.regionCode : undefined),
-          caseDate: dayjs(),
+          caseDate: todayDayjs(),
         }}
         onFinish={(v) => void submit(v)}
       >

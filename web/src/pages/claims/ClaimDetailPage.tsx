@@ -1,6 +1,5 @@
 import { REVERSAL_LABELS } from '@domain/claims/reversal.ts';
 import { CLAIM_ACTION_NAMES, type DirectAction, STEPS } from '@domain/claims/steps.ts';
-import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,7 +17,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -34,8 +33,9 @@ import { getRule } from '../../api/rules.ts';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { beijingDateTime, todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { yuan } from '../../lib/format.ts';
 import { useArticleTexts } from '../rules/RuleDetailPage.tsx';
 import { ClaimStatusTag } from './claim-format.tsx';
 import { EvidencePanel } from './claim-parts.tsx';
@@ -137,7 +137,7 @@ function ReversalButtons({ claim, onDone }: { claim: Claim; onDone: (c?: Claim) 
   if (!claim.reversalActions.length) return null;
   const labels = REVERSAL_LABELS[asking ?? 'bank_return'];
   // The server dates by Asia/Shanghai; so does the form, whatever the browser's time zone.
-  const today = dayjs(todayInShanghai());
+  const today = todayDayjs();
   return (
     <>
       {claim.reversalActions.map((a) => (
@@ -326,7 +326,7 @@ export function ClaimDetailPage() {
                         <Space orientation="vertical" size={0}>
                           <Typography.Text strong>{e.actionName}</Typography.Text>
                           <Typography.Text type="secondary">
-                            {dateTime(e.at)} · {e.actorName ?? ''}
+                            {beijingDateTime(e.at)} · {e.actorName ?? ''}
                           </Typography.Text>
                           {e.comment && <Typography.Text>意见：{e.comment}</Typography.Text>}
                         </Space>

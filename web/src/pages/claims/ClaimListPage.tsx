@@ -12,7 +12,8 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 import { ClaimStatusTag } from './claim-format.tsx';
 
@@ -116,7 +117,7 @@ export function ClaimListPage() {
           { title: '发生日期', dataIndex: 'caseDate', width: 110 },
           { title: '金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
           { title: '状态', dataIndex: 'status', render: (s: Claim['status']) => <ClaimStatusTag status={s} /> },
-          { title: '申报时间', dataIndex: 'createdAt', render: (t: string) => (t ? dateTime(t) : '-') },
+          { title: '申报时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
           {
             title: '',
             key: 'open',

@@ -2,16 +2,16 @@
 // approved, paid net of bank returns and recoveries, failed, awaiting payment), its entries
 // (reversals named by their cause), and the report of what was paid in a period under which
 // rule and article, with the amounts returned and recovered in it.
-import { todayInShanghai } from '@domain/registry/derive.ts';
 import { FUND_NAMES, FUND_SOURCES } from '@domain/rules/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Balance, getLedger, getReport, type LedgerItem, type ReportRow } from '../../api/claims.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 
@@ -19,7 +19,7 @@ const money = (f: number) => yuan(f);
 
 function Report() {
   // Ledger entries are dated in Asia/Shanghai: the default period ends on that day, not the browser's.
-  const today = dayjs(todayInShanghai());
+  const today = todayDayjs();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([today.startOf('year'), today]);
   const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const report = useQuery({ queryKey: ['ledger', 'report', q], queryFn: () => getReport(q) });

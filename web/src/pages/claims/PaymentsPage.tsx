@@ -8,7 +8,8 @@ import { type Batch, createBatch, listBatches, listClaims } from '../../api/clai
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { yuan } from '../../lib/format.ts';
 
 const BATCH_COLORS: Record<Batch['status'], string> = {
   open: 'default',
@@ -96,7 +97,7 @@ export function PaymentsPage() {
                 </Space>
               ),
             },
-            { title: '生成时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
+            { title: '生成时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
           ]}
         />
       </PageCard>

@@ -2,13 +2,14 @@
 // list after its period moves its claims on to payment; an objection sends a claim back.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type Claim, createPublicity, listClaims, listPublicity, type Publicity } from '../../api/claims.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { yuan } from '../../lib/format.ts';
 import { period } from '../../lib/rules-format.ts';
@@ -78,10 +79,10 @@ function NewPublicity() {
         layout="inline"
         style={{ rowGap: 8 }}
         initialValues={{
-          title: `${dayjs().year()}年就业帮扶补贴公示`,
+          title: `${todayDayjs().year()}年就业帮扶补贴公示`,
           region: me.regionCode,
-          from: dayjs(),
-          to: dayjs().add(6, 'day'),
+          from: todayDayjs(),
+          to: todayDayjs().add(6, 'day'),
         }}
         onFinish={(v) => create.mutate(v)}
       >

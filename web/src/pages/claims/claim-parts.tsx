@@ -7,7 +7,7 @@ import { Alert, App, Button, Select, Space, Table, Typography, Upload } from 'an
 import { type ReactNode, useState } from 'react';
 import { EVIDENCE_KINDS, type Evidence, type EvidenceKind } from '../../api/claims.ts';
 import { type ApiError, download } from '../../api/client.ts';
-import { dateTime } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 
 /** 材料类型: ticket, contract, payroll, attendance, other. */
 export function EvidenceKindSelect({ value, onChange }: { value: EvidenceKind; onChange: (k: EvidenceKind) => void }) {
@@ -161,7 +161,7 @@ export function EvidencePanel({
                 },
               ]
             : []),
-          { title: '上传时间', dataIndex: 'uploadedAt', render: (t?: string) => (t ? dateTime(t) : '-') },
+          { title: '上传时间', dataIndex: 'uploadedAt', render: (t?: string) => beijingDateTime(t) },
           {
             title: '',
             key: 'dl',

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { createOwnClaim, getEmployerRules, uploadOwnEvidence } from '../../api/e
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { ApplyRefusal, PendingEvidence, type PendingFile } from '../claims/claim-parts.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
@@ -94,7 +95,7 @@ export function EmployerClaimApplyPage() {
           <Descriptions.Item label="所在地区">{`${unit.regionName}（${unit.region}）`}</Descriptions.Item>
         </Descriptions>
       )}
-      <Form<Values> form={form} layout="vertical" initialValues={{ caseDate: dayjs() }} onFinish={(v) => void submit(v)}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ caseDate: todayDayjs() }} onFinish={(v) => void submit(v)}>
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="rule" label="补贴项目" rules={[{ required: true, message: '请选择补贴项目' }]}>

@@ -12,7 +12,8 @@ import {
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { yuan } from '../../lib/format.ts';
 import { ClaimStatusTag } from '../claims/claim-format.tsx';
 import { EvidencePanel } from '../claims/claim-parts.tsx';
 import { EmployerDecision } from './EmployerDecision.tsx';
@@ -179,7 +180,7 @@ export function EmployerClaimDetailPage() {
                         <Space orientation="vertical" size={0}>
                           <Typography.Text strong>{e.actionName}</Typography.Text>
                           <Typography.Text type="secondary">
-                            {dateTime(e.at)} · {e.actorName ?? ''}
+                            {beijingDateTime(e.at)} · {e.actorName ?? ''}
                           </Typography.Text>
                           {e.comment && <Typography.Text>意见：{e.comment}</Typography.Text>}
                         </Space>
@@ -221,7 +222,7 @@ export function EmployerClaimDetailPage() {
                       { title: '账户', key: 'acct', render: (_v, p) => `${p.bankName} ${p.bankAccount}` },
                       { title: '结果', dataIndex: 'statusName' },
                       { title: '失败原因', dataIndex: 'failureReason' },
-                      { title: '到账时间', dataIndex: 'settledAt', render: (t: string | null) => (t ? dateTime(t) : '-') },
+                      { title: '到账时间', dataIndex: 'settledAt', render: (t: string | null) => beijingDateTime(t) },
                     ]}
                   />
                 ),

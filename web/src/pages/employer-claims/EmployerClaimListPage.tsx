@@ -7,7 +7,8 @@ import { toSearchParams } from '../../api/client.ts';
 import { listOwnClaims, type OwnClaim } from '../../api/employer-claims.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 import { ClaimStatusTag } from '../claims/claim-format.tsx';
 
@@ -47,7 +48,7 @@ export function EmployerClaimListPage() {
           { title: '享受日期', dataIndex: 'caseDate', width: 110 },
           { title: '核定金额', dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
           { title: '状态', dataIndex: 'status', render: (s: OwnClaim['status']) => <ClaimStatusTag status={s} /> },
-          { title: '申报时间', dataIndex: 'createdAt', render: (t: string) => (t ? dateTime(t) : '-') },
+          { title: '申报时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
         ]}
       />
     </PageCard>

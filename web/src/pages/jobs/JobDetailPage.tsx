@@ -7,7 +7,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
-import { dateTime, listText, orDash, yesNo } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { listText, orDash, yesNo } from '../../lib/format.ts';
 import { JobMatchesPanel } from '../recommendations/JobMatchesPanel.tsx';
 import { JobForm } from './JobForm.tsx';
 import { ageText, boardText, JobStatusTag, SOURCE_NAMES, wageRange } from './job-format.tsx';
@@ -130,7 +131,7 @@ export function JobDetailPage() {
                   <Descriptions.Item label="来源">
                     <Tag>{SOURCE_NAMES[j.source] ?? j.source}</Tag>
                   </Descriptions.Item>
-                  <Descriptions.Item label="发布时间">{j.createdAt ? dateTime(j.createdAt) : '-'}</Descriptions.Item>
+                  <Descriptions.Item label="发布时间">{beijingDateTime(j.createdAt)}</Descriptions.Item>
                 </Descriptions>
               ),
             },

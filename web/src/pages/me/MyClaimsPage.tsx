@@ -5,7 +5,7 @@ import { Alert, Card, Descriptions, Empty, Spin, Steps, Tag, Timeline, Typograph
 import { Link, useParams } from 'react-router';
 import { type MyClaim, me } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
-import { dateTime } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 
 const STAGES = ['submitted', 'reviewed', 'publicized', 'approved', 'paid'] as const;
 const STAGE_NAMES = ['申报', '审核', '公示', '待拨付', '已拨付'];
@@ -102,7 +102,7 @@ export function MyClaimDetailPage() {
                   {e.actionName} → {e.toName}
                 </div>
                 <div style={{ color: '#666', fontSize: 12 }}>
-                  {dateTime(e.at)} {e.actorName}
+                  {beijingDateTime(e.at)} {e.actorName}
                 </div>
                 {e.comment && <div>{e.comment}</div>}
               </>

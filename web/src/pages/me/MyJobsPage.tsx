@@ -10,7 +10,8 @@ import { Link, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { type MyRecommendation, me } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { yuan } from '../../lib/format.ts';
 
 function wage(j: NonNullable<MyRecommendation['job']>) {
   return j.wageMinFen === j.wageMaxFen ? `${yuan(j.wageMinFen)}/月` : `${yuan(j.wageMinFen)} - ${yuan(j.wageMaxFen)}/月`;
@@ -178,7 +179,7 @@ export function MyJobDetailPage() {
             title="您已撤回同意"
             description={
               <>
-                {`您于 ${dateTime(r.consentWithdrawnAt ?? '')} 撤回同意，该用人单位看不到您的姓名和电话。`}
+                {`您于 ${beijingDateTime(r.consentWithdrawnAt)} 撤回同意，该用人单位看不到您的姓名和电话。`}
                 {r.consentNotice && <div style={{ marginTop: 4 }}>{r.consentNotice}</div>}
               </>
             }

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Card, Empty, Spin, Typography } from 'antd';
 import { me } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
-import { dateTime } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 
 export function MyMessagesPage() {
   const queryClient = useQueryClient();
@@ -31,7 +31,7 @@ export function MyMessagesPage() {
               <span>{m.title}</span>
             </Badge>
           }
-          extra={<Typography.Text type="secondary">{dateTime(m.at)}</Typography.Text>}
+          extra={<Typography.Text type="secondary">{beijingDateTime(m.at)}</Typography.Text>}
         >
           <Typography.Paragraph style={{ marginBottom: 0 }}>{m.body}</Typography.Paragraph>
         </Card>

@@ -4,9 +4,9 @@
 import { StopOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import type { Cancellation } from './recommendations-api.ts';
 
@@ -86,7 +86,7 @@ export function CancellationNote({ cancellation }: { cancellation: Cancellation 
       showIcon
       style={{ marginBottom: 12 }}
       title={`已取消：${cancellation.reason}`}
-      description={`${dayjs(cancellation.at).format('YYYY-MM-DD HH:mm')}${by}取消`}
+      description={`${beijingDateTime(cancellation.at, false)}${by}取消`}
     />
   );
 }

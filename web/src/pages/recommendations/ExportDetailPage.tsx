@@ -3,7 +3,6 @@
 // a planned batch that will not depart is cancelled with a reason.
 
 import { RollbackOutlined } from '@ant-design/icons';
-import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Descriptions, Popconfirm, Result, Row, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -11,6 +10,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayInShanghai } from '../../lib/beijing-time.ts';
 import { CancelButton, CancellationNote } from './CancelRecord.tsx';
 import { ExportSubsidiesCard } from './ExportSubsidiesCard.tsx';
 import { EXPORT_COLORS } from './ExportsPage.tsx';

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { type ExportSubsidies, type ExportSubsidyDecision, getExportSubsidies } from './recommendations-api.ts';
 
 const STATUS_COLORS: Record<ExportSubsidyDecision['status'], string> = {
@@ -39,8 +40,9 @@ function DecisionTag({ d, personId, region }: { d: ExportSubsidyDecision; person
 }
 
 export function ExportSubsidiesCard({ batchId, departureDate }: { batchId: string; departureDate: string }) {
+  const today = todayDayjs();
   const threeMonths = dayjs(departureDate).add(3, 'month');
-  const [date, setDate] = useState(threeMonths.isAfter(dayjs()) ? dayjs() : threeMonths);
+  const [date, setDate] = useState(threeMonths.isAfter(today, 'day') ? today : threeMonths);
   const [filed, setFiled] = useState(false);
   const q = useQuery<ExportSubsidies>({
     queryKey: ['export-subsidies', batchId, date.format('YYYY-MM-DD'), filed],
@@ -55,7 +57,7 @@ export function ExportSubsidiesCard({ batchId, departureDate }: { batchId: strin
             aria-label="测算日期"
             value={date}
             allowClear={false}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(today, 'day')}
             onChange={(d) => d && setDate(d)}
           />
           <Checkbox checked={filed} onChange={(e) => setFiled(e.target.checked)}>

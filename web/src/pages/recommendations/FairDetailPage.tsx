@@ -3,7 +3,6 @@
 // fair that will not take place is cancelled with a reason.
 
 import { RollbackOutlined } from '@ant-design/icons';
-import { todayInShanghai } from '@domain/registry/derive.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -25,6 +24,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { todayInShanghai } from '../../lib/beijing-time.ts';
 import { CancelButton, CancellationNote } from './CancelRecord.tsx';
 import { FAIR_COLORS } from './FairsPage.tsx';
 import { JobMultiPicker, LaborerMultiPicker } from './pickers.tsx';

@@ -12,6 +12,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 import { StatusWithReason } from './CancelRecord.tsx';
@@ -97,7 +98,7 @@ function NewFairModal({ open, onClose }: { open: boolean; onClose: () => void })
 
 export function FairsPage() {
   const me = useMe();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => todayDayjs().year());
   const [status, setStatus] = useState<FairStatus>();
   const [creating, setCreating] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });

@@ -24,15 +24,15 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import type { Id } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { beijingDateTime, todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { dateTime } from '../../lib/format.ts';
 import { boardText, wageRange } from '../jobs/job-format.tsx';
 import { ConsentTag, ReasonTags, StabilityTag, StepTag, scoreText } from './reasons.tsx';
 import {
@@ -90,7 +90,7 @@ function EventModal({
       recordEvent(rec.id, {
         event,
         version: rec.version,
-        ...(event === 'hired' ? { date: (v.date ?? dayjs()).format('YYYY-MM-DD') } : { reason: v.reason ?? '' }),
+        ...(event === 'hired' ? { date: (v.date ?? todayDayjs()).format('YYYY-MM-DD') } : { reason: v.reason ?? '' }),
       }),
     onSuccess: (r) => {
       message.success(event === 'hired' ? '已记录录用，并写入就业经历' : '已记录');
@@ -110,11 +110,11 @@ function EventModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ date: todayDayjs() }} onFinish={(v) => save.mutate(v)}>
         {event === 'hired' ? (
           <>
             <Form.Item name="date" label="录用日期" rules={[{ required: true, message: '请选择录用日期' }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(todayDayjs(), 'day')} />
             </Form.Item>
             <Typography.Text type="secondary">
               录用后将在劳动力的就业经历中新增一条（单位：{rec.job?.employerName}），并计入岗位已招人数。
@@ -222,7 +222,7 @@ function ConsentHistoryModal({ rec, onClose }: { rec: Recommendation; onClose: (
                   <>
                     <Typography.Text strong>{e.actionName}</Typography.Text>
                     <div>
-                      <Typography.Text type="secondary">{`${dateTime(e.at)} · ${e.by} · ${e.actorName}`}</Typography.Text>
+                      <Typography.Text type="secondary">{`${beijingDateTime(e.at)} · ${e.by} · ${e.actorName}`}</Typography.Text>
                     </div>
                     {e.note && <div>{`劳动力如何提出：${e.note}`}</div>}
                   </>

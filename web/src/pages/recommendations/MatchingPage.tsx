@@ -31,7 +31,8 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { dateTime, listText } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
+import { listText } from '../../lib/format.ts';
 import { OutboxTab } from './OutboxTab.tsx';
 import { RegionName } from './RegionName.tsx';
 import {
@@ -222,7 +223,7 @@ function RunsTab({ region, setRegion }: { region?: string; setRegion: (r?: strin
               n ? <Link to={`/matching?tab=shortfalls&run=${r.id}&region=${r.regionCode}`}>{n}</Link> : 0,
           },
           { title: '推荐条数', dataIndex: 'recommendations', align: 'right' },
-          { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
+          { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
           { title: '', key: 'push', render: (_v, r) => (mayRun ? <PushRunButton run={r} /> : null) },
         ]}
       />

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
-import { dateTime } from '../../lib/format.ts';
+import { beijingDateTime } from '../../lib/beijing-time.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 import { CHANNEL_NAMES, listOutbox, type OutboxItem, type OutboxStatus } from './recommendations-api.ts';
 
@@ -93,7 +93,7 @@ export function OutboxTab({ region }: { region?: string }) {
             ),
           },
           { title: '尝试次数', dataIndex: 'attempts', width: 80, align: 'right' },
-          { title: '发送时间', dataIndex: 'sentAt', width: 170, render: (t: string | null) => (t ? dateTime(t) : '-') },
+          { title: '发送时间', dataIndex: 'sentAt', width: 170, render: (t: string | null) => beijingDateTime(t) },
         ]}
       />
     </>

@@ -44,7 +44,8 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { amountText, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { dateTime, yuan } from '../../lib/format.ts';
+import { beijingDateTime, todayInShanghai } from '../../lib/beijing-time.ts';
+import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 
 const RUN_COLORS: Record<FindRun['status'], string> = {
@@ -236,7 +237,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const me = useMe();
   const queryClient = useQueryClient();
   const [region, setRegion] = useState<string | undefined>(me.regionCode);
-  const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
+  const [date, setDate] = useState(todayInShanghai());
   const [shown, setShown] = useState<Id | undefined>();
   const runs = useQuery({
     queryKey: ['find-runs', rule.id],
@@ -290,7 +291,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
               render: (_v, r) => <Tag color={RUN_COLORS[r.status]}>{r.statusName}</Tag>,
             },
             { title: '符合且未申领', dataIndex: 'qualified' },
-            { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
+            { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
             {
               title: '',
               key: 'show',

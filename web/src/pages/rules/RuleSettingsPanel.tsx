@@ -4,12 +4,13 @@
 import { SETTING_LEVEL_LENGTH } from '@domain/rules/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Empty, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { addSetting, getSettings, type ParameterInfo, type RuleInfo, type RuleSetting } from '../../api/rules.ts';
 import type { Me } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { isMoneyUnit, paramValue, period } from '../../lib/rules-format.ts';
 
@@ -58,7 +59,7 @@ function SettingForm({ rule, p, onSaved }: { rule: RuleInfo; p: ParameterInfo; o
     <Form<FormValues>
       form={form}
       layout="inline"
-      initialValues={{ region: ownLevel ? me.regionCode : '', from: dayjs() }}
+      initialValues={{ region: ownLevel ? me.regionCode : '', from: todayDayjs() }}
       onFinish={(v) => save.mutate(v)}
       style={{ marginBottom: 12, rowGap: 8 }}
     >

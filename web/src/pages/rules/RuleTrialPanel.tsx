@@ -2,12 +2,13 @@
 // when a person id is given), and the engine's decision with its trace.
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Col, DatePicker, Divider, Form, Input, Row } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client.ts';
 import { evaluate, type RuleInfo } from '../../api/rules.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
+import { todayDayjs } from '../../lib/beijing-time.ts';
 
 interface TrialValues {
   region?: string;
@@ -38,7 +39,7 @@ export function RuleTrialPanel({ rule, texts }: { rule: RuleInfo; texts: Record<
       <Form<TrialValues>
         form={form}
         layout="vertical"
-        initialValues={{ region: me.regionCode, date: dayjs() }}
+        initialValues={{ region: me.regionCode, date: todayDayjs() }}
         onFinish={(v) => run.mutate(v)}
       >
         <Row gutter={12}>
