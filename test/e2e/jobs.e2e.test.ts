@@ -279,6 +279,37 @@ describe('jobs and targeted recommendations in the browser', () => {
     await match.getByTestId('reasons').getByText('在本县就业').waitFor();
   });
 
+  it('陈国华 phones to show 包装普工 his name, then to take it back: the officer records both, and 同意记录 shows how he asked', async () => {
+    screenshotOnFailure('consent');
+    await page.goto(`${baseUrl}/laborers/${chenId}?tab=recommendations`);
+    await recommendationRow('包装普工').getByRole('button', { name: '记录进展' }).click();
+    const consent = page.getByRole('menuitem', { name: '同意向用人单位公开信息', exact: true });
+    await consent.waitFor();
+    await page.locator('.ant-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])').waitFor();
+    await consent.click();
+    await recommendationRow('包装普工').getByTestId('consent-state').getByText('已同意公开').waitFor();
+
+    await recommendationRow('包装普工').getByRole('button', { name: '撤回同意' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await dialog.getByText('请写明劳动力如何提出撤回').waitFor();
+    await dialog.getByLabel('劳动力如何提出撤回').fill('本人电话告知村委会');
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await page.getByText('已撤回同意，用人单位对该岗位只能看到脱敏信息').waitFor();
+    await recommendationRow('包装普工').getByTestId('consent-state').getByText('已撤回同意').waitFor();
+    expect(await recommendationRow('包装普工').getByRole('button', { name: '撤回同意' }).count()).toBe(0);
+
+    await recommendationRow('包装普工').getByRole('button', { name: '同意记录' }).click();
+    const history = page.getByRole('dialog');
+    await history.getByText('劳动力如何提出：本人电话告知村委会').waitFor();
+    await history
+      .getByText(/李经办/)
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
+  });
+
   it('the funnel of the county counts the three pushed recommendations and the hire; the push record shows each message sent', async () => {
     screenshotOnFailure('funnel');
     await page.getByRole('menuitem', { name: '人岗匹配' }).click();
