@@ -18,6 +18,16 @@ export class ParameterNotSet extends Error {
   }
 }
 
+/**
+ * Thrown by `fact` when screening (`EvaluateOptions.screen`) reaches a fact the case does not
+ * have: the conditions checked before it stand, the rest cannot be judged yet.
+ */
+export class FactUnknown extends Error {
+  constructor(readonly fact: string) {
+    super(`事实 ${fact} 待核实`);
+  }
+}
+
 export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
   readonly trace: TraceStep[] = [];
   readonly parameters: ParameterUse[] = [];
@@ -29,6 +39,8 @@ export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
     private readonly facts: Record<string, unknown>,
     private readonly settings: readonly RegionalSetting[],
     readonly tracing: boolean,
+    /** Screening: facts the case lacks, whose reading stops the formula with FactUnknown. */
+    private readonly unknown: ReadonlySet<string> = new Set(),
   ) {}
 
   get date(): string {
@@ -45,6 +57,7 @@ export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
 
   /** A fact the rule needs (the engine has made sure it is present and well-typed). */
   fact<K extends keyof F & string>(name: K): FactValue<F[K]> {
+    if (this.unknown.has(name)) throw new FactUnknown(name);
     return this.facts[name] as FactValue<F[K]>;
   }
 

@@ -171,3 +171,62 @@ describe('evaluating a case', () => {
     );
   });
 });
+
+describe('screening a unit whose record holds only some facts (政策找车间)', () => {
+  const contractRule: Rule = {
+    ...rule,
+    id: 'WS-SCREEN',
+    formula: defineRule({
+      id: 'WS-SCREEN',
+      facts: {
+        poorLaborers: { type: 'integer', label: '吸纳贫困劳动力人数', min: 0 },
+        contractMonths: { type: 'integer', label: '最短劳动合同期限（月）', min: 0 },
+      },
+      evaluate(c) {
+        const n = c.fact('poorLaborers');
+        c.check('吸纳贫困劳动力5人以上', n >= c.param('min_laborers'), { value: n, article: '一' });
+        c.check('劳动合同6个月以上', c.fact('contractMonths') >= 6, { value: c.fact('contractMonths'), article: '一' });
+        return c.pay(n * 100000, `${n} 人 × 1000 元`, '一');
+      },
+    }),
+  };
+  const cat: Catalog = { documents: [doc], rules: [contractRule] };
+  const known = { ...base, facts: { poorLaborers: 7 } };
+
+  it('answers "to verify" naming the missing fact when every condition it can check passes, with those checks traced', () => {
+    const d = evaluateRule(cat, contractRule, known, { screen: true });
+    expect(d).toMatchObject({ status: 'incomplete', missingFacts: ['contractMonths'], amountFen: null });
+    expect(d.message).toBe('已知条件均符合，待核实：最短劳动合同期限（月）');
+    expect(d.trace.find((s) => s.label === '吸纳贫困劳动力5人以上')).toMatchObject({ passed: true, value: '7' });
+    expect(d.trace.some((s) => s.label === '劳动合同6个月以上')).toBe(false);
+  });
+
+  it('answers "not eligible" when a condition it can check fails, whatever the missing fact would say', () => {
+    const d = evaluateRule(cat, contractRule, { ...known, facts: { poorLaborers: 4 } }, { screen: true });
+    expect(d.status).toBe('not_eligible');
+    expect(d.message).toContain('吸纳贫困劳动力5人以上');
+  });
+
+  it('holds the frequency limit while screening', () => {
+    const history = [{ rule: 'WS-SCREEN', date: '2019-02-01' }];
+    expect(evaluateRule(cat, contractRule, { ...known, history }, { screen: true }).status).toBe('not_eligible');
+  });
+
+  it('without screening a missing fact stops before any condition', () => {
+    const d = evaluateRule(cat, contractRule, known);
+    expect(d.status).toBe('incomplete');
+    expect(d.trace.some((s) => s.label === '吸纳贫困劳动力5人以上')).toBe(false);
+  });
+
+  it('decides a case with every fact exactly as without screening', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 24 }), (n, months) => {
+        const c = { ...base, facts: { poorLaborers: n, contractMonths: months } };
+        const a = evaluateRule(cat, contractRule, c, { screen: true });
+        const b = evaluateRule(cat, contractRule, c);
+        expect({ ...a, trace: [] }).toEqual({ ...b, trace: [] });
+        expect(a.trace).toEqual(b.trace);
+      }),
+    );
+  });
+});

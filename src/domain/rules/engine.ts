@@ -3,7 +3,7 @@
 // function runs with tracing off for batch runs over the whole register.
 import { createHash } from 'node:crypto';
 import { formatFen } from '../money.ts';
-import { EvaluationContext, ParameterNotSet } from './context.ts';
+import { EvaluationContext, FactUnknown, ParameterNotSet } from './context.ts';
 import { checkFacts, type FactProblem, isIsoDate } from './facts.ts';
 import { inPeriod } from './parameters.ts';
 import type { Catalog, Outcome, Rule } from './rule.ts';
@@ -28,6 +28,14 @@ export interface EvaluateOptions {
    * parameters or parameter version.
    */
   trace?: boolean;
+  /**
+   * Screening (政策找人 over units whose records hold only some of a rule's facts): when facts
+   * needed for eligibility are missing, the formula still runs until it first reads one. A
+   * condition that failed before that point makes the case not eligible; otherwise the answer
+   * is `incomplete` with the missing facts named, "may qualify, to be verified". Without it a
+   * missing fact answers `incomplete` before any condition is checked.
+   */
+  screen?: boolean;
 }
 
 function caseLabel(c: Case): string {
@@ -172,6 +180,9 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
       amountLabels.push(m.label);
     }
   }
+  if (missingForEligibility.length > 0 && options.screen) {
+    return screenCase(catalog, rule, input, { values, settings, tracing, trace }, missingForEligibility, missingLabels);
+  }
   if (missingForEligibility.length > 0) {
     return decide(
       rule,
@@ -239,6 +250,40 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     null,
     outcome.maxAmountFen,
     missingForAmount,
+  );
+}
+
+/** `screen`: the conditions the case's facts can decide, up to the first fact it lacks. */
+function screenCase(
+  catalog: Catalog,
+  rule: Rule,
+  input: Case,
+  run: { values: Record<string, unknown>; settings: readonly RegionalSetting[]; tracing: boolean; trace: TraceStep[] },
+  missing: string[],
+  labels: string[],
+): Decision {
+  const ctx = new EvaluationContext(rule, input, run.values, run.settings, run.tracing, new Set(missing));
+  if (rule.limit !== undefined) checkLimit(catalog, rule, input, ctx);
+  try {
+    rule.formula.evaluate(ctx);
+  } catch (e) {
+    if (!(e instanceof FactUnknown) && !(e instanceof ParameterNotSet)) throw e;
+  }
+  const steps = run.tracing ? [...run.trace, ...ctx.trace] : run.trace;
+  if (ctx.failed.length > 0) {
+    return decide(rule, input, run.tracing, 'not_eligible', `不符合条件：${ctx.failed.join('；')}`, steps, ctx.parameters);
+  }
+  return decide(
+    rule,
+    input,
+    run.tracing,
+    'incomplete',
+    `已知条件均符合，待核实：${labels.join('、')}`,
+    steps,
+    ctx.parameters,
+    null,
+    null,
+    missing,
   );
 }
 
