@@ -40,6 +40,25 @@ export interface FindRunsTable {
   created_at: Timestamp;
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 20261121181100_find_workshops: a run over persons or over the 帮扶车间 of the region. */
+  subject: ColumnType<FindSubject, FindSubject | undefined, never>;
+  /** Of a workshop run's list: may qualify, facts to verify. */
+  to_verify: Generated<number>;
+}
+
+export type FindSubject = 'person' | 'workshop';
+
+export interface FindWorkshopResultsTable {
+  run_id: Int8;
+  employer_id: Int8;
+  region_code: string;
+  status: 'eligible' | 'amount_not_set' | 'incomplete';
+  amount_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  max_amount_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  message: string;
+  missing_facts: ColumnType<string[], string[] | undefined, string[]>;
+  laborers: number;
+  poor_laborers: number;
 }
 
 export interface FindResultsTable {
@@ -56,4 +75,5 @@ export interface RulesTables {
   rule_settings: RuleSettingsTable;
   find_runs: FindRunsTable;
   find_results: FindResultsTable;
+  find_workshop_results: FindWorkshopResultsTable;
 }

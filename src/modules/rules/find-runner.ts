@@ -20,17 +20,13 @@ import {
 } from '../../domain/rules/index.ts';
 import { personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
 import { catalog } from './catalog.ts';
+import { limitWindow } from './find-window.ts';
+import { runWorkshopFind } from './find-workshops.ts';
 import { personsWithLiveClaims } from './rules.repository.ts';
 import { settingsFor } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
 
 export const FIND_CHUNK = 5000;
-
-/** Who the rule's frequency limit counts against: the rules of its group, in its window. */
-export function limitWindow(cat: Catalog, rule: Rule, date: string): { rules: string[]; year: number | null } {
-  const rules = rule.limit ? cat.rules.filter((r) => r.limit?.group === rule.limit?.group).map((r) => r.id) : [rule.id];
-  return { rules, year: rule.limit?.window === 'calendar_year' ? Number(date.slice(0, 4)) : null };
-}
 
 /** The rule's decision for a person on the register's facts, when it puts them on the list. */
 export function qualifying(
@@ -59,6 +55,15 @@ export async function runFind(
   try {
     const cat = await catalog();
     const rule = findRule(cat, run.rule_id);
+    if (rule?.subject === 'workshop' && run.subject === 'workshop') {
+      const message = await runWorkshopFind(database, run, cat, rule);
+      await db
+        .updateTable('find_runs')
+        .set({ status: 'done', finished_at: new Date(), message })
+        .where('id', '=', runId)
+        .execute();
+      return 'done';
+    }
     if (rule?.subject !== 'person') throw new Error(`规则 ${run.rule_id} 不存在或其对象不是劳动力个人`);
     const window = limitWindow(cat, rule, date);
     const register = await registerSnapshots(database).current(region);

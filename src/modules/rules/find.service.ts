@@ -10,6 +10,7 @@ import type { FindRunsTable } from '../../db/schema-rules.ts';
 import { formatFen } from '../../domain/money.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
+import { SUBJECT_KIND_NAMES } from '../../domain/rules/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
@@ -19,6 +20,13 @@ import { wechatOpenids } from '../recommendations/recommendations.repository.ts'
 import { idFor, idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
 import { catalog } from './catalog.ts';
 import type { FindJobs } from './find-runner.ts';
+import {
+  WORKSHOP_EXPORT_HEADERS,
+  WORKSHOP_EXPORT_WIDTHS,
+  type WorkshopListItem,
+  workshopResults,
+  writeWorkshopRows,
+} from './find-workshop-list.ts';
 import { regionIn, requireRule } from './rules.service.ts';
 
 type RunRow = Selectable<FindRunsTable>;
@@ -30,6 +38,7 @@ function presentRun(r: RunRow, ruleTitle: string) {
     id: r.id,
     rule: r.rule_id,
     ruleTitle,
+    subject: r.subject,
     region: r.region_code,
     date: r.case_date,
     status: r.status,
@@ -40,6 +49,7 @@ function presentRun(r: RunRow, ruleTitle: string) {
     qualified: r.qualified,
     alreadyClaimed: r.already_claimed,
     amountNotSet: r.amount_not_set,
+    toVerify: r.to_verify,
     amountFen: Number(r.amount_fen),
     maxAmountFen: Number(r.max_amount_fen),
     message: r.message,
@@ -63,8 +73,12 @@ export async function startFindRun(
 ): Promise<FindRunView> {
   const cat = await catalog();
   const rule = requireRule(cat, ruleId);
-  if (rule.subject !== 'person') {
-    throw new AppError('RULE_NOT_PERSONAL', `规则 ${rule.id}（${rule.title}）的对象不是劳动力个人，不能按人查找`, 400);
+  if (rule.subject !== 'person' && rule.subject !== 'workshop') {
+    throw new AppError(
+      'RULE_NOT_PERSONAL',
+      `规则 ${rule.id}（${rule.title}）的对象是${SUBJECT_KIND_NAMES[rule.subject]}，政策找人只能查找劳动力个人或帮扶车间`,
+      400,
+    );
   }
   const date = input.date ?? todayInShanghai();
   if (!isIsoDate(date)) {
@@ -74,7 +88,13 @@ export async function startFindRun(
   const run = await inScope(database.kysely, actor.scope, (trx) =>
     trx
       .insertInto('find_runs')
-      .values({ rule_id: rule.id, region_code: region, case_date: date, created_by: actor.userId })
+      .values({
+        rule_id: rule.id,
+        subject: rule.subject === 'workshop' ? 'workshop' : 'person',
+        region_code: region,
+        case_date: date,
+        created_by: actor.userId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow(),
   );
@@ -118,7 +138,7 @@ export async function listFindRuns(
 
 interface ResultQuery {
   village?: string;
-  status?: 'eligible' | 'amount_not_set';
+  status?: 'eligible' | 'amount_not_set' | 'incomplete';
 }
 
 function resultsQuery(trx: Scoped, runId: string, region: string, q: ResultQuery) {
@@ -127,6 +147,7 @@ function resultsQuery(trx: Scoped, runId: string, region: string, q: ResultQuery
     .innerJoin('persons as p', 'p.id', 'f.person_id')
     .where('f.run_id', '=', runId)
     .where('f.region_code', 'like', `${region}%`);
+  if (q.status === 'incomplete') return base.where(sql<boolean>`false`);
   if (q.status) base = base.where('f.status', '=', q.status);
   return base;
 }
@@ -172,6 +193,15 @@ export async function findRunResults(
     const run = await trx.selectFrom('find_runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!run) throw errors.notFound(`政策找人批次 ${id}`);
     const region = filterRegion(run, q.village);
+    if (run.subject === 'workshop') {
+      const page = await workshopResults(trx, id, region, q);
+      return {
+        run: presentRun(run, (await titles()).get(run.rule_id) ?? run.rule_id),
+        ...page,
+        items: [],
+        workshops: page.items,
+      };
+    }
     const total = Number(
       (await resultsQuery(trx, id, region, q).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
     );
@@ -186,6 +216,7 @@ export async function findRunResults(
       total,
       page: q.page,
       pageSize: q.pageSize,
+      workshops: [] as WorkshopListItem[],
       items: rows.map((r) => ({
         personId: r.person_id,
         name: r.name,
@@ -221,6 +252,13 @@ export async function exportFindRun(database: Database, actor: Actor, id: string
     );
   }
   const region = filterRegion(head, q.village);
+  if (head.subject === 'workshop') {
+    const sheet = new SafeSheetWriter(out, '政策找车间名单', WORKSHOP_EXPORT_HEADERS, { widths: WORKSHOP_EXPORT_WIDTHS });
+    const rows = await inScope(database.kysely, actor.scope, (trx) => writeWorkshopRows(trx, id, region, q, sheet));
+    await sheet.finish();
+    await auditExport(database, actor, head, region, rows);
+    return rows;
+  }
   const sheet = new SafeSheetWriter(out, '政策找人名单', EXPORT_HEADERS, { widths: EXPORT_WIDTHS });
   let n = 0;
   let after = '0';
@@ -252,18 +290,22 @@ export async function exportFindRun(database: Database, actor: Actor, id: string
     after = (rows[rows.length - 1] as { person_id: string }).person_id;
   }
   await sheet.finish();
+  await auditExport(database, actor, head, region, n);
+  return n;
+}
+
+async function auditExport(database: Database, actor: Actor, run: RunRow, region: string, rows: number) {
   await inScope(database.kysely, actor.scope, (trx) =>
     appendAudit(trx, {
       actorId: actor.userId,
       actorName: `${actor.displayName}(${actor.username})`,
       action: 'find_run.export',
       entity: 'find_run',
-      entityId: id,
+      entityId: run.id,
       regionCode: region,
-      after: { rule: head.rule_id, date: head.case_date, rows: n, fullId: actor.canViewFullId },
+      after: { rule: run.rule_id, date: run.case_date, rows, fullId: actor.canViewFullId },
     }),
   );
-  return n;
 }
 
 // ---- telling the people found (政策告知) ----
@@ -285,6 +327,13 @@ export async function notifyFindRun(database: Database, actor: Actor, id: string
     if (!run) throw errors.notFound(`政策找人批次 ${id}`);
     if (run.status !== 'done') {
       throw new AppError('FIND_RUN_NOT_DONE', `政策找人批次 ${id} 尚未完成（${STATUS_NAMES[run.status]}），完成后才能通知`, 409);
+    }
+    if (run.subject === 'workshop') {
+      throw new AppError(
+        'FIND_RUN_NOT_PERSONAL',
+        `政策找人批次 ${id} 的名单是帮扶车间，政策告知只发给劳动力个人：请按名单中的联系人和电话联系车间`,
+        400,
+      );
     }
     const rule = requireRule(cat, run.rule_id);
     const doc = cat.documents.find((d) => d.code === rule.document.code);

@@ -89,6 +89,48 @@ export async function personsWithLiveClaims(
   return new Set(rows.map((r) => String(r.person_id)));
 }
 
+/** The workshops (and bases, when the rule admits them) registered under a region. */
+export async function workshopsUnder(trx: Scoped, region: string, withBases: boolean) {
+  return trx
+    .selectFrom('employers')
+    .select(['id', 'name', 'credit_code', 'region_code', 'is_workshop', 'is_base'])
+    .where('region_code', 'like', `${region}%`)
+    .where((eb) => (withBases ? eb.or([eb('is_workshop', '=', true), eb('is_base', '=', true)]) : eb('is_workshop', '=', true)))
+    .orderBy('id')
+    .execute();
+}
+
+/** Current names of townships by code (a 街道 is not rural). */
+export async function townshipNames(trx: Scoped, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('code', 'in', [...codes])
+    .where('valid_to', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Which of these units (by credit code) hold a live claim under the rules, in the year when given. */
+export async function unitsWithLiveClaims(
+  trx: Scoped,
+  rules: readonly string[],
+  year: number | null,
+  creditCodes: readonly string[],
+): Promise<Set<string>> {
+  if (creditCodes.length === 0) return new Set();
+  let q = trx
+    .selectFrom('claims')
+    .select('subject_key')
+    .distinct()
+    .where('rule_id', 'in', [...rules])
+    .where('subject_key', 'in', [...creditCodes])
+    .where('status', 'not in', [...DEAD_CLAIM_STATUSES]);
+  if (year !== null) q = q.where('claim_year', '=', year);
+  return new Set((await q.execute()).map((r) => r.subject_key));
+}
+
 /** A person's live claims, as the engine's history for frequency limits. */
 export async function liveClaimsOf(trx: Scoped, personId: string) {
   return trx

@@ -465,10 +465,14 @@ describe('政策找人 (POST /api/rules/:id/find-runs, a background run)', () =>
     expect(bad.json().message).toContain('日期');
   });
 
-  it('refuses rules whose subject is not a person', async () => {
-    const res = await post('huize', '/api/rules/WS-YN/find-runs', { date: '2019-03-01' });
+  it('refuses rules whose subject is neither a person nor a workshop; a workshop rule finds workshops', async () => {
+    const res = await post('huize', '/api/rules/EXP-YN/find-runs', { date: '2019-03-01' });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('RULE_NOT_PERSONAL');
+    expect(res.json().message).toContain('只能查找劳动力个人或帮扶车间');
+    const workshops = await post('huize', '/api/rules/WS-YN/find-runs', { date: '2019-03-01' });
+    expect(workshops.statusCode).toBe(202);
+    expect(workshops.json()).toMatchObject({ rule: 'WS-YN', subject: 'workshop', region: '530326' });
   });
 
   it('an officer of another county sees neither the run nor its list (row-level security)', async () => {

@@ -76,7 +76,11 @@ const Paging = {
 };
 const ResultFilter = {
   village: Type.Optional(Type.String({ pattern: '^\\d{6,12}$', description: '只看该乡镇或村（须在批次区划内）' })),
-  status: Type.Optional(Type.Union([Type.Literal('eligible'), Type.Literal('amount_not_set')])),
+  status: Type.Optional(
+    Type.Union([Type.Literal('eligible'), Type.Literal('amount_not_set'), Type.Literal('incomplete')], {
+      description: 'incomplete：帮扶车间名单中已知条件均符合、其余条件待核实的',
+    }),
+  ),
 };
 
 export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -142,7 +146,8 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: '政策找人：对辖区台账按规则查找符合条件且尚未申领的劳动力（后台运行，返回批次与进度）',
+        summary:
+          '政策找人：对辖区台账按规则查找符合条件且尚未申领的劳动力，帮扶车间类规则查找辖区内的帮扶车间（后台运行，返回批次与进度）',
         params: Type.Object({ id: RuleId }),
         body: FindRunBody,
       },

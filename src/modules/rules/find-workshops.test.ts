@@ -1,0 +1,165 @@
+// 政策找人 over the 帮扶车间 of Huize for the Yunnan workshop award (WS-YN, 云人社通〔2018〕68号 六):
+// the register's poor laborers at each workshop are counted by the name the workshop is
+// registered under; a workshop whose known conditions pass is listed "to verify" with what
+// bangfu cannot know, one short of five poor laborers is not, one already claimed is counted
+// apart, and the list exports for the county's officers.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/db.ts';
+import { buildHousehold, buildUser } from '../../../test/factories.ts';
+import type { Database } from '../../db/connection.ts';
+import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
+import type { Actor } from '../auth/actor.ts';
+import { applyForClaim } from '../claims/claims.service.ts';
+import { exportFindRun, findRunResults, notifyFindRun } from './find.service.ts';
+import { runFind } from './find-runner.ts';
+
+/** 会泽县 新街回族乡 闸塘村: a village of a 乡, so a workshop there is rural. */
+const ZHATANG = '530326208203';
+const DATE = '2019-06-30';
+const code = (org: string) => `91530326${org}${creditCheckChar(`91530326${org}`)}`;
+const WORKSHOPS = {
+  big: { name: '会泽县闸塘服装帮扶车间', code: code('MA6K0001A'), region: ZHATANG, poor: 6, other: 2 },
+  small: { name: '会泽县闸塘竹编帮扶车间', code: code('MA6K0002B'), region: ZHATANG, poor: 4, other: 3 },
+  county: { name: '会泽县鞋业帮扶车间', code: code('MA6K0003C'), region: '530326', poor: 5, other: 0 },
+  claimed: { name: '会泽县闸塘电子帮扶车间', code: code('MA6K0004D'), region: ZHATANG, poor: 7, other: 0 },
+};
+
+let database: Database;
+let actor: Actor;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.kysely;
+  const userId = await buildUser(db, { username: 'huize_county', role: 'county', region: '530326', fullId: true });
+  actor = { userId, username: 'huize_county', displayName: '李经办', role: 'county', scope: '530326', canViewFullId: true };
+  let n = 0;
+  for (const w of Object.values(WORKSHOPS)) {
+    await db
+      .insertInto('employers')
+      .values({
+        credit_code: w.code,
+        name: w.name,
+        region_code: w.region,
+        is_workshop: true,
+        contact_name: '张厂长',
+        contact_phone: '13908741234',
+      })
+      .execute();
+    for (const [type, count] of [
+      ['脱贫户', w.poor],
+      ['监测对象', w.other],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const { persons } = await buildHousehold(db, { village: ZHATANG, type, members: [{ name: `车间工${n++}` }] });
+        const p = persons[0];
+        if (!p) throw new Error('no person');
+        await db
+          .insertInto('employment_spells')
+          .values({
+            person_id: p.id,
+            village_code: ZHATANG,
+            start_date: '2018-10-08',
+            channel: '帮扶车间',
+            place_code: ZHATANG,
+            employer: w.name,
+            monthly_income_fen: 160000,
+          })
+          .execute();
+      }
+    }
+  }
+  // Working for a unit that is not a recognised workshop: not on any workshop's count.
+  await db
+    .insertInto('employers')
+    .values({ credit_code: code('MA6K0005E'), name: '会泽县闸塘养殖场', region_code: ZHATANG })
+    .execute();
+
+  await applyForClaim(database, actor, {
+    rule: 'WS-YN',
+    subject: { kind: 'workshop', name: WORKSHOPS.claimed.name, key: WORKSHOPS.claimed.code },
+    region: ZHATANG,
+    caseDate: '2019-05-10',
+    facts: { ruralSite: true, poorLaborers: 7, shortestContractMonths: 12, shortestWorkedMonths: 7, wageAtLeastMinimum: true },
+    bankName: '会泽县农村信用合作联社',
+    bankAccount: '2000012345678901',
+  });
+});
+afterAll(() => database.close());
+
+async function finishedRun(region = '530326'): Promise<string> {
+  const r = await database.kysely
+    .insertInto('find_runs')
+    .values({ rule_id: 'WS-YN', subject: 'workshop', region_code: region, case_date: DATE })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  expect(await runFind(database, r.id)).toBe('done');
+  return r.id;
+}
+
+describe('政策找人 over the 帮扶车间 of a county (WS-YN)', () => {
+  it('lists the workshops whose known conditions pass and have not claimed, each "to verify" with what bangfu cannot know', async () => {
+    const id = await finishedRun();
+    const page = await findRunResults(database, actor, id, { page: 1, pageSize: 20 });
+    expect(page.run).toMatchObject({
+      subject: 'workshop',
+      status: 'done',
+      total: 4,
+      evaluated: 4,
+      qualified: 2,
+      toVerify: 2,
+      alreadyClaimed: 1,
+    });
+    expect(page.run.message).toBe(
+      '评估 4 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领',
+    );
+    expect(page.items).toEqual([]);
+    const [big, county] = page.workshops;
+    // Most registered poor laborers first; only 脱贫户 members count as 建档立卡 poor laborers.
+    expect(big).toMatchObject({
+      name: WORKSHOPS.big.name,
+      creditCode: WORKSHOPS.big.code,
+      regionName: '闸塘村村民委员会',
+      laborers: 8,
+      poorLaborers: 6,
+      status: 'incomplete',
+      statusName: '待核实',
+      contactPhone: '13908741234',
+    });
+    expect(big?.missingFacts).toEqual(['上述人员中最短的劳动合同或就业协议期限（月）', '工资待遇不低于当地最低工资标准']);
+    expect(big?.message).toContain('已知条件均符合，待核实');
+    // Registered at county level: where it is sited is to verify too, before anything else.
+    expect(county).toMatchObject({ name: WORKSHOPS.county.name, poorLaborers: 5, status: 'incomplete' });
+    expect(county?.missingFacts).toContain('车间设在乡镇或农村');
+    expect(page.workshops.map((w) => w.name)).not.toContain(WORKSHOPS.small.name);
+    expect(page.workshops.map((w) => w.name)).not.toContain(WORKSHOPS.claimed.name);
+  });
+
+  it('a township run lists the workshops registered in the township only', async () => {
+    const id = await finishedRun('530326208');
+    const page = await findRunResults(database, actor, id, { page: 1, pageSize: 20 });
+    expect(page.workshops.map((w) => w.name)).toEqual([WORKSHOPS.big.name]);
+  });
+
+  it('exports the list with contacts and what to verify, and refuses to send policy notices to workshops', async () => {
+    const id = await finishedRun();
+    const chunks: Buffer[] = [];
+    const { Writable } = await import('node:stream');
+    const out = new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    expect(await exportFindRun(database, actor, id, {}, out)).toBe(2);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe('政策找车间名单');
+    expect(sheet?.getRow(2).getCell(2).value).toBe(WORKSHOPS.big.name);
+    expect(String(sheet?.getRow(2).getCell(13).value)).toContain('劳动合同');
+    await expect(notifyFindRun(database, actor, id, { channels: ['sms'] })).rejects.toMatchObject({
+      code: 'FIND_RUN_NOT_PERSONAL',
+    });
+  });
+});

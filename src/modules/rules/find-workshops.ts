@@ -1,0 +1,134 @@
+// 政策找人 over the 帮扶车间 of a region (workshop rules): every recognised workshop registered
+// there (and 就业帮扶基地 where the rule admits them) with the register's laborers at it,
+// screened by the engine on what bangfu holds. A workshop whose known conditions all pass is
+// listed as eligible or "to verify" with the facts bangfu does not hold (contract lengths, the
+// local minimum wage, the league's tier), unless it already holds a live claim in the rule's
+// window. Workshops are few (hundreds in a county), so the list is written in one transaction.
+import type { Insertable, Selectable } from 'kysely';
+import { THIS_WORKER } from '../../background/runs.ts';
+import { type Database, inScope } from '../../db/connection.ts';
+import type { FindRunsTable, FindWorkshopResultsTable } from '../../db/schema-rules.ts';
+import { type Catalog, evaluateRule, type FactInput, type Rule } from '../../domain/rules/index.ts';
+import { ruralSiteOf, WorkshopTally, workshopFacts, workshopOf } from '../../domain/rules/workshop-facts.ts';
+import { limitWindow } from './find-window.ts';
+import { townshipNames, unitsWithLiveClaims, workshopsUnder } from './rules.repository.ts';
+import { settingsFor } from './rules.service.ts';
+import { registerSnapshots } from './snapshot/register-snapshots.ts';
+
+/** The laborers of a workshop live around it: the county of the run (or the whole region above one). */
+function laborersRegion(region: string): string {
+  return region.length > 6 ? region.slice(0, 6) : region;
+}
+
+export async function runWorkshopFind(
+  database: Database,
+  run: Selectable<FindRunsTable>,
+  cat: Catalog,
+  rule: Rule,
+): Promise<string> {
+  const db = database.kysely;
+  const region = run.region_code;
+  const date = run.case_date;
+  const window = limitWindow(cat, rule, date);
+  const { workshops, settings, townships } = await inScope(db, region, async (trx) => {
+    const workshops = await workshopsUnder(trx, region, rule.bases === true);
+    return {
+      workshops,
+      settings: await settingsFor(trx, cat, [rule.id]),
+      townships: await townshipNames(trx, [
+        ...new Set(workshops.filter((w) => w.region_code.length >= 9).map((w) => w.region_code.slice(0, 9))),
+      ]),
+    };
+  });
+  await db
+    .updateTable('find_runs')
+    .set({ status: 'running', worker: THIS_WORKER, total: workshops.length, started_at: run.started_at ?? new Date() })
+    .where('id', '=', run.id)
+    .execute();
+
+  // The register's laborers at each workshop, by the name the workshop is registered under.
+  const tallies = new Map(workshops.map((w) => [w.name.trim(), new WorkshopTally()]));
+  const register = await registerSnapshots(database).current(region);
+  const inside = register.under(laborersRegion(region));
+  for (let slot = 0; slot < register.slots; slot++) {
+    if (!inside(slot)) continue;
+    const person = register.person(slot);
+    const at = workshopOf(person, date);
+    if (at) tallies.get(at.employer)?.add(person, at.spell, date);
+  }
+
+  const rows: Insertable<FindWorkshopResultsTable>[] = [];
+  const claimed = await inScope(db, region, (trx) =>
+    unitsWithLiveClaims(
+      trx,
+      window.rules,
+      window.year,
+      workshops.map((w) => w.credit_code),
+    ),
+  );
+  let already = 0;
+  for (const w of workshops) {
+    const tally = tallies.get(w.name.trim()) ?? new WorkshopTally();
+    const facts = workshopFacts(
+      {
+        name: w.name,
+        isWorkshop: w.is_workshop,
+        isBase: w.is_base,
+        ruralSite: ruralSiteOf(w.region_code, townships.get(w.region_code.slice(0, 9))),
+      },
+      tally,
+    ) as Record<string, FactInput>;
+    const d = evaluateRule(
+      cat,
+      rule,
+      { subject: { kind: 'workshop', name: w.name }, region: w.region_code, date, facts },
+      { settings, trace: false, screen: true },
+    );
+    if (d.status !== 'eligible' && d.status !== 'amount_not_set' && d.status !== 'incomplete') continue;
+    if (claimed.has(w.credit_code)) {
+      already++;
+      continue;
+    }
+    rows.push({
+      run_id: run.id,
+      employer_id: w.id,
+      region_code: w.region_code,
+      status: d.status,
+      amount_fen: d.amountFen,
+      max_amount_fen: d.maxAmountFen,
+      message: d.message,
+      missing_facts: d.missingFacts.map((f) => rule.formula.facts[f]?.label ?? f),
+      laborers: tally.laborers,
+      poor_laborers: tally.poorLaborers,
+    });
+  }
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const sum = (k: 'amount_fen' | 'max_amount_fen') => rows.reduce((t, r) => t + Number(r[k] ?? 0), 0);
+  await inScope(db, region, async (trx) => {
+    if (rows.length > 0)
+      await trx
+        .insertInto('find_workshop_results')
+        .values(rows)
+        .onConflict((c) => c.doNothing())
+        .execute();
+    await trx
+      .updateTable('find_runs')
+      .set({
+        evaluated: workshops.length,
+        qualified: rows.length,
+        already_claimed: already,
+        amount_not_set: count('amount_not_set'),
+        to_verify: count('incomplete'),
+        amount_fen: sum('amount_fen'),
+        max_amount_fen: sum('max_amount_fen'),
+      })
+      .where('id', '=', run.id)
+      .execute();
+  });
+  const toVerify = count('incomplete');
+  return (
+    `评估 ${workshops.length} 个帮扶车间：${rows.length} 个符合或可能符合「${rule.title}」条件且尚未申领` +
+    (toVerify > 0 ? `（其中 ${toVerify} 个已知条件均符合，待核实其余条件）` : '') +
+    `，${already} 个已申领`
+  );
+}
