@@ -5,9 +5,11 @@ import { ROLE_NAMES } from '../../modules/auth/actor.ts';
 import type { SavedUser } from '../../modules/auth/users.service.ts';
 import {
   type DemoClaimsSummary,
+  type DemoFairsSummary,
   ensureDemoUsers,
   type SeedSummary,
   seedDemoClaims,
+  seedDemoFairs,
   seedPopulation,
 } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
@@ -29,6 +31,10 @@ export function summaryTable(s: SeedSummary): string {
 
 export function demoClaimsLine(c: DemoClaimsSummary): string {
   return `演示补贴申领（会泽县交通补助，账号 huize）：${c.claims} 条，其中已拨付 ${c.paid} 条、银行退回待重新拨付 1 条、公示中 ${c.publicized} 条，其余待审核或退回修改`;
+}
+
+export function demoFairsLine(f: DemoFairsSummary): string {
+  return `演示招聘会和劳务输出（会泽县，账号 huize）：招聘会 ${f.fairs} 场（今年已举办 1 场，邀请 ${f.invited} 人、到场 ${f.attended} 人、现场录用 ${f.hired} 人；筹备中 1 场，已邀请 ${f.plannedInvited} 人），有组织劳务输出 ${f.batches} 批（约四个月前赴${f.exportedTo} ${f.exported} 人，待出发 ${f.nextBatch} 人）`;
 }
 
 export function accountsTable(
@@ -125,6 +131,8 @@ export const seed: Command = {
           console.log(accountsTable(users));
           const claims = await seedDemoClaims(database, values.today ?? todayInShanghai());
           if (claims) console.log(`\n${demoClaimsLine(claims)}`);
+          const fairs = await seedDemoFairs(database, values.today ?? todayInShanghai());
+          if (fairs) console.log(demoFairsLine(fairs));
         }
         return 0;
       } finally {

@@ -8,16 +8,14 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import { parseCsv } from '../../domain/claims/bank-file.ts';
 import type { FactInput } from '../../domain/rules/index.ts';
-import type { Actor } from '../auth/actor.ts';
-import { actorScope } from '../auth/auth.service.ts';
 import { actOnClaim, applyForClaim } from '../claims/claims.service.ts';
 import { bankFile, createBatch, exportBatch, importBankResult } from '../claims/payments.service.ts';
 import { closePublicity, createPublicity } from '../claims/publicity.service.ts';
+import { DEMO_COUNTY, dayOffset, demoOfficer } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
 
 /** The county whose rules the demo cycle runs (the demo account `huize`). */
-export const DEMO_CLAIMS_COUNTY = '530326';
-const OFFICER = 'huize';
+export const DEMO_CLAIMS_COUNTY = DEMO_COUNTY;
 
 interface DemoCase {
   caseDate: string;
@@ -66,24 +64,14 @@ function cardNumber(personId: string): string {
   return `622848008601${personId.padStart(7, '0').slice(-7)}`;
 }
 
-function dayOffset(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Runs the demo cycle once, on a register that holds Huize and the `huize` account and has no
  * claims there yet; otherwise does nothing and answers undefined.
  */
 export async function seedDemoClaims(database: Database, today: string): Promise<DemoClaimsSummary | undefined> {
   const db = database.kysely;
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'region_code', 'employer_id', 'person_id'])
-    .where('username', '=', OFFICER)
-    .executeTakeFirst();
-  if (!user || user.region_code !== DEMO_CLAIMS_COUNTY) return undefined;
+  const actor = await demoOfficer(db);
+  if (!actor) return undefined;
   const existing = await db
     .selectFrom('claims')
     .select('id')
@@ -119,13 +107,6 @@ export async function seedDemoClaims(database: Database, today: string): Promise
   const people = [...(demo ? [demo.id] : []), ...others.map((o) => o.id)];
   if (people.length < needed) return undefined;
 
-  const actor: Actor = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    ...actorScope(user),
-    canViewFullId: false,
-  };
   const apply = async (personId: string, c: DemoCase) =>
     (
       await applyForClaim(database, actor, {

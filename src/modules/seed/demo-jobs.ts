@@ -8,7 +8,7 @@ import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
 import { addMonths } from '../../domain/recommendations/tracking.ts';
 
 /** Real district codes of the export destinations (2023 division codes). */
-const DESTINATIONS = [
+export const DESTINATIONS = [
   { code: '440306', place: '广东省深圳市宝安区' },
   { code: '440307', place: '广东省深圳市龙岗区' },
   { code: '330102', place: '浙江省杭州市上城区' },

@@ -6,9 +6,7 @@ import type { Database } from '../../db/connection.ts';
 import type { DemoLaborer } from '../../domain/seed/demo-accounts.ts';
 import { runMatching } from '../recommendations/matching-runner.ts';
 import { matchingSetup } from '../recommendations/model.ts';
-
-/** Huize county (会泽县): its laborers may apply for TR-HZ themselves. */
-const DEMO_COUNTY = '530326';
+import { DEMO_COUNTY } from './demo-cycle.ts';
 
 /** The demo laborer: the first (by id) Huize laborer of a 脱贫户 of working age, willing to migrate, with a phone. */
 export function findDemoLaborer(db: Database['kysely'], today: string) {

@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
 import type { Database } from '../../db/connection.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { login } from '../auth/auth.service.ts';
+import { fairCoverage, getExportBatch } from '../fairs/fairs.service.ts';
+import { demoOfficer } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
-import { ensureDemoUsers, type SeedSummary, seedDemoClaims, seedPopulation } from './index.ts';
+import { ensureDemoUsers, type SeedSummary, seedDemoClaims, seedDemoFairs, seedPopulation } from './index.ts';
 
 // One village of 克什克腾旗 经棚镇 (呼必图村委会) and one of 会泽县 新街回族乡 (闸塘村).
 const VILLAGE = '150425100202';
@@ -165,6 +168,115 @@ describe('bangfu seed (writer)', () => {
       .execute();
     expect(own.map((c) => c.status)).toEqual(['paid']);
     expect(await seedDemoClaims(db, TODAY)).toBeUndefined();
+    expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
+  });
+
+  it('holds a Huize job fair with hires, plans the next and sends an organized export batch for the demo, once', async () => {
+    // The demo picks 16 laborers of 脱贫户 willing to migrate and without work since July; the
+    // Huize village seeded above has about half that many, so it gets more households first.
+    await seedPopulation(db, { areas: [HUI_VILLAGE], laborers: 240, seed: 3, today: TODAY, append: true });
+    const summary = await seedDemoFairs(db, TODAY);
+    expect(summary).toEqual({
+      fairs: 2,
+      invited: 6,
+      attended: 5,
+      hired: 2,
+      plannedInvited: 5,
+      batches: 2,
+      exported: 6,
+      exportedTo: '广东省深圳市宝安区',
+      nextBatch: 3,
+    });
+    const fairs = await db.kysely
+      .selectFrom('job_fairs as f')
+      .select([
+        'f.status',
+        'f.fair_date',
+        sql<number>`(SELECT count(*)::int FROM job_fair_jobs j WHERE j.fair_id = f.id)`.as('jobs'),
+        sql<number>`(SELECT count(*)::int FROM job_fair_invitations i WHERE i.fair_id = f.id)`.as('invited'),
+        sql<number>`(SELECT count(*)::int FROM job_fair_invitations i WHERE i.fair_id = f.id AND i.attended)`.as('attended'),
+      ])
+      .where('f.region_code', 'like', '530326%')
+      .orderBy('f.fair_date')
+      .execute();
+    expect(fairs).toMatchObject([
+      { status: 'held', jobs: 10, invited: 6, attended: 5 },
+      { status: 'planned', jobs: 10, invited: 5, attended: 0 },
+    ]);
+    const [held, planned] = fairs.map((f) => f.fair_date);
+    expect(held! >= '2026-01-01' && held! < TODAY).toBe(true);
+    expect(planned! > TODAY && planned! <= '2026-12-31').toBe(true);
+
+    // Each on-site hire is an employment spell from the fair's day and an opening counted.
+    const hires = await db.kysely
+      .selectFrom('job_fair_invitations as i')
+      .innerJoin('employment_spells as s', 's.id', 'i.spell_id')
+      .innerJoin('job_posts as j', 'j.id', 'i.hired_job_id')
+      .select(['s.person_id', 's.start_date', 's.end_date', 's.channel', 'i.person_id as invited', 'j.filled'])
+      .execute();
+    expect(hires).toHaveLength(2);
+    for (const h of hires) expect(h).toMatchObject({ person_id: h.invited, start_date: held, end_date: null });
+    expect(hires.map((h) => h.channel).sort()).toEqual(['外出务工(有组织)', '帮扶车间']);
+    expect(hires.every((h) => h.filled >= 1)).toBe(true);
+
+    // Two fairs this year: Huize meets the two a year.
+    const officer = await demoOfficer(db.kysely);
+    const coverage = await fairCoverage(db, officer!, { region: '530326', year: 2026 });
+    expect(coverage.items).toMatchObject([{ countyCode: '530326', fairs: 2, required: 2, met: true }]);
+
+    // The batch that left four months ago: every member has its 外出务工(有组织) spell and is past 3 months.
+    const batches = await db.kysely
+      .selectFrom('export_batches')
+      .select(['id', 'status', 'departure_date'])
+      .where('region_code', 'like', '530326%')
+      .orderBy('departure_date')
+      .execute();
+    expect(batches.map((b) => [b.status, b.departure_date])).toEqual([
+      ['departed', '2026-07-21'],
+      ['planned', '2026-12-05'],
+    ]);
+    const departed = await getExportBatch(db, officer!, batches[0]!.id);
+    expect(departed).toMatchObject({ people: 6, destination: '广东省深圳市宝安区', stability: { stable3: 6, pending6: 6 } });
+    const spells = await db.kysely
+      .selectFrom('employment_spells')
+      .select(['channel', 'start_date', 'out_of_province', 'end_date'])
+      .where(
+        'id',
+        'in',
+        departed.members.map((m) => m.spellId ?? '0'),
+      )
+      .execute();
+    expect(spells).toHaveLength(6);
+    for (const s of spells)
+      expect(s).toMatchObject({ channel: '外出务工(有组织)', start_date: '2026-07-21', out_of_province: true, end_date: null });
+    expect((await getExportBatch(db, officer!, batches[1]!.id)).people).toBe(3);
+
+    // Everyone hired, sent or signed up is of a Huize 脱贫户 and willing to migrate.
+    const chosen = await db.kysely
+      .selectFrom('persons as p')
+      .innerJoin('households as h', 'h.id', 'p.household_id')
+      .select(['p.village_code', 'h.type', 'p.migrate_willing'])
+      .where((eb) =>
+        eb.or([
+          eb('p.id', 'in', eb.selectFrom('export_batch_members').select('person_id')),
+          eb('p.id', 'in', eb.selectFrom('job_fair_invitations').select('person_id')),
+        ]),
+      )
+      .execute();
+    expect(chosen).toHaveLength(6 + 6 + 4); // sent, invited to the held fair, newly invited to the next
+    for (const c of chosen) expect(c).toMatchObject({ village_code: HUI_VILLAGE, type: '脱贫户', migrate_willing: true });
+
+    // Nobody was hired or sent twice, and nobody holds two jobs at once.
+    const open = await db.kysely
+      .selectFrom('employment_spells')
+      .select(['person_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('end_date', 'is', null)
+      .groupBy('person_id')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
+    expect(open).toEqual([]);
+
+    expect(await seedDemoFairs(db, TODAY)).toBeUndefined();
     expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
   });
 });
