@@ -1,5 +1,6 @@
 // Demo employers and job posts for the seeded counties, so matching has jobs to rank: local
-// workshop and public-service posts in each county, and labor-export posts in the places the
+// workshop and public-service posts in each county, the village workshops the register names
+// (for 政策找人 over workshops), and labor-export posts in the places the
 // documents send Huize and Inner Mongolia laborers (深圳宝安、龙岗, 杭州上城, 苏州虎丘).
 // Occupation codes are middle groups of 职业分类大典 shipped in src/domain/jobs.
 import type { Kysely } from 'kysely';
@@ -99,6 +100,39 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
     });
     if (rows.length) await db.insertInto('job_posts').values(rows).execute();
     posts += rows.length;
+    await registerVillageWorkshops(db, county);
   }
   return posts;
+}
+
+/**
+ * The village workshops the generated register employs people at (spells at a 帮扶车间 name
+ * the workshop), registered as recognised 帮扶车间 in their village, so that 政策找人 over the
+ * workshops of a county finds them with their laborers.
+ */
+async function registerVillageWorkshops(db: Kysely<DB>, county: string): Promise<void> {
+  const named = await db
+    .selectFrom('employment_spells')
+    .select(['employer', (eb) => eb.fn.min('village_code').as('village')])
+    .where('channel', '=', '帮扶车间')
+    .where('village_code', 'like', `${county}%`)
+    .where('employer', 'like', '%帮扶车间（%')
+    .groupBy('employer')
+    .orderBy('employer')
+    .execute();
+  for (let i = 0; i < named.length; i += 500) {
+    await db
+      .insertInto('employers')
+      .values(
+        named.slice(i, i + 500).map((w, j) => ({
+          credit_code: creditCode(1000 + i + j, county),
+          name: w.employer,
+          region_code: String(w.village),
+          industry: 'C',
+          is_workshop: true,
+        })),
+      )
+      .onConflict((c) => c.column('credit_code').doNothing())
+      .execute();
+  }
 }

@@ -50,6 +50,29 @@ describe('bangfu seed (writer)', () => {
     expect(Number(heads.n)).toBe(first.households);
   });
 
+  it('registers every village workshop the register employs people at as a recognised 帮扶车间 in its village', async () => {
+    const spells = await db.kysely
+      .selectFrom('employment_spells')
+      .select('employer')
+      .distinct()
+      .where('channel', '=', '帮扶车间')
+      .where('employer', 'like', '%帮扶车间（%')
+      .execute();
+    expect(spells.length).toBeGreaterThan(0);
+    const workshops = await db.kysely
+      .selectFrom('employers')
+      .select(['name', 'region_code'])
+      .where('is_workshop', '=', true)
+      .where(
+        'name',
+        'in',
+        spells.map((s) => s.employer),
+      )
+      .execute();
+    expect(workshops.map((w) => w.name).sort()).toEqual(spells.map((s) => s.employer).sort());
+    expect(workshops.every((w) => w.region_code.length === 12)).toBe(true);
+  });
+
   it('stores names with their pinyin initials, arrays as arrays and income in fen', async () => {
     const person = await db.kysely
       .selectFrom('persons')
