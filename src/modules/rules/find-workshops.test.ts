@@ -23,6 +23,8 @@ const WORKSHOPS = {
   small: { name: '会泽县闸塘竹编帮扶车间', code: code('MA6K0002B'), region: ZHATANG, poor: 4, other: 3 },
   county: { name: '会泽县鞋业帮扶车间', code: code('MA6K0003C'), region: '530326', poor: 5, other: 0 },
   claimed: { name: '会泽县闸塘电子帮扶车间', code: code('MA6K0004D'), region: ZHATANG, poor: 7, other: 0 },
+  // Registered at county level with nobody at it on the register: the count fails before the site is asked.
+  empty: { name: '会泽县新建帮扶车间', code: code('MA6K0006F'), region: '530326', poor: 0, other: 0 },
 };
 
 let database: Database;
@@ -104,14 +106,14 @@ describe('政策找人 over the 帮扶车间 of a county (WS-YN)', () => {
     expect(page.run).toMatchObject({
       subject: 'workshop',
       status: 'done',
-      total: 4,
-      evaluated: 4,
+      total: 5,
+      evaluated: 5,
       qualified: 2,
       toVerify: 2,
       alreadyClaimed: 1,
     });
     expect(page.run.message).toBe(
-      '评估 4 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领',
+      '评估 5 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领',
     );
     expect(page.items).toEqual([]);
     const [big, county] = page.workshops;
@@ -133,6 +135,7 @@ describe('政策找人 over the 帮扶车间 of a county (WS-YN)', () => {
     expect(county?.missingFacts).toContain('车间设在乡镇或农村');
     expect(page.workshops.map((w) => w.name)).not.toContain(WORKSHOPS.small.name);
     expect(page.workshops.map((w) => w.name)).not.toContain(WORKSHOPS.claimed.name);
+    expect(page.workshops.map((w) => w.name)).not.toContain(WORKSHOPS.empty.name);
   });
 
   it('a township run lists the workshops registered in the township only', async () => {
