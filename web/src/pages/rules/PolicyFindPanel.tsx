@@ -320,31 +320,41 @@ function WorkshopResults({ run }: { run: FindRun }) {
         rowKey={(r) => String(r.employerId)}
         loading={results.isFetching}
         dataSource={results.data?.workshops}
+        scroll={{ x: 1400 }}
         pagination={serverPagination(page, results.data?.total, '个帮扶车间符合或可能符合条件且未申领', setPage)}
         columns={[
           {
             title: '单位名称',
             dataIndex: 'name',
+            width: 170,
             render: (n: string, r) => <Link to={`/employers/${r.employerId}`}>{n}</Link>,
           },
-          { title: '类型', dataIndex: 'kind' },
-          { title: '登记地', key: 'region', render: (_v, r) => r.regionName || r.regionCode },
+          { title: '类型', dataIndex: 'kind', width: 100 },
+          { title: '登记地', key: 'region', width: 130, render: (_v, r) => r.regionName || r.regionCode },
           {
             title: '联系人/电话',
             key: 'contact',
+            width: 130,
             render: (_v, r) => [r.contactName, r.contactPhone].filter(Boolean).join(' ') || '-',
           },
-          { title: '台账在岗劳动力', dataIndex: 'laborers', align: 'right' },
-          { title: '其中脱贫劳动力', dataIndex: 'poorLaborers', align: 'right' },
+          {
+            title: '台账在岗劳动力 / 其中脱贫劳动力',
+            key: 'laborers',
+            width: 130,
+            align: 'right',
+            render: (_v, r) => `${r.laborers} / ${r.poorLaborers}`,
+          },
           {
             title: '结论',
             key: 'status',
+            width: 100,
             render: (_v, r) => <Tag color={WORKSHOP_STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
           },
-          { title: '金额', key: 'amount', render: (_v, r) => amountText(r) },
+          { title: '金额', key: 'amount', width: 100, render: (_v, r) => amountText(r) },
           {
             title: '待核实事项',
             key: 'missing',
+            width: 240,
             render: (_v, r) => (r.missingFacts.length > 0 ? r.missingFacts.join('、') : '-'),
           },
           { title: '说明', dataIndex: 'message' },
