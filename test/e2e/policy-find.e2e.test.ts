@@ -1,17 +1,62 @@
 // 政策找人 in a real browser: the Huize county officer runs the transport subsidy (TR-HZ) over
 // the county as of 2019-03-01, follows the run to its end, sees who qualifies (not the
 // laborer at home, not the one who already claimed), and downloads the list for the village,
-// ID numbers masked.
+// ID numbers masked. Then it runs the Yunnan workshop award (WS-YN) as of 2019-09-30 over the
+// county's 帮扶车间: the workshop in 闸塘村 with six poor laborers on the register is listed
+// 待核实 with the facts bangfu cannot know, no policy notice is offered, and the list exports.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { creditCheckChar } from '../../src/domain/jobs/credit-code.ts';
 import { createTestDatabase } from '../db.ts';
 import { type BuiltPerson, buildHousehold, buildUser, VILLAGES } from '../factories.ts';
-import { type BrowserApp, logIn, pickDate, screenshotOnFailure, startBrowserApp } from './browser-app.ts';
+import { type BrowserApp, choose, logIn, pickDate, screenshotOnFailure, startBrowserApp } from './browser-app.ts';
 
 let database: Database;
 let b: BrowserApp;
+
+/** 会泽县 新街回族乡 闸塘村: a village of a 乡, so a workshop there is rural. */
+const ZHATANG = '530326208203';
+const WORKSHOP = '会泽县闸塘服装帮扶车间';
+const WORKSHOP_CODE = `91530326MA6K0001A${creditCheckChar('91530326MA6K0001A')}`;
+
+/**
+ * A recognised workshop in 闸塘村 with six laborers of 脱贫户 and one of a monitored household
+ * at it since 2019-01-10: six whole months by 2019-09-30 for WS-YN, and too short a stay on
+ * 2019-03-01 for any of them to join the TR-HZ list above.
+ */
+async function workshopWithLaborers(db: Database['kysely']) {
+  await db
+    .insertInto('employers')
+    .values({
+      credit_code: WORKSHOP_CODE,
+      name: WORKSHOP,
+      region_code: ZHATANG,
+      is_workshop: true,
+      contact_name: '张厂长',
+      contact_phone: '13908741234',
+    })
+    .execute();
+  const types = ['脱贫户', '脱贫户', '脱贫户', '脱贫户', '脱贫户', '脱贫户', '监测对象'] as const;
+  for (const [i, type] of types.entries()) {
+    const [p] = (await buildHousehold(db, { village: ZHATANG, type, members: [{ name: `车间工${i}` }] })).persons as [
+      BuiltPerson,
+    ];
+    await db
+      .insertInto('employment_spells')
+      .values({
+        person_id: p.id,
+        village_code: ZHATANG,
+        start_date: '2019-01-10',
+        channel: '帮扶车间',
+        place_code: ZHATANG,
+        employer: WORKSHOP,
+        monthly_income_fen: 160000,
+      })
+      .execute();
+  }
+}
 
 async function outOfProvince(db: Database['kysely'], p: BuiltPerson) {
   await db
@@ -58,6 +103,7 @@ beforeAll(async () => {
       fund_source: 'employment_fund',
     })
     .execute();
+  await workshopWithLaborers(db);
   b = await startBrowserApp('policy-find', database);
   await logIn(b, 'huize_county', '李经办');
 });
@@ -89,6 +135,43 @@ describe('政策找人 in the browser', () => {
     const sheet = book.worksheets[0];
     expect(sheet?.getRow(2).getCell(2).value).toBe('陈国华');
     expect(String(sheet?.getRow(2).getCell(3).value)).toContain('*');
+    expect(sheet?.rowCount).toBe(2);
+  });
+
+  it('runs WS-YN over the county, lists the 帮扶车间 to verify with what bangfu cannot know, and exports it', async () => {
+    screenshotOnFailure(b, 'policy-find-workshop');
+    const { page } = b;
+    await page.goto(`${b.baseUrl}/rules/WS-YN?tab=find`);
+    await page.getByText('查找辖区内符合或可能符合条件、尚未申领的帮扶车间').waitFor();
+    await pickDate(page, '日期', '2019-09-30');
+    await page.getByRole('button', { name: '查找符合条件的帮扶车间' }).click();
+    const run = page.getByTestId('find-run');
+    await run.getByText('已完成').waitFor();
+    await expect.poll(() => run.textContent()).toContain('其中待核实1');
+    await expect.poll(() => run.textContent()).toContain('1 个符合或可能符合');
+
+    const row = page.locator('.ant-table-tbody tr').filter({ hasText: WORKSHOP });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('闸塘村村民委员会');
+    expect(text).toContain('张厂长 13908741234');
+    expect(await row.locator('.ant-tag').textContent()).toBe('待核实');
+    expect(text).toContain('上述人员中最短的劳动合同或就业协议期限（月）、工资待遇不低于当地最低工资标准');
+    expect(await row.getByRole('link', { name: WORKSHOP }).getAttribute('href')).toMatch(/^\/employers\/\d+$/);
+    // Workshops are called through their contacts: no policy notice to send.
+    expect(await page.getByRole('button', { name: '通知名单中的人' }).count()).toBe(0);
+    await page.getByText('请按名单中的联系人和电话联系车间').waitFor();
+
+    await choose(page, '结论', '', '待核实');
+    await expect.poll(() => page.locator('.ant-table-tbody tr').filter({ hasText: WORKSHOP }).count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出名单/ }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path()) as string) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe('政策找车间名单');
+    expect(sheet?.getRow(2).getCell(2).value).toBe(WORKSHOP);
+    expect(sheet?.getRow(2).getCell(11).value).toBe('待核实');
+    expect(String(sheet?.getRow(2).getCell(13).value)).toContain('劳动合同');
     expect(sheet?.rowCount).toBe(2);
   });
 });

@@ -111,10 +111,41 @@ export interface FindItem {
   message: string;
 }
 
+/** Who a 政策找人 run looks for: the register's laborers, or the 帮扶车间 of the region (workshop rules). */
+export type FindSubject = 'person' | 'workshop';
+
+/** Where a workshop on a run's list stands: 符合, 符合，金额待定, or 待核实 (known conditions pass). */
+export type FindWorkshopStatus = 'eligible' | 'amount_not_set' | 'incomplete';
+
+/** One 帮扶车间 on a workshop run's list (src/modules/rules/find-workshop-list.ts `present`). */
+export interface FindWorkshopItem {
+  employerId: Id;
+  name: string;
+  creditCode: string;
+  /** 帮扶车间 or 就业帮扶基地 */
+  kind: string;
+  regionCode: string;
+  regionName: string;
+  contactName: string;
+  contactPhone: string;
+  /** The register's laborers at the workshop on the run's date. */
+  laborers: number;
+  /** Of them, members of 脱贫户. */
+  poorLaborers: number;
+  status: FindWorkshopStatus;
+  statusName: string;
+  amountFen: number | null;
+  maxAmountFen: number | null;
+  /** Labels of the facts bangfu does not hold and the office must verify. */
+  missingFacts: string[];
+  message: string;
+}
+
 export interface FindRun {
   id: Id;
   rule: string;
   ruleTitle: string;
+  subject: FindSubject;
   region: string;
   date: string;
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -125,6 +156,8 @@ export interface FindRun {
   qualified: number;
   alreadyClaimed: number;
   amountNotSet: number;
+  /** Of a workshop run's list: those whose known conditions pass, the rest to verify. */
+  toVerify: number;
   amountFen: number;
   maxAmountFen: number;
   message: string;
@@ -137,12 +170,16 @@ export interface FindResultsPage {
   total: number;
   page: number;
   pageSize: number;
+  /** The persons of a person run (empty for a workshop run). */
   items: FindItem[];
+  /** The workshops of a workshop run (empty for a person run). */
+  workshops: FindWorkshopItem[];
 }
 
 export interface FindFilter {
   village?: string;
-  status?: 'eligible' | 'amount_not_set';
+  /** 'incomplete' (待核实) occurs on workshop runs only. */
+  status?: FindWorkshopStatus;
 }
 
 export const getRules = () => api.get<RulesCatalog>('/api/rules');

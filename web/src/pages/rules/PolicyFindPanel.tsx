@@ -1,7 +1,9 @@
 // 政策找人: a run over a region finds everyone who qualifies for the rule on the register's facts
 // and has no live claim in its limit window. The run works in the background (a province takes
 // a while); the page follows its progress, then lists the people by village with the amount,
-// and exports the list for the village cadres who will call on them.
+// and exports the list for the village cadres who will call on them. For a workshop rule the
+// run lists the region's 帮扶车间 that qualify or may qualify instead, each with its contact and
+// what is still to verify; workshops are called on by the office, so no policy notice is sent.
 import { DownloadOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,6 +17,7 @@ import {
   Modal,
   Progress,
   Row,
+  Select,
   Space,
   Statistic,
   Table,
@@ -29,6 +32,8 @@ import {
   type FindFilter,
   type FindItem,
   type FindRun,
+  type FindWorkshopItem,
+  type FindWorkshopStatus,
   findRunExportUrl,
   findRunResults,
   getFindRun,
@@ -41,7 +46,7 @@ import {
 import type { Id } from '../../api/types.ts';
 import { useRegionName } from '../../components/AppLayout.tsx';
 import { useMe } from '../../components/AuthProvider.tsx';
-import { amountText, StatusTag } from '../../components/DecisionView.tsx';
+import { amountText, STATUS_COLORS, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { beijingDateTime, todayInShanghai } from '../../lib/beijing-time.ts';
@@ -55,6 +60,51 @@ const RUN_COLORS: Record<FindRun['status'], string> = {
   failed: 'error',
 };
 const finished = (r?: FindRun) => r?.status === 'done' || r?.status === 'failed';
+
+/** The counts of a workshop run: workshops evaluated, listed, of them to verify, already claimed. */
+function WorkshopCounts({ run }: { run: FindRun }) {
+  return (
+    <Row gutter={16} style={{ marginTop: 8 }}>
+      <Col span={5}>
+        <Statistic title="评估车间数" value={run.evaluated} suffix={`/ ${run.total}`} />
+      </Col>
+      <Col span={5}>
+        <Statistic title="符合或可能符合且未申领" value={run.qualified} />
+      </Col>
+      <Col span={4}>
+        <Statistic title="其中待核实" value={run.toVerify} />
+      </Col>
+      <Col span={4}>
+        <Statistic title="符合但已申领" value={run.alreadyClaimed} />
+      </Col>
+      <Col span={6}>
+        <Statistic title="确定金额合计" value={yuan(run.amountFen)} />
+      </Col>
+    </Row>
+  );
+}
+
+function PersonCounts({ run }: { run: FindRun }) {
+  return (
+    <Row gutter={16} style={{ marginTop: 8 }}>
+      <Col span={5}>
+        <Statistic title="评估人数" value={run.evaluated} suffix={`/ ${run.total}`} />
+      </Col>
+      <Col span={5}>
+        <Statistic title="符合条件且未申领" value={run.qualified} />
+      </Col>
+      <Col span={4}>
+        <Statistic title="符合但已申领" value={run.alreadyClaimed} />
+      </Col>
+      <Col span={5}>
+        <Statistic title="确定金额合计" value={yuan(run.amountFen)} />
+      </Col>
+      <Col span={5}>
+        <Statistic title="凭票据核定，最高合计" value={yuan(run.maxAmountFen)} />
+      </Col>
+    </Row>
+  );
+}
 
 function RunSummary({ run }: { run: FindRun }) {
   const regionName = useRegionName(run.region);
@@ -70,23 +120,7 @@ function RunSummary({ run }: { run: FindRun }) {
         percent={run.percent}
         status={run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : 'active'}
       />
-      <Row gutter={16} style={{ marginTop: 8 }}>
-        <Col span={5}>
-          <Statistic title="评估人数" value={run.evaluated} suffix={`/ ${run.total}`} />
-        </Col>
-        <Col span={5}>
-          <Statistic title="符合条件且未申领" value={run.qualified} />
-        </Col>
-        <Col span={4}>
-          <Statistic title="符合但已申领" value={run.alreadyClaimed} />
-        </Col>
-        <Col span={5}>
-          <Statistic title="确定金额合计" value={yuan(run.amountFen)} />
-        </Col>
-        <Col span={5}>
-          <Statistic title="凭票据核定，最高合计" value={yuan(run.maxAmountFen)} />
-        </Col>
-      </Row>
+      {run.subject === 'workshop' ? <WorkshopCounts run={run} /> : <PersonCounts run={run} />}
       {run.message && (
         <Alert type={run.status === 'failed' ? 'error' : 'info'} showIcon style={{ marginTop: 12 }} title={run.message} />
       )}
@@ -144,8 +178,33 @@ function NotifyButton({ run, filter }: { run: FindRun; filter: FindFilter }) {
   );
 }
 
-function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
+/** Downloads the run's list (or one village's, one conclusion's) as the server writes it for the run's subject. */
+function ExportButton({ run, filter }: { run: FindRun; filter: FindFilter }) {
   const { message } = App.useApp();
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      onClick={() =>
+        download(findRunExportUrl(run.id, filter), `政策找人名单-${String(run.id)}.xlsx`).catch((e: Error) =>
+          message.error(e.message),
+        )
+      }
+    >
+      导出名单（Excel）
+    </Button>
+  );
+}
+
+/** Filters a run's list to a township or village inside the run's region. */
+function VillageFilter({ value, onChange }: { value: string | undefined; onChange: (v: string | undefined) => void }) {
+  return (
+    <Form.Item label="只看乡镇或村">
+      <RegionTreeSelect value={value} onChange={onChange} allowClear placeholder="批次区划内全部" style={{ width: 260 }} />
+    </Form.Item>
+  );
+}
+
+function PersonResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
   const [village, setVillage] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const filter = village && village !== run.region ? { village } : {};
@@ -157,29 +216,15 @@ function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
   return (
     <>
       <Form layout="inline" style={{ margin: '16px 0 12px' }}>
-        <Form.Item label="只看乡镇或村">
-          <RegionTreeSelect
-            value={village}
-            onChange={(v) => {
-              setVillage(v);
-              setPage((p) => ({ ...p, page: 1 }));
-            }}
-            allowClear
-            placeholder="批次区划内全部"
-            style={{ width: 260 }}
-          />
-        </Form.Item>
+        <VillageFilter
+          value={village}
+          onChange={(v) => {
+            setVillage(v);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
+        />
         <Form.Item>
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() =>
-              download(findRunExportUrl(run.id, filter), `政策找人名单-${String(run.id)}.xlsx`).catch((e: Error) =>
-                message.error(e.message),
-              )
-            }
-          >
-            导出名单（Excel）
-          </Button>
+          <ExportButton run={run} filter={filter} />
         </Form.Item>
         <Form.Item>
           <NotifyButton run={run} filter={filter} />
@@ -212,6 +257,113 @@ function RunResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
   );
 }
 
+const WORKSHOP_STATUS_COLORS: Record<FindWorkshopStatus, string> = {
+  eligible: STATUS_COLORS.eligible,
+  amount_not_set: STATUS_COLORS.amount_not_set,
+  incomplete: 'orange',
+};
+const WORKSHOP_STATUS_OPTIONS: { value: FindWorkshopStatus; label: string }[] = [
+  { value: 'eligible', label: '符合' },
+  { value: 'amount_not_set', label: '符合，金额待定' },
+  { value: 'incomplete', label: '待核实' },
+];
+
+/** The 帮扶车间 of a workshop run, with contacts for the office's call and the facts it must verify. */
+function WorkshopResults({ run }: { run: FindRun }) {
+  const [village, setVillage] = useState<string | undefined>();
+  const [status, setStatus] = useState<FindWorkshopStatus | undefined>();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const filter: FindFilter = {
+    ...(village && village !== run.region ? { village } : {}),
+    ...(status ? { status } : {}),
+  };
+  const results = useQuery({
+    queryKey: ['find-results', String(run.id), filter, page],
+    queryFn: () => findRunResults(run.id, { ...filter, ...page }),
+    placeholderData: keepPreviousData,
+  });
+  const firstPage = () => setPage((p) => ({ ...p, page: 1 }));
+  return (
+    <>
+      <Form layout="inline" style={{ margin: '16px 0 12px' }}>
+        <VillageFilter
+          value={village}
+          onChange={(v) => {
+            setVillage(v);
+            firstPage();
+          }}
+        />
+        <Form.Item label="结论" htmlFor="find-status">
+          <Select<FindWorkshopStatus>
+            id="find-status"
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              firstPage();
+            }}
+            allowClear
+            placeholder="全部"
+            options={WORKSHOP_STATUS_OPTIONS}
+            style={{ width: 160 }}
+          />
+        </Form.Item>
+        <Form.Item>
+          <ExportButton run={run} filter={filter} />
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary">
+        名单中是帮扶车间，不发送政策告知：请按名单中的联系人和电话联系车间，核实待核实事项后指导其申报。
+      </Typography.Paragraph>
+      <ErrorAlert error={results.error} />
+      <Table<FindWorkshopItem>
+        size="small"
+        rowKey={(r) => String(r.employerId)}
+        loading={results.isFetching}
+        dataSource={results.data?.workshops}
+        scroll={{ x: 1400 }}
+        pagination={serverPagination(page, results.data?.total, '个帮扶车间符合或可能符合条件且未申领', setPage)}
+        columns={[
+          {
+            title: '单位名称',
+            dataIndex: 'name',
+            width: 170,
+            render: (n: string, r) => <Link to={`/employers/${r.employerId}`}>{n}</Link>,
+          },
+          { title: '类型', dataIndex: 'kind', width: 100 },
+          { title: '登记地', key: 'region', width: 130, render: (_v, r) => r.regionName || r.regionCode },
+          {
+            title: '联系人/电话',
+            key: 'contact',
+            width: 130,
+            render: (_v, r) => [r.contactName, r.contactPhone].filter(Boolean).join(' ') || '-',
+          },
+          {
+            title: '台账在岗劳动力 / 其中脱贫劳动力',
+            key: 'laborers',
+            width: 130,
+            align: 'right',
+            render: (_v, r) => `${r.laborers} / ${r.poorLaborers}`,
+          },
+          {
+            title: '结论',
+            key: 'status',
+            width: 100,
+            render: (_v, r) => <Tag color={WORKSHOP_STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
+          },
+          { title: '金额', key: 'amount', width: 100, render: (_v, r) => amountText(r) },
+          {
+            title: '待核实事项',
+            key: 'missing',
+            width: 240,
+            render: (_v, r) => (r.missingFacts.length > 0 ? r.missingFacts.join('、') : '-'),
+          },
+          { title: '说明', dataIndex: 'message' },
+        ]}
+      />
+    </>
+  );
+}
+
 function ShownRun({ rule, runId }: { rule: RuleInfo; runId: Id }) {
   const queryClient = useQueryClient();
   const run = useQuery({
@@ -228,10 +380,15 @@ function ShownRun({ rule, runId }: { rule: RuleInfo; runId: Id }) {
   return (
     <div style={{ marginTop: 16 }}>
       <RunSummary run={run.data} />
-      {run.data.status === 'done' && <RunResults rule={rule} run={run.data} />}
+      {run.data.status === 'done' &&
+        (run.data.subject === 'workshop' ? <WorkshopResults run={run.data} /> : <PersonResults rule={rule} run={run.data} />)}
     </div>
   );
 }
+
+const WORKSHOP_FIND_TEXT =
+  '查找辖区内符合或可能符合条件、尚未申领的帮扶车间：按台账中劳动力的就业单位统计各认定车间的在岗劳动力和脱贫劳动力，' +
+  '劳动合同期限、工资等台账未记载的条件列为待核实。';
 
 export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const me = useMe();
@@ -242,7 +399,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const runs = useQuery({
     queryKey: ['find-runs', rule.id],
     queryFn: () => listFindRuns({ rule: rule.id, pageSize: 10 }),
-    enabled: rule.subject === 'person',
+    enabled: rule.subject === 'person' || rule.subject === 'workshop',
     refetchInterval: (q) => (q.state.data?.items.some((r) => !finished(r)) ? 2000 : false),
   });
   const start = useMutation<FindRun, ApiError>({
@@ -252,10 +409,14 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
       void queryClient.invalidateQueries({ queryKey: ['find-runs', rule.id] });
     },
   });
-  if (rule.subject !== 'person') return <ErrorAlert error={new Error('政策找人只适用于以劳动力个人为对象的规则')} />;
+  if (rule.subject !== 'person' && rule.subject !== 'workshop') {
+    return <ErrorAlert error={new Error('政策找人只适用于以劳动力个人或帮扶车间为对象的规则')} />;
+  }
+  const workshops = rule.subject === 'workshop';
 
   return (
     <>
+      {workshops && <Typography.Paragraph type="secondary">{WORKSHOP_FIND_TEXT}</Typography.Paragraph>}
       <Form layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item label="区划" htmlFor="find-region">
           <RegionTreeSelect id="find-region" value={region} onChange={setRegion} style={{ width: 260 }} />
@@ -270,7 +431,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
         </Form.Item>
         <Form.Item>
           <Button type="primary" icon={<SearchOutlined />} loading={start.isPending} onClick={() => start.mutate()}>
-            查找符合条件的人
+            {workshops ? '查找符合条件的帮扶车间' : '查找符合条件的人'}
           </Button>
         </Form.Item>
       </Form>
