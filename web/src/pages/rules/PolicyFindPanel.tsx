@@ -350,7 +350,12 @@ function WorkshopResults({ run }: { run: FindRun }) {
             width: 100,
             render: (_v, r) => <Tag color={WORKSHOP_STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
           },
-          { title: '金额', key: 'amount', width: 100, render: (_v, r) => amountText(r) },
+          {
+            title: '金额',
+            key: 'amount',
+            width: 100,
+            render: (_v, r) => (r.status === 'incomplete' ? '核实后确定' : amountText(r)),
+          },
           {
             title: '待核实事项',
             key: 'missing',
@@ -451,7 +456,12 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
               key: 'status',
               render: (_v, r) => <Tag color={RUN_COLORS[r.status]}>{r.statusName}</Tag>,
             },
-            { title: '符合且未申领', dataIndex: 'qualified' },
+            {
+              title: '符合且未申领',
+              key: 'qualified',
+              render: (_v, r) =>
+                r.subject === 'workshop' && r.toVerify > 0 ? `${r.qualified}（其中待核实 ${r.toVerify}）` : r.qualified,
+            },
             { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
             {
               title: '',
