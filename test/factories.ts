@@ -5,7 +5,9 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB, Role } from '../src/db/schema.ts';
 import type { JobPostsTable } from '../src/db/schema-jobs.ts';
 import { makeIdNumber } from '../src/domain/idcard/gb11643.ts';
+import { todayInShanghai } from '../src/domain/registry/derive.ts';
 import { nameInitials } from '../src/domain/registry/name-initials.ts';
+import { addDays } from '../src/domain/seed/population.ts';
 import { insertUser } from '../src/modules/auth/auth.repository.ts';
 import { hashPassword } from '../src/modules/auth/password.ts';
 
@@ -22,6 +24,11 @@ export const VILLAGES = {
 } as const;
 
 export const PASSWORD = 'Test@2026pass';
+
+/** The day `offsetDays` from today in Asia/Shanghai, as the server counts days. */
+export function shanghaiDay(offsetDays: number): string {
+  return addDays(todayInShanghai(), offsetDays);
+}
 let hashed: Promise<string> | undefined;
 
 export async function buildUser(

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { buildUser, loginAs, VILLAGES } from '../factories.ts';
+import { buildUser, loginAs, shanghaiDay, VILLAGES } from '../factories.ts';
 
 export function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) {
   const boundary = `----bangfu${randomBytes(8).toString('hex')}`;
@@ -55,11 +55,7 @@ export function api(app: FastifyInstance, sessions: Record<string, Record<string
   };
 }
 
-/** Yesterday and tomorrow in Asia/Shanghai (publicity periods around today). */
-export function shanghaiDay(offsetDays: number): string {
-  const now = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000);
-  return now.toISOString().slice(0, 10);
-}
+export { shanghaiDay };
 
 export type Call = ReturnType<typeof api>;
 type Reply = Awaited<ReturnType<Call['get']>>;

@@ -102,7 +102,4 @@ export async function pickDate(page: Page, label: string, date: string) {
   await expect.poll(() => input.inputValue()).toBe(date);
 }
 
-/** A day relative to today in Asia/Shanghai, as YYYY-MM-DD. */
-export function shanghaiDay(offsetDays: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
+export { shanghaiDay } from '../factories.ts';

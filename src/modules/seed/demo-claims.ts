@@ -8,10 +8,11 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import { parseCsv } from '../../domain/claims/bank-file.ts';
 import type { FactInput } from '../../domain/rules/index.ts';
+import { addDays } from '../../domain/seed/population.ts';
 import { actOnClaim, applyForClaim } from '../claims/claims.service.ts';
 import { bankFile, createBatch, exportBatch, importBankResult } from '../claims/payments.service.ts';
 import { closePublicity, createPublicity } from '../claims/publicity.service.ts';
-import { DEMO_COUNTY, dayOffset, demoOfficer } from './demo-cycle.ts';
+import { DEMO_COUNTY, demoOfficer } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
 
 /** The county whose rules the demo cycle runs (the demo account `huize`). */
@@ -163,8 +164,8 @@ export async function seedDemoClaims(database: Database, today: string): Promise
   await createPublicity(database, actor, {
     title: '2020年第一批建档立卡贫困劳动力外出务工交通补助公示',
     region: DEMO_CLAIMS_COUNTY,
-    from: dayOffset(today, -2),
-    to: dayOffset(today, 4),
+    from: addDays(today, -2),
+    to: addDays(today, 4),
     claimIds: published,
   });
   return { claims: PAID_2019.length + OPEN_2020.length, paid: lines.length - 1, publicized: published.length };

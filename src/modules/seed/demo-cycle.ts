@@ -25,10 +25,3 @@ export async function demoOfficer(db: Database['kysely']): Promise<Actor | undef
     canViewFullId: false,
   };
 }
-
-/** The day `days` after (or before, when negative) `date`, both YYYY-MM-DD. */
-export function dayOffset(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

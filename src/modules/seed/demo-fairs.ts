@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import { addMonths } from '../../domain/recommendations/tracking.ts';
 import { ageOn, isWorkingAge, todayInShanghai } from '../../domain/registry/derive.ts';
+import { addDays } from '../../domain/seed/population.ts';
 import {
   addExportMembers,
   addFairJobs,
@@ -18,7 +19,7 @@ import {
   invite,
   recordAttendance,
 } from '../fairs/fairs.service.ts';
-import { DEMO_COUNTY, dayOffset, demoOfficer } from './demo-cycle.ts';
+import { DEMO_COUNTY, demoOfficer } from './demo-cycle.ts';
 import { DESTINATIONS } from './demo-jobs.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
 
@@ -57,7 +58,7 @@ function season(date: string): string {
 
 /** Three weeks on, kept in this year when it can be (so it counts toward this year's two fairs). */
 function laterThisYear(today: string): string {
-  const later = dayOffset(today, 21);
+  const later = addDays(today, 21);
   const last = `${today.slice(0, 4)}-12-31`;
   return later <= last || today === last ? later : last;
 }
@@ -111,7 +112,7 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   const heldOn = threeMonthsAgo.startsWith(year) ? threeMonthsAgo : `${year}-01-01`;
   const departedOn = addMonths(today, -4);
   const plannedOn = laterThisYear(today);
-  const leavesOn = dayOffset(today, 14);
+  const leavesOn = addDays(today, 14);
   const since = departedOn; // the earliest day of these, before the held fair
 
   // The county's open posts, by employer; the two batches go to employers in Shenzhen and Suzhou.
