@@ -173,5 +173,12 @@ describe('政策找人 in the browser', () => {
     expect(sheet?.getRow(2).getCell(11).value).toBe('待核实');
     expect(String(sheet?.getRow(2).getCell(13).value)).toContain('劳动合同');
     expect(sheet?.rowCount).toBe(2);
+
+    // Once verified, 代为申报 opens the claim form for the workshop on the run's date.
+    await row.getByRole('link', { name: '代为申报' }).click();
+    await page.waitForURL('**/claims/new?**');
+    await expect.poll(() => page.getByLabel('帮扶车间名称', { exact: true }).inputValue()).toBe(WORKSHOP);
+    expect(await page.getByLabel('统一社会信用代码', { exact: true }).inputValue()).toMatch(/^91530326/);
+    expect(await page.getByLabel('发生日期', { exact: true }).inputValue()).toBe('2019-09-30');
   });
 });

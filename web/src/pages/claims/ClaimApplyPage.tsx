@@ -1,7 +1,7 @@
 import { SUBJECT_KIND_NAMES } from '@domain/rules/types.ts';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { createClaim, uploadEvidence } from '../../api/claims.ts';
@@ -150,7 +150,10 @@ export function ClaimApplyPage() {
           rule: params.get('rule') ?? undefined,
           personId: params.get('personId') ?? undefined,
           region: params.get('region') ?? (me.regionCode.length === 12 ? me.regionCode : undefined),
-          caseDate: todayDayjs(),
+          subjectName: params.get('subjectName') ?? undefined,
+          subjectKey: params.get('subjectKey') ?? undefined,
+          // 政策找人 passes the date it ran on: a rule of 2018-2020 is decided on that date, not today.
+          caseDate: /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? dayjs(params.get('date')) : todayDayjs(),
         }}
         onFinish={(v) => void submit(v)}
       >

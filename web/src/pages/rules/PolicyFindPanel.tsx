@@ -248,7 +248,11 @@ function PersonResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
             title: '',
             key: 'apply',
             render: (_v, r) => (
-              <Link to={`/claims/new?rule=${rule.id}&personId=${r.personId}&region=${r.villageCode}`}>代为申报</Link>
+              <Link
+                to={`/claims/new?${new URLSearchParams({ rule: rule.id, personId: String(r.personId), region: r.villageCode, date: run.date })}`}
+              >
+                代为申报
+              </Link>
             ),
           },
         ]}
@@ -363,6 +367,25 @@ function WorkshopResults({ run }: { run: FindRun }) {
             render: (_v, r) => (r.missingFacts.length > 0 ? r.missingFacts.join('、') : '-'),
           },
           { title: '说明', dataIndex: 'message' },
+          {
+            title: '',
+            key: 'apply',
+            width: 90,
+            fixed: 'right' as const,
+            render: (_v, r) => (
+              <Link
+                to={`/claims/new?${new URLSearchParams({
+                  rule: run.rule,
+                  subjectName: r.name,
+                  subjectKey: r.creditCode,
+                  region: r.regionCode,
+                  date: run.date,
+                })}`}
+              >
+                代为申报
+              </Link>
+            ),
+          },
         ]}
       />
     </>
