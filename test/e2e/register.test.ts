@@ -1,5 +1,6 @@
 // A county officer's day with the register, in a real browser: log in, import a CSV file,
-// find the imported people in the list, correct one of them and read the change in 变更记录.
+// find the imported people in the list, correct one of them and read the change in 变更记录,
+// record a spell at a registered 帮扶车间 by picking its name from the suggestions.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -9,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/connection.ts';
 import { makeIdNumber } from '../../src/domain/idcard/gb11643.ts';
+import { creditCheckChar } from '../../src/domain/jobs/credit-code.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createTestDatabase } from '../db.ts';
-import { buildHousehold, buildUser, PASSWORD, VILLAGES } from '../factories.ts';
+import { buildHousehold, buildUser, PASSWORD, shanghaiDay, VILLAGES } from '../factories.ts';
+import { choose, pickDate } from './browser-app.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = resolve('test-results');
@@ -80,6 +83,12 @@ function importCsv(): string {
   return `${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
 
+/** A credit code with a correct check character: 工商 enterprise of 克什克腾旗. */
+const creditCode = (org: string) => `91150425${org}${creditCheckChar(`91150425${org}`)}`;
+/** A registered 帮扶车间 of the county, and a shop whose name shares words with it. */
+const WORKSHOP = { name: '克什克腾旗河东民族服饰加工有限公司', code: creditCode('MA0N3K4P5') };
+const SHOP = { name: '克什克腾旗民族服饰商贸有限公司', code: creditCode('MA0N3K4P6') };
+
 /** What the browser reported: console errors and failed API calls, for the failure report. */
 const browserLog: string[] = [];
 
@@ -101,6 +110,13 @@ beforeAll(async () => {
     members: [{ name: '王建国' }, { name: '李秀英', sex: '女', birth: '1987-06-15' }],
   });
   await buildHousehold(db, { village: VILLAGES.henandian, members: [{ name: '赵志强' }] });
+  await db
+    .insertInto('employers')
+    .values([
+      { credit_code: WORKSHOP.code, name: WORKSHOP.name, region_code: VILLAGES.hedong, industry: 'C', is_workshop: true },
+      { credit_code: SHOP.code, name: SHOP.name, region_code: '150425', industry: 'F' },
+    ])
+    .execute();
 
   const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: DATA_DIR });
   app = await buildServer({ config, database });
@@ -225,5 +241,50 @@ describe('register in the browser', () => {
       summary.getByRole('button', { name: '下载错误行' }).click(),
     ]);
     expect(errors.suggestedFilename()).toMatch(/^导入错误行-\d+\.xlsx$/);
+  });
+
+  it('a spell at a 帮扶车间 takes the registered name picked from the suggestions; an unregistered name is warned about', async () => {
+    screenshotOnFailure('spell-employer');
+    await page.getByRole('menuitem', { name: '劳动力台账' }).click();
+    await page.waitForURL('**/laborers*');
+    await page.getByPlaceholder('姓名、身份证号或拼音首字母').fill('lcs');
+    await page.getByPlaceholder('姓名、身份证号或拼音首字母').press('Enter');
+    await page.getByRole('link', { name: '刘春生' }).click();
+    await page.getByText('劳动力详情 · 刘春生').waitFor();
+    await page.getByRole('tab', { name: '就业经历' }).click();
+    await page.getByRole('button', { name: '新增就业经历' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '新增就业经历' });
+    await choose(page, '就业渠道', '', '帮扶车间');
+    await pickDate(page, '就业开始日期', shanghaiDay(-30));
+
+    // A short name the officers use: no registered workshop is called that.
+    const employer = dialog.getByLabel('务工单位', { exact: true });
+    await employer.fill('河东服饰厂');
+    const warning = dialog
+      .locator('.ant-form-item-explain-warning')
+      .filter({ hasText: '未找到同名的已登记帮扶车间：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间' });
+    await warning.waitFor();
+
+    // Part of the name suggests the workshop with its credit code, not the shop (channel 帮扶车间).
+    await employer.fill('民族服饰');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.filter({ hasText: WORKSHOP.name }).waitFor();
+    expect(await options.count()).toBe(1);
+    expect(await options.first().textContent()).toContain(WORKSHOP.code);
+    expect(await options.first().textContent()).toContain('帮扶车间');
+    await options.first().click();
+    expect(await employer.inputValue()).toBe(WORKSHOP.name);
+    await warning.waitFor({ state: 'hidden' });
+
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(`务工单位：${WORKSHOP.name}`).waitFor();
+    const saved = await database.kysely
+      .selectFrom('employment_spells as s')
+      .innerJoin('persons as p', 'p.id', 's.person_id')
+      .select(['s.employer', 's.channel'])
+      .where('p.name', '=', '刘春生')
+      .execute();
+    expect(saved).toEqual([{ employer: WORKSHOP.name, channel: '帮扶车间' }]);
   });
 });

@@ -44,13 +44,16 @@ export function setUnauthenticatedHandler(fn: () => void) {
 
 const SAFE = new Set(['GET', 'HEAD']);
 
+/** Query string parameters; empty ones are left out, booleans written as true/false. */
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
 /** Builds `path?query` leaving out empty values. */
-export function withQuery(path: string, query?: Record<string, string | number | undefined | null>): string {
+export function withQuery(path: string, query?: QueryParams): string {
   const q = toSearchParams(query).toString();
   return q ? `${path}?${q}` : path;
 }
 
-export function toSearchParams(query?: Record<string, string | number | undefined | null>): URLSearchParams {
+export function toSearchParams(query?: QueryParams): URLSearchParams {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
@@ -113,7 +116,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, string | number | undefined | null>) => request<T>(withQuery(path, query)),
+  get: <T>(path: string, query?: QueryParams) => request<T>(withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
 };

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ApiError, type FieldProblem } from '../api/client.ts';
 import type { Spell, SpellFields } from '../api/types.ts';
 import { showProblemsOnForm } from '../lib/form-errors.ts';
+import { EmployerNameInput, useEmployerSuggestions } from './EmployerNameInput.tsx';
 
 interface SpellFormValues {
   channel?: string;
@@ -20,6 +21,10 @@ interface SpellFormValues {
 
 const SPELL_FIELDS = Object.keys(SPELL_FIELD_LABELS) as SpellField[];
 const L = SPELL_FIELD_LABELS;
+
+/** The channel whose spells 政策找人 counts for a workshop, by the workshop's registered name. */
+const WORKSHOP_CHANNEL = '帮扶车间';
+const UNKNOWN_WORKSHOP = '未找到同名的已登记帮扶车间：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间';
 
 function toFields(v: SpellFormValues): SpellFields {
   return {
@@ -57,6 +62,8 @@ export function SpellFormModal({ open, spell, onSubmit, onClose }: Props) {
   const [form] = Form.useForm<SpellFormValues>();
   const [error, setError] = useState<{ message: string; rest: FieldProblem[] } | null>(null);
   const [saving, setSaving] = useState(false);
+  const atWorkshop = Form.useWatch('channel', form) === WORKSHOP_CHANNEL;
+  const employers = useEmployerSuggestions(Form.useWatch('employer', form), atWorkshop);
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -114,8 +121,13 @@ export function SpellFormModal({ open, spell, onSubmit, onClose }: Props) {
         <Form.Item name="place" label={L.place} extra="省内填区划代码（如 150425）；省外填“省外:广东省深圳市”">
           <Input allowClear />
         </Form.Item>
-        <Form.Item name="employer" label={L.employer}>
-          <Input allowClear />
+        {/* A warning, not an error: a name not (yet) registered may still be saved. */}
+        <Form.Item
+          name="employer"
+          label={L.employer}
+          {...(employers.unknownWorkshop ? { validateStatus: 'warning' as const, help: UNKNOWN_WORKSHOP } : {})}
+        >
+          <EmployerNameInput suggestions={employers} />
         </Form.Item>
         <Form.Item name="monthlyIncome" label={L.monthlyIncome}>
           <Input allowClear suffix="元" inputMode="decimal" />

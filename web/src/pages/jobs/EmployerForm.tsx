@@ -5,8 +5,9 @@ import { INDUSTRY_SECTIONS } from '@domain/jobs/vocabulary.ts';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
+import type { Employer } from '../../api/employers.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import type { Employer, EmployerFields } from './jobs-api.ts';
+import type { EmployerFields } from './jobs-api.ts';
 
 interface Props {
   employer?: Employer;

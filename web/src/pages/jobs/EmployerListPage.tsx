@@ -5,7 +5,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { toSearchParams } from '../../api/client.ts';
+import { type QueryParams, toSearchParams } from '../../api/client.ts';
+import { type Employer, type EmployerQuery, listEmployers } from '../../api/employers.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
@@ -13,7 +14,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerForm } from './EmployerForm.tsx';
 import { industryName } from './job-format.tsx';
-import { createEmployer, type Employer, type EmployerQuery, listEmployers } from './jobs-api.ts';
+import { createEmployer } from './jobs-api.ts';
 
 export function EmployerListPage() {
   const me = useMe();
@@ -33,8 +34,7 @@ export function EmployerListPage() {
     queryFn: () => listEmployers(query),
     placeholderData: keepPreviousData,
   });
-  const set = (changes: Partial<EmployerQuery>) =>
-    setParams(toSearchParams({ ...query, page: 1, ...changes } as Record<string, string | number | undefined>));
+  const set = (changes: Partial<EmployerQuery>) => setParams(toSearchParams({ ...query, page: 1, ...changes } as QueryParams));
   const mayCreate = me.canWrite && me.role !== 'employer' && me.role !== 'auditor';
 
   return (

@@ -2,8 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { listEmployers } from '../../api/employers.ts';
 import type { Id } from '../../api/types.ts';
-import { getEmployer, listEmployers } from './jobs-api.ts';
+import { getEmployer } from './jobs-api.ts';
 
 interface Props {
   value?: string;

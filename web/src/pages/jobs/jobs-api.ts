@@ -1,31 +1,11 @@
 // Employers, job posts and the occupational classification over HTTP
-// (src/modules/jobs/jobs.routes.ts).
+// (src/modules/jobs/jobs.routes.ts); the employer list and its type are in api/employers.ts,
+// which the register's forms use too.
 import type { JobInput } from '@domain/jobs/job-input.ts';
 import type { JobStatusValue } from '@domain/jobs/vocabulary.ts';
 import { api, request } from '../../api/client.ts';
+import type { Employer } from '../../api/employers.ts';
 import type { Id, Page } from '../../api/types.ts';
-
-export interface Employer {
-  id: Id;
-  creditCode: string;
-  name: string;
-  /** Where the employer is registered (anywhere: a Shenzhen factory hiring Huize laborers). */
-  regionCode: string;
-  regionName?: string;
-  /** The office that registered the employer and alone may change it. */
-  officeCode?: string;
-  industry: string;
-  industryName?: string;
-  contactName: string;
-  contactPhone: string;
-  address: string;
-  isWorkshop: boolean;
-  isBase: boolean;
-  /** Open job posts of the employer. */
-  openJobs: number;
-  version: number;
-  updatedAt?: string;
-}
 
 export interface EmployerAccount {
   id: Id;
@@ -90,16 +70,8 @@ export interface JobQuery {
   pageSize?: number;
 }
 
-export interface EmployerQuery {
-  q?: string;
-  region?: string;
-  page?: number;
-  pageSize?: number;
-}
-
 type Query = Record<string, string | number | undefined>;
 
-export const listEmployers = (q: EmployerQuery) => api.get<Page<Employer>>('/api/employers', q as Query);
 export const getEmployer = (id: Id) => api.get<EmployerDetail>(`/api/employers/${id}`);
 export const createEmployer = (e: Partial<EmployerFields>) => api.post<Employer>('/api/employers', e);
 export const updateEmployer = (id: Id, version: number, fields: Partial<EmployerFields>) =>
