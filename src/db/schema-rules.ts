@@ -44,6 +44,14 @@ export interface FindRunsTable {
   subject: ColumnType<FindSubject, FindSubject | undefined, never>;
   /** Of a workshop run's list: may qualify, facts to verify. */
   to_verify: Generated<number>;
+  /** 20261121181200: 帮扶车间 names in the region's employment records that match no registered workshop. */
+  unmatched_workshops: ColumnType<UnmatchedWorkshop[], string | undefined, string>;
+}
+
+export interface UnmatchedWorkshop {
+  name: string;
+  laborers: number;
+  poorLaborers: number;
 }
 
 export type FindSubject = 'person' | 'workshop';

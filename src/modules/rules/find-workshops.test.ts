@@ -71,6 +71,24 @@ beforeAll(async () => {
       }
     }
   }
+  // Two at a workshop under a short name no workshop is registered with: reported for correction.
+  for (let i = 0; i < 2; i++) {
+    const { persons } = await buildHousehold(db, { village: ZHATANG, members: [{ name: `简称工${i}` }] });
+    const p = persons[0];
+    if (!p) throw new Error('no person');
+    await db
+      .insertInto('employment_spells')
+      .values({
+        person_id: p.id,
+        village_code: ZHATANG,
+        start_date: '2018-10-08',
+        channel: '帮扶车间',
+        place_code: ZHATANG,
+        employer: '闸塘服装厂',
+        monthly_income_fen: 160000,
+      })
+      .execute();
+  }
   // Working for a unit that is not a recognised workshop: not on any workshop's count.
   await db
     .insertInto('employers')
@@ -113,8 +131,9 @@ describe('政策找人 over the 帮扶车间 of a county (WS-YN)', () => {
       alreadyClaimed: 1,
     });
     expect(page.run.message).toBe(
-      '评估 5 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领',
+      '评估 5 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领；另有 2 名劳动力的就业记录写在 1 个未登记为帮扶车间的单位名称下，未计入任何车间',
     );
+    expect(page.run.unmatchedWorkshops).toEqual([{ name: '闸塘服装厂', laborers: 2, poorLaborers: 2 }]);
     expect(page.items).toEqual([]);
     const [big, county] = page.workshops;
     // Most registered poor laborers first; only 脱贫户 members count as 建档立卡 poor laborers.

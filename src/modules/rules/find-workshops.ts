@@ -7,13 +7,16 @@
 import type { Insertable, Selectable } from 'kysely';
 import { THIS_WORKER } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
-import type { FindRunsTable, FindWorkshopResultsTable } from '../../db/schema-rules.ts';
+import type { FindRunsTable, FindWorkshopResultsTable, UnmatchedWorkshop } from '../../db/schema-rules.ts';
 import { type Catalog, evaluateRule, type FactInput, type Rule } from '../../domain/rules/index.ts';
 import { ruralSiteOf, WorkshopTally, workshopFacts, workshopOf } from '../../domain/rules/workshop-facts.ts';
 import { limitWindow } from './find-window.ts';
-import { townshipNames, unitsWithLiveClaims, workshopsUnder } from './rules.repository.ts';
+import { townshipNames, unitsWithLiveClaims, workshopNamesUnder, workshopsUnder } from './rules.repository.ts';
 import { settingsFor } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
+
+/** How many unmatched names a run keeps (the largest first). */
+const UNMATCHED_SHOWN = 100;
 
 /** The laborers of a workshop live around it: the county of the run (or the whole region above one). */
 function laborersRegion(region: string): string {
@@ -46,16 +49,31 @@ export async function runWorkshopFind(
     .where('id', '=', run.id)
     .execute();
 
-  // The register's laborers at each workshop, by the name the workshop is registered under.
+  // The register's laborers at each workshop, by the name the workshop is registered under;
+  // and, for the officers to put right, the names the region's laborers work at that match no
+  // workshop registered anywhere in the county.
   const tallies = new Map(workshops.map((w) => [w.name.trim(), new WorkshopTally()]));
+  const countyNames = await inScope(db, region, (trx) => workshopNamesUnder(trx, laborersRegion(region)));
+  const unmatched = new Map<string, WorkshopTally>();
   const register = await registerSnapshots(database).current(region);
   const inside = register.under(laborersRegion(region));
+  const inRun = register.under(region);
   for (let slot = 0; slot < register.slots; slot++) {
     if (!inside(slot)) continue;
     const person = register.person(slot);
     const at = workshopOf(person, date);
-    if (at) tallies.get(at.employer)?.add(person, at.spell, date);
+    if (!at) continue;
+    tallies.get(at.employer)?.add(person, at.spell, date);
+    if (!countyNames.has(at.employer) && inRun(slot)) {
+      let t = unmatched.get(at.employer);
+      if (!t) unmatched.set(at.employer, (t = new WorkshopTally()));
+      t.add(person, at.spell, date);
+    }
   }
+  const unmatchedList: UnmatchedWorkshop[] = [...unmatched]
+    .map(([name, t]) => ({ name, laborers: t.laborers, poorLaborers: t.poorLaborers }))
+    .sort((a, b) => b.laborers - a.laborers || a.name.localeCompare(b.name, 'zh-CN'))
+    .slice(0, UNMATCHED_SHOWN);
 
   const rows: Insertable<FindWorkshopResultsTable>[] = [];
   const claimed = await inScope(db, region, (trx) =>
@@ -119,6 +137,7 @@ export async function runWorkshopFind(
         already_claimed: already,
         amount_not_set: count('amount_not_set'),
         to_verify: count('incomplete'),
+        unmatched_workshops: JSON.stringify(unmatchedList),
         amount_fen: sum('amount_fen'),
         max_amount_fen: sum('max_amount_fen'),
       })
@@ -126,9 +145,13 @@ export async function runWorkshopFind(
       .execute();
   });
   const toVerify = count('incomplete');
+  const unmatchedLaborers = [...unmatched.values()].reduce((n, t) => n + t.laborers, 0);
   return (
     `评估 ${workshops.length} 个帮扶车间：${rows.length} 个符合或可能符合「${rule.title}」条件且尚未申领` +
     (toVerify > 0 ? `（其中 ${toVerify} 个已知条件均符合，待核实其余条件）` : '') +
-    `，${already} 个已申领`
+    `，${already} 个已申领` +
+    (unmatched.size > 0
+      ? `；另有 ${unmatchedLaborers} 名劳动力的就业记录写在 ${unmatched.size} 个未登记为帮扶车间的单位名称下，未计入任何车间`
+      : '')
   );
 }

@@ -50,6 +50,7 @@ function presentRun(r: RunRow, ruleTitle: string) {
     alreadyClaimed: r.already_claimed,
     amountNotSet: r.amount_not_set,
     toVerify: r.to_verify,
+    unmatchedWorkshops: r.unmatched_workshops,
     amountFen: Number(r.amount_fen),
     maxAmountFen: Number(r.max_amount_fen),
     message: r.message,

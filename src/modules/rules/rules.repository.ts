@@ -100,6 +100,17 @@ export async function workshopsUnder(trx: Scoped, region: string, withBases: boo
     .execute();
 }
 
+/** The names of every workshop and base registered under a region (trimmed). */
+export async function workshopNamesUnder(trx: Scoped, region: string): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('employers')
+    .select('name')
+    .where('region_code', 'like', `${region}%`)
+    .where((eb) => eb.or([eb('is_workshop', '=', true), eb('is_base', '=', true)]))
+    .execute();
+  return new Set(rows.map((r) => r.name.trim()));
+}
+
 /** Current names of townships by code (a 街道 is not rural). */
 export async function townshipNames(trx: Scoped, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();

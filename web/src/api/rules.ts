@@ -158,6 +158,8 @@ export interface FindRun {
   amountNotSet: number;
   /** Of a workshop run's list: those whose known conditions pass, the rest to verify. */
   toVerify: number;
+  /** Workshop runs: 帮扶车间 names in the region's employment records that match no registered workshop. */
+  unmatchedWorkshops: { name: string; laborers: number; poorLaborers: number }[];
   amountFen: number;
   maxAmountFen: number;
   message: string;

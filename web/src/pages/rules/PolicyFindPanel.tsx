@@ -318,6 +318,25 @@ function WorkshopResults({ run }: { run: FindRun }) {
       <Typography.Paragraph type="secondary">
         名单中是帮扶车间，不发送政策告知：请按名单中的联系人和电话联系车间，核实待核实事项后指导其申报。
       </Typography.Paragraph>
+      {run.unmatchedWorkshops.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="unmatched-workshops"
+          title="以下单位名称在劳动力的就业经历中登记为帮扶车间就业，但与本县已登记的帮扶车间名称不符，这些劳动力未计入任何车间"
+          description={
+            <>
+              <div>
+                {run.unmatchedWorkshops
+                  .map((u) => `${u.name}（${u.laborers} 人，其中脱贫劳动力 ${u.poorLaborers} 人）`)
+                  .join('；')}
+              </div>
+              <div>请到“用人单位”按其营业执照名称登记该车间，或在劳动力的就业经历中改用已登记的名称。</div>
+            </>
+          }
+        />
+      )}
       <ErrorAlert error={results.error} />
       <Table<FindWorkshopItem>
         size="small"
