@@ -58,7 +58,7 @@ export class EvaluationContext<F extends FactSpecs> implements RuleContext<F> {
   /** A fact the rule needs (the engine has made sure it is present and well-typed). */
   fact<K extends keyof F & string>(name: K): FactValue<F[K]> {
     // Absent outside screening: batch runs read facts millions of times and pay one branch.
-    if (this.unknown !== undefined && this.unknown.has(name)) throw new FactUnknown(name);
+    if (this.unknown?.has(name)) throw new FactUnknown(name);
     return this.facts[name] as FactValue<F[K]>;
   }
 

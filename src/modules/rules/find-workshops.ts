@@ -65,8 +65,8 @@ export async function runWorkshopFind(
     if (!at) continue;
     tallies.get(at.employer)?.add(person, at.spell, date);
     if (!countyNames.has(at.employer) && inRun(slot)) {
-      let t = unmatched.get(at.employer);
-      if (!t) unmatched.set(at.employer, (t = new WorkshopTally()));
+      const t = unmatched.get(at.employer) ?? new WorkshopTally();
+      unmatched.set(at.employer, t);
       t.add(person, at.spell, date);
     }
   }
