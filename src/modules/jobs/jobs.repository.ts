@@ -103,6 +103,8 @@ export interface EmployerFilters {
   q?: string | undefined;
   workshop?: boolean | undefined;
   base?: boolean | undefined;
+  /** Only the carriers 政策找人 counts laborers at: 帮扶车间 or 就业帮扶基地. */
+  carrier?: boolean | undefined;
   /** Only this employer (an employer's own account). */
   only?: string | undefined;
 }
@@ -137,6 +139,8 @@ export async function listEmployers(trx: Scoped, f: EmployerFilters, page: numbe
   if (f.region) q = q.where('e.region_code', 'like', like(f.region));
   if (f.workshop !== undefined) q = q.where('e.is_workshop', '=', f.workshop);
   if (f.base !== undefined) q = q.where('e.is_base', '=', f.base);
+  if (f.carrier === true) q = q.where((eb) => eb.or([eb('e.is_workshop', '=', true), eb('e.is_base', '=', true)]));
+  if (f.carrier === false) q = q.where('e.is_workshop', '=', false).where('e.is_base', '=', false);
   if (f.q) {
     const t = f.q.toUpperCase();
     q = q.where((eb) => eb.or([eb('e.name', 'like', `%${like(f.q as string)}`), eb('e.credit_code', 'like', like(t))]));

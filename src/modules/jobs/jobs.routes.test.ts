@@ -123,6 +123,11 @@ describe('employers', () => {
     const ok = await send(huize, 'PATCH', `/api/employers/${factoryId}`, { version: 1, fields: { isBase: true } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ isBase: true, version: 2 });
+    // A 就业帮扶基地 is among the carriers 政策找人 counts laborers at (the spell form's suggestions).
+    const names = async (carrier: boolean) =>
+      (await send(huize, 'GET', `/api/employers?q=会泽&carrier=${carrier}`)).json().items.map((e: { name: string }) => e.name);
+    expect(await names(true)).toEqual(['会泽某电子有限公司']);
+    expect(await names(false)).toEqual([]);
     const stale = await send(huize, 'PATCH', `/api/employers/${factoryId}`, { version: 1, fields: { address: '某地' } });
     expect(stale.statusCode).toBe(409);
     const other = await send(hexigten, 'PATCH', `/api/employers/${factoryId}`, { version: 2, fields: { address: '某地' } });

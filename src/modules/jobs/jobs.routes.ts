@@ -108,6 +108,7 @@ const EmployerListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 50, description: '单位名称或统一社会信用代码' })),
   workshop: Type.Optional(Type.Boolean({ description: '只看帮扶车间' })),
   base: Type.Optional(Type.Boolean({ description: '只看就业帮扶基地' })),
+  carrier: Type.Optional(Type.Boolean({ description: '只看帮扶车间或就业帮扶基地（政策找人按其登记名称统计吸纳人数）' })),
   ...Paging,
 });
 

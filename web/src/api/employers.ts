@@ -31,6 +31,8 @@ export interface EmployerQuery {
   region?: string;
   /** Only 帮扶车间 (true) or only other employers (false). */
   workshop?: boolean;
+  /** Only 帮扶车间 or 就业帮扶基地 (true). */
+  carrier?: boolean;
   page?: number;
   pageSize?: number;
 }

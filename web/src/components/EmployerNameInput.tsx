@@ -1,7 +1,8 @@
 // 务工单位 as free text with the registered employers suggested as the officer types
 // (GET /api/employers?q=, debounced, from 2 characters): picking one fills the exact
 // registered name. 政策找人 counts a 帮扶车间's laborers by the spells whose employer equals
-// the workshop's registered name, so for channel 帮扶车间 only workshops are suggested and the
+// the workshop's registered name, so for channel 帮扶车间 only workshops and 就业帮扶基地 (which
+// rules admitting bases count the same way) are suggested and the
 // form learns whether the typed name is one of them.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AutoComplete, Space, Tag, Typography } from 'antd';
@@ -24,7 +25,7 @@ export interface EmployerSuggestions {
   unknownWorkshop: boolean;
 }
 
-/** The registered employers (only workshops if `workshopsOnly`) whose name contains `typed`. */
+/** The registered employers (only workshops and bases if `workshopsOnly`) whose name contains `typed`. */
 export function useEmployerSuggestions(typed: string | undefined, workshopsOnly: boolean): EmployerSuggestions {
   const text = (typed ?? '').trim();
   const [q, setQ] = useState(text);
@@ -32,7 +33,7 @@ export function useEmployerSuggestions(typed: string | undefined, workshopsOnly:
     const t = setTimeout(() => setQ(text), DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [text]);
-  const query = { q, pageSize: PAGE_SIZE, ...(workshopsOnly ? { workshop: true } : {}) };
+  const query = { q, pageSize: PAGE_SIZE, ...(workshopsOnly ? { carrier: true } : {}) };
   const hits = useQuery({
     queryKey: ['employers', query],
     queryFn: () => listEmployers(query),
@@ -81,6 +82,7 @@ export function EmployerNameInput({ suggestions, id, value, onChange }: Props) {
                 {e.creditCode}
               </Typography.Text>
               {e.isWorkshop && <Tag color="green">帮扶车间</Tag>}
+              {e.isBase && <Tag color="blue">就业帮扶基地</Tag>}
             </Space>
           </Space>
         ),

@@ -24,7 +24,8 @@ const L = SPELL_FIELD_LABELS;
 
 /** The channel whose spells 政策找人 counts for a workshop, by the workshop's registered name. */
 const WORKSHOP_CHANNEL = '帮扶车间';
-const UNKNOWN_WORKSHOP = '未找到同名的已登记帮扶车间：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间';
+const UNKNOWN_WORKSHOP =
+  '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间';
 
 function toFields(v: SpellFormValues): SpellFields {
   return {
