@@ -260,11 +260,9 @@ describe('register in the browser', () => {
     // A short name the officers use: no registered workshop is called that.
     const employer = dialog.getByLabel('务工单位', { exact: true });
     await employer.fill('河东服饰厂');
-    const warning = dialog
-      .locator('.ant-form-item-explain-warning')
-      .filter({
-        hasText: '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间',
-      });
+    const warning = dialog.locator('.ant-form-item-explain-warning').filter({
+      hasText: '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间',
+    });
     await warning.waitFor();
 
     // Part of the name suggests the workshop with its credit code, not the shop (channel 帮扶车间).
