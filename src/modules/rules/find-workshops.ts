@@ -8,10 +8,12 @@ import type { Insertable, Selectable } from 'kysely';
 import { THIS_WORKER } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import type { FindRunsTable, FindWorkshopResultsTable, UnmatchedWorkshop } from '../../db/schema-rules.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { type Catalog, evaluateRule, type FactInput, type Rule } from '../../domain/rules/index.ts';
 import { ruralSiteOf, WorkshopTally, workshopFacts, workshopOf } from '../../domain/rules/workshop-facts.ts';
+import { regionsRepository } from '../regions/index.ts';
 import { limitWindow } from './find-window.ts';
-import { townshipNames, unitsWithLiveClaims, workshopNamesUnder, workshopsUnder } from './rules.repository.ts';
+import { carriersUnder, unitsWithLiveClaims } from './rules.repository.ts';
 import { settingsFor } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
 
@@ -33,14 +35,29 @@ export async function runWorkshopFind(
   const region = run.region_code;
   const date = run.case_date;
   const window = limitWindow(cat, rule, date);
-  const { workshops, settings, townships } = await inScope(db, region, async (trx) => {
-    const workshops = await workshopsUnder(trx, region, rule.bases === true);
+  // One read: every carrier registered in the county (their names decide which employment
+  // records count nowhere), of which the run lists the rule's kinds registered in its region.
+  const { workshops, countyNames, settings, townships, claimed } = await inScope(db, region, async (trx) => {
+    const carriers = await carriersUnder(trx, laborersRegion(region));
+    const workshops = carriers.filter(
+      (w) => w.region_code.startsWith(region) && (w.is_workshop || (rule.bases === true && w.is_base)),
+    );
     return {
       workshops,
+      countyNames: new Set(carriers.map((w) => w.name.trim())),
       settings: await settingsFor(trx, cat, [rule.id]),
-      townships: await townshipNames(trx, [
-        ...new Set(workshops.filter((w) => w.region_code.length >= 9).map((w) => w.region_code.slice(0, 9))),
-      ]),
+      // Current names: the division dataset starts in 2023, before most runs' dates.
+      townships: await regionsRepository.namesOn(
+        trx,
+        workshops.filter((w) => w.region_code.length >= 9).map((w) => w.region_code.slice(0, 9)),
+        todayInShanghai(),
+      ),
+      claimed: await unitsWithLiveClaims(
+        trx,
+        window.rules,
+        window.year,
+        workshops.map((w) => w.credit_code),
+      ),
     };
   });
   await db
@@ -53,7 +70,6 @@ export async function runWorkshopFind(
   // and, for the officers to put right, the names the region's laborers work at that match no
   // workshop registered anywhere in the county.
   const tallies = new Map(workshops.map((w) => [w.name.trim(), new WorkshopTally()]));
-  const countyNames = await inScope(db, region, (trx) => workshopNamesUnder(trx, laborersRegion(region)));
   const unmatched = new Map<string, WorkshopTally>();
   const register = await registerSnapshots(database).current(region);
   const inside = register.under(laborersRegion(region));
@@ -76,14 +92,6 @@ export async function runWorkshopFind(
     .slice(0, UNMATCHED_SHOWN);
 
   const rows: Insertable<FindWorkshopResultsTable>[] = [];
-  const claimed = await inScope(db, region, (trx) =>
-    unitsWithLiveClaims(
-      trx,
-      window.rules,
-      window.year,
-      workshops.map((w) => w.credit_code),
-    ),
-  );
   let already = 0;
   for (const w of workshops) {
     const tally = tallies.get(w.name.trim()) ?? new WorkshopTally();

@@ -89,38 +89,15 @@ export async function personsWithLiveClaims(
   return new Set(rows.map((r) => String(r.person_id)));
 }
 
-/** The workshops (and bases, when the rule admits them) registered under a region. */
-export async function workshopsUnder(trx: Scoped, region: string, withBases: boolean) {
+/** The 帮扶车间 and 就业帮扶基地 registered under a region. */
+export async function carriersUnder(trx: Scoped, region: string) {
   return trx
     .selectFrom('employers')
     .select(['id', 'name', 'credit_code', 'region_code', 'is_workshop', 'is_base'])
     .where('region_code', 'like', `${region}%`)
-    .where((eb) => (withBases ? eb.or([eb('is_workshop', '=', true), eb('is_base', '=', true)]) : eb('is_workshop', '=', true)))
+    .where((eb) => eb.or([eb('is_workshop', '=', true), eb('is_base', '=', true)]))
     .orderBy('id')
     .execute();
-}
-
-/** The names of every workshop and base registered under a region (trimmed). */
-export async function workshopNamesUnder(trx: Scoped, region: string): Promise<Set<string>> {
-  const rows = await trx
-    .selectFrom('employers')
-    .select('name')
-    .where('region_code', 'like', `${region}%`)
-    .where((eb) => eb.or([eb('is_workshop', '=', true), eb('is_base', '=', true)]))
-    .execute();
-  return new Set(rows.map((r) => r.name.trim()));
-}
-
-/** Current names of townships by code (a 街道 is not rural). */
-export async function townshipNames(trx: Scoped, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('code', 'in', [...codes])
-    .where('valid_to', 'is', null)
-    .execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Which of these units (by credit code) hold a live claim under the rules, in the year when given. */
