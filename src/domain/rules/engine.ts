@@ -180,10 +180,9 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
       amountLabels.push(m.label);
     }
   }
-  if (missingForEligibility.length > 0 && options.screen) {
-    return screenCase(catalog, rule, input, { values, settings, tracing, trace }, missingForEligibility, missingLabels);
-  }
-  if (missingForEligibility.length > 0) {
+  // Screening runs the formula with the missing facts marked: reading one stops it (FactUnknown).
+  const screening = missingForEligibility.length > 0 && options.screen === true;
+  if (missingForEligibility.length > 0 && !screening) {
     return decide(
       rule,
       input,
@@ -198,7 +197,14 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     );
   }
 
-  const ctx = new EvaluationContext(rule, input, values, settings, tracing);
+  const ctx = new EvaluationContext(
+    rule,
+    input,
+    values,
+    settings,
+    tracing,
+    screening ? new Set(missingForEligibility) : undefined,
+  );
   if (rule.limit !== undefined) checkLimit(catalog, rule, input, ctx);
 
   let outcome: Outcome | undefined;
@@ -206,13 +212,17 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
   try {
     outcome = rule.formula.evaluate(ctx);
   } catch (e) {
-    if (!(e instanceof ParameterNotSet)) throw e;
-    notSet = e;
+    if (e instanceof ParameterNotSet) notSet = e;
+    else if (!(e instanceof FactUnknown)) throw e;
   }
   const steps = tracing ? [...trace, ...ctx.trace] : trace;
   const parameters = ctx.parameters;
   if (ctx.failed.length > 0) {
     return decide(rule, input, tracing, 'not_eligible', `不符合条件：${ctx.failed.join('；')}`, steps, parameters);
+  }
+  if (screening) {
+    const message = `已知条件均符合，待核实：${missingLabels.join('、')}`;
+    return decide(rule, input, tracing, 'incomplete', message, steps, parameters, null, null, missingForEligibility);
   }
   if (notSet !== undefined) {
     return decide(rule, input, tracing, 'amount_not_set', `符合条件，但${notSet.message}，暂不能确定金额`, steps, parameters);
@@ -250,40 +260,6 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     null,
     outcome.maxAmountFen,
     missingForAmount,
-  );
-}
-
-/** `screen`: the conditions the case's facts can decide, up to the first fact it lacks. */
-function screenCase(
-  catalog: Catalog,
-  rule: Rule,
-  input: Case,
-  run: { values: Record<string, unknown>; settings: readonly RegionalSetting[]; tracing: boolean; trace: TraceStep[] },
-  missing: string[],
-  labels: string[],
-): Decision {
-  const ctx = new EvaluationContext(rule, input, run.values, run.settings, run.tracing, new Set(missing));
-  if (rule.limit !== undefined) checkLimit(catalog, rule, input, ctx);
-  try {
-    rule.formula.evaluate(ctx);
-  } catch (e) {
-    if (!(e instanceof FactUnknown) && !(e instanceof ParameterNotSet)) throw e;
-  }
-  const steps = run.tracing ? [...run.trace, ...ctx.trace] : run.trace;
-  if (ctx.failed.length > 0) {
-    return decide(rule, input, run.tracing, 'not_eligible', `不符合条件：${ctx.failed.join('；')}`, steps, ctx.parameters);
-  }
-  return decide(
-    rule,
-    input,
-    run.tracing,
-    'incomplete',
-    `已知条件均符合，待核实：${labels.join('、')}`,
-    steps,
-    ctx.parameters,
-    null,
-    null,
-    missing,
   );
 }
 
