@@ -1,3 +1,4 @@
+import type { Database } from '../../db/connection.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AREA_PRESETS, DEFAULT_AREA, parseAreas } from '../../domain/seed/areas.ts';
 import { DEMO_PASSWORD } from '../../domain/seed/demo-accounts.ts';
@@ -29,11 +30,18 @@ export function summaryTable(s: SeedSummary): string {
   ].join('\n');
 }
 
-export function demoClaimsLine(c: DemoClaimsSummary): string {
+/** Makes the Huize demo cycle (claims, then fairs and export batches); answers a summary line for each part made. */
+export async function seedDemoCycle(database: Database, today: string): Promise<string[]> {
+  const claims = await seedDemoClaims(database, today);
+  const fairs = await seedDemoFairs(database, today);
+  return [...(claims ? [demoClaimsLine(claims)] : []), ...(fairs ? [demoFairsLine(fairs)] : [])];
+}
+
+function demoClaimsLine(c: DemoClaimsSummary): string {
   return `演示补贴申领（会泽县交通补助，账号 huize）：${c.claims} 条，其中已拨付 ${c.paid} 条、银行退回待重新拨付 1 条、公示中 ${c.publicized} 条，其余待审核或退回修改`;
 }
 
-export function demoFairsLine(f: DemoFairsSummary): string {
+function demoFairsLine(f: DemoFairsSummary): string {
   return `演示招聘会和劳务输出（会泽县，账号 huize）：招聘会 ${f.fairs} 场（今年已举办 1 场，邀请 ${f.invited} 人、到场 ${f.attended} 人、现场录用 ${f.hired} 人；筹备中 1 场，已邀请 ${f.plannedInvited} 人），有组织劳务输出 ${f.batches} 批（约四个月前赴${f.exportedTo} ${f.exported} 人，待出发 ${f.nextBatch} 人）`;
 }
 
@@ -129,10 +137,8 @@ export const seed: Command = {
           const users = await ensureDemoUsers(database, summary.villages);
           console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示，正式使用前请删除或改密）：`);
           console.log(accountsTable(users));
-          const claims = await seedDemoClaims(database, values.today ?? todayInShanghai());
-          if (claims) console.log(`\n${demoClaimsLine(claims)}`);
-          const fairs = await seedDemoFairs(database, values.today ?? todayInShanghai());
-          if (fairs) console.log(demoFairsLine(fairs));
+          const lines = await seedDemoCycle(database, values.today ?? todayInShanghai());
+          if (lines.length) console.log(`\n${lines.join('\n')}`);
         }
         return 0;
       } finally {

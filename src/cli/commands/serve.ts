@@ -6,18 +6,11 @@ import { buildServer } from '../../http/server.ts';
 import { listUsers } from '../../modules/auth/users.service.ts';
 import { smsSender } from '../../modules/outbox/index.ts';
 import { loadProvinces } from '../../modules/regions/region-loader.ts';
-import {
-  countHouseholds,
-  ensureDemoLaborer,
-  ensureDemoUsers,
-  seedDemoClaims,
-  seedDemoFairs,
-  seedPopulation,
-} from '../../modules/seed/index.ts';
+import { countHouseholds, ensureDemoLaborer, ensureDemoUsers, seedPopulation } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
-import { accountsTable, DEFAULT_SEED, demoClaimsLine, demoFairsLine, summaryTable } from './seed.ts';
+import { accountsTable, DEFAULT_SEED, seedDemoCycle, summaryTable } from './seed.ts';
 
 /** Provinces whose regions the server loads at start: Inner Mongolia and Yunnan. */
 export const DEMO_PROVINCES = ['15', '53'];
@@ -101,10 +94,7 @@ export const serve: Command = {
             console.log(summaryTable(summary));
             const users = await ensureDemoUsers(database, summary.villages);
             demoUsernames = users.map((u) => u.username);
-            const claims = await seedDemoClaims(database, todayInShanghai());
-            if (claims) console.log(demoClaimsLine(claims));
-            const fairs = await seedDemoFairs(database, todayInShanghai());
-            if (fairs) console.log(demoFairsLine(fairs));
+            for (const line of await seedDemoCycle(database, todayInShanghai())) console.log(line);
           } else {
             demoUsernames = [...DEMO_USERNAMES];
             console.log(`[${seconds()}s] 数据库已有台账数据，不再生成演示数据`);
