@@ -157,3 +157,29 @@ export async function buildJobPost(
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * A laborer of a household of one in `village` working at a 帮扶车间 named `employer` since
+ * `start` (1,600 yuan a month): what 政策找人 over workshops counts, by that name.
+ */
+export async function buildWorkshopLaborer(
+  db: Kysely<DB>,
+  o: { village: string; employer: string; start: string; name: string; type?: '脱贫户' | '监测对象' },
+): Promise<BuiltPerson> {
+  const { persons } = await buildHousehold(db, { village: o.village, type: o.type, members: [{ name: o.name }] });
+  const p = persons[0];
+  if (!p) throw new Error('no person');
+  await db
+    .insertInto('employment_spells')
+    .values({
+      person_id: p.id,
+      village_code: o.village,
+      start_date: o.start,
+      channel: '帮扶车间',
+      place_code: o.village,
+      employer: o.employer,
+      monthly_income_fen: 160000,
+    })
+    .execute();
+  return p;
+}

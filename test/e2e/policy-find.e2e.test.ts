@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { creditCheckChar } from '../../src/domain/jobs/credit-code.ts';
 import { createTestDatabase } from '../db.ts';
-import { type BuiltPerson, buildHousehold, buildUser, VILLAGES } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, buildUser, buildWorkshopLaborer, VILLAGES } from '../factories.ts';
 import { type BrowserApp, choose, logIn, pickDate, screenshotOnFailure, startBrowserApp } from './browser-app.ts';
 
 let database: Database;
@@ -41,21 +41,13 @@ async function workshopWithLaborers(db: Database['kysely']) {
   // The last one's record names the workshop by a short name no workshop is registered with.
   const types = ['脱贫户', '脱贫户', '脱贫户', '脱贫户', '脱贫户', '脱贫户', '监测对象', '脱贫户'] as const;
   for (const [i, type] of types.entries()) {
-    const [p] = (await buildHousehold(db, { village: ZHATANG, type, members: [{ name: `车间工${i}` }] })).persons as [
-      BuiltPerson,
-    ];
-    await db
-      .insertInto('employment_spells')
-      .values({
-        person_id: p.id,
-        village_code: ZHATANG,
-        start_date: '2019-01-10',
-        channel: '帮扶车间',
-        place_code: ZHATANG,
-        employer: i === types.length - 1 ? '闸塘服装厂' : WORKSHOP,
-        monthly_income_fen: 160000,
-      })
-      .execute();
+    await buildWorkshopLaborer(db, {
+      village: ZHATANG,
+      type,
+      employer: i === types.length - 1 ? '闸塘服装厂' : WORKSHOP,
+      start: '2019-01-10',
+      name: `车间工${i}`,
+    });
   }
 }
 

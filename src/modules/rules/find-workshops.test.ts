@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
-import { buildHousehold, buildUser } from '../../../test/factories.ts';
+import { buildUser, buildWorkshopLaborer } from '../../../test/factories.ts';
 import type { Database } from '../../db/connection.ts';
 import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -17,6 +17,7 @@ import { runFind } from './find-runner.ts';
 /** 会泽县 新街回族乡 闸塘村: a village of a 乡, so a workshop there is rural. */
 const ZHATANG = '530326208203';
 const DATE = '2019-06-30';
+const START = '2018-10-08';
 const code = (org: string) => `91530326${org}${creditCheckChar(`91530326${org}`)}`;
 const WORKSHOPS = {
   big: { name: '会泽县闸塘服装帮扶车间', code: code('MA6K0001A'), region: ZHATANG, poor: 6, other: 2 },
@@ -53,41 +54,13 @@ beforeAll(async () => {
       ['监测对象', w.other],
     ] as const) {
       for (let i = 0; i < count; i++) {
-        const { persons } = await buildHousehold(db, { village: ZHATANG, type, members: [{ name: `车间工${n++}` }] });
-        const p = persons[0];
-        if (!p) throw new Error('no person');
-        await db
-          .insertInto('employment_spells')
-          .values({
-            person_id: p.id,
-            village_code: ZHATANG,
-            start_date: '2018-10-08',
-            channel: '帮扶车间',
-            place_code: ZHATANG,
-            employer: w.name,
-            monthly_income_fen: 160000,
-          })
-          .execute();
+        await buildWorkshopLaborer(db, { village: ZHATANG, type, employer: w.name, start: START, name: `车间工${n++}` });
       }
     }
   }
   // Two at a workshop under a short name no workshop is registered with: reported for correction.
   for (let i = 0; i < 2; i++) {
-    const { persons } = await buildHousehold(db, { village: ZHATANG, members: [{ name: `简称工${i}` }] });
-    const p = persons[0];
-    if (!p) throw new Error('no person');
-    await db
-      .insertInto('employment_spells')
-      .values({
-        person_id: p.id,
-        village_code: ZHATANG,
-        start_date: '2018-10-08',
-        channel: '帮扶车间',
-        place_code: ZHATANG,
-        employer: '闸塘服装厂',
-        monthly_income_fen: 160000,
-      })
-      .execute();
+    await buildWorkshopLaborer(db, { village: ZHATANG, employer: '闸塘服装厂', start: START, name: `简称工${i}` });
   }
   // Working for a unit that is not a recognised workshop: not on any workshop's count.
   await db
