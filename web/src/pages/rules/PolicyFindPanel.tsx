@@ -61,47 +61,32 @@ const RUN_COLORS: Record<FindRun['status'], string> = {
 };
 const finished = (r?: FindRun) => r?.status === 'done' || r?.status === 'failed';
 
-/** The counts of a workshop run: workshops evaluated, listed, of them to verify, already claimed. */
-function WorkshopCounts({ run }: { run: FindRun }) {
+/** The counts of a run: a workshop run adds 其中待核实, a person run the caps of "up to" amounts. */
+function RunCounts({ run }: { run: FindRun }) {
+  const evaluated = { span: 5, suffix: `/ ${run.total}`, value: run.evaluated };
+  const counts: { span: number; title: string; value: number | string; suffix?: string }[] =
+    run.subject === 'workshop'
+      ? [
+          { ...evaluated, title: '评估车间数' },
+          { span: 5, title: '符合或可能符合且未申领', value: run.qualified },
+          { span: 4, title: '其中待核实', value: run.toVerify },
+          { span: 4, title: '符合但已申领', value: run.alreadyClaimed },
+          { span: 6, title: '确定金额合计', value: yuan(run.amountFen) },
+        ]
+      : [
+          { ...evaluated, title: '评估人数' },
+          { span: 5, title: '符合条件且未申领', value: run.qualified },
+          { span: 4, title: '符合但已申领', value: run.alreadyClaimed },
+          { span: 5, title: '确定金额合计', value: yuan(run.amountFen) },
+          { span: 5, title: '凭票据核定，最高合计', value: yuan(run.maxAmountFen) },
+        ];
   return (
     <Row gutter={16} style={{ marginTop: 8 }}>
-      <Col span={5}>
-        <Statistic title="评估车间数" value={run.evaluated} suffix={`/ ${run.total}`} />
-      </Col>
-      <Col span={5}>
-        <Statistic title="符合或可能符合且未申领" value={run.qualified} />
-      </Col>
-      <Col span={4}>
-        <Statistic title="其中待核实" value={run.toVerify} />
-      </Col>
-      <Col span={4}>
-        <Statistic title="符合但已申领" value={run.alreadyClaimed} />
-      </Col>
-      <Col span={6}>
-        <Statistic title="确定金额合计" value={yuan(run.amountFen)} />
-      </Col>
-    </Row>
-  );
-}
-
-function PersonCounts({ run }: { run: FindRun }) {
-  return (
-    <Row gutter={16} style={{ marginTop: 8 }}>
-      <Col span={5}>
-        <Statistic title="评估人数" value={run.evaluated} suffix={`/ ${run.total}`} />
-      </Col>
-      <Col span={5}>
-        <Statistic title="符合条件且未申领" value={run.qualified} />
-      </Col>
-      <Col span={4}>
-        <Statistic title="符合但已申领" value={run.alreadyClaimed} />
-      </Col>
-      <Col span={5}>
-        <Statistic title="确定金额合计" value={yuan(run.amountFen)} />
-      </Col>
-      <Col span={5}>
-        <Statistic title="凭票据核定，最高合计" value={yuan(run.maxAmountFen)} />
-      </Col>
+      {counts.map((c) => (
+        <Col key={c.title} span={c.span}>
+          <Statistic title={c.title} value={c.value} suffix={c.suffix} />
+        </Col>
+      ))}
     </Row>
   );
 }
@@ -120,7 +105,7 @@ function RunSummary({ run }: { run: FindRun }) {
         percent={run.percent}
         status={run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : 'active'}
       />
-      {run.subject === 'workshop' ? <WorkshopCounts run={run} /> : <PersonCounts run={run} />}
+      <RunCounts run={run} />
       {run.message && (
         <Alert type={run.status === 'failed' ? 'error' : 'info'} showIcon style={{ marginTop: 12 }} title={run.message} />
       )}
