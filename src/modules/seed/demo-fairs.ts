@@ -186,20 +186,25 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   // The fair held earlier this year: jobs, invitations, who came, and the first two who came
   // hired on the spot (one by an employer out of the province, one by the county's workshop,
   // each at a post their age fits).
-  const held = await createFair(database, actor, {
-    region: DEMO_COUNTY,
-    title: `会泽县${year}年${season(heldOn)}农村劳动力转移就业专场招聘会`,
-    date: heldOn,
-    venue: '会泽县人力资源市场',
-    kind: 'onsite',
-  });
-  await addFairJobs(
-    database,
-    actor,
-    held.id,
-    heldJobs.map((j) => j.id),
-  );
-  await invite(database, actor, held.id, { personIds: heldInvited });
+  // An on-site fair at the county's labor market with its jobs and invitations.
+  const fairWith = async (title: string, date: string, jobs: readonly { id: string }[], invited: string[]) => {
+    const fair = await createFair(database, actor, {
+      region: DEMO_COUNTY,
+      title,
+      date,
+      venue: '会泽县人力资源市场',
+      kind: 'onsite',
+    });
+    await addFairJobs(
+      database,
+      actor,
+      fair.id,
+      jobs.map((j) => j.id),
+    );
+    await invite(database, actor, fair.id, { personIds: invited });
+    return fair;
+  };
+  const held = await fairWith(`会泽县${year}年${season(heldOn)}农村劳动力转移就业专场招聘会`, heldOn, heldJobs, heldInvited);
   let hired = 0;
   for (const [i, personId] of attended.entries()) {
     const job = i < HIRED ? heldJobs.find((j) => j.isWorkshop === (i === 1) && fits(j, ageOf(personId, heldOn))) : undefined;
@@ -209,20 +214,12 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   for (const personId of absent) await recordAttendance(database, actor, held.id, { personId, attended: false });
 
   // The fair planned three weeks on, with the next jobs of each employer and its invitations.
-  const planned = await createFair(database, actor, {
-    region: DEMO_COUNTY,
-    title: `会泽县${plannedOn.slice(0, 4)}年${season(plannedOn)}劳务协作专场招聘会`,
-    date: plannedOn,
-    venue: '会泽县人力资源市场',
-    kind: 'onsite',
-  });
-  await addFairJobs(
-    database,
-    actor,
-    planned.id,
-    plannedJobs.map((j) => j.id),
+  await fairWith(
+    `会泽县${plannedOn.slice(0, 4)}年${season(plannedOn)}劳务协作专场招聘会`,
+    plannedOn,
+    plannedJobs,
+    plannedInvited,
   );
-  await invite(database, actor, planned.id, { personIds: plannedInvited });
 
   // The batch that left about four months ago by chartered bus; the departure writes its
   // members' 外出务工(有组织) spells and counts the openings of the post.
