@@ -24,16 +24,18 @@ export interface WorkshopRecord {
   ruralSite: boolean | undefined;
 }
 
-/** The facts workshop rules can read, with their meaning (shown in the README and the catalogue). */
-export const WORKSHOP_FACTS = {
-  recognised: '认定为帮扶车间（用人单位登记为帮扶车间）',
-  carrierKind: '载体类型（帮扶车间或就业帮扶基地）',
-  ruralSite: '车间设在乡镇或农村（登记地为乡镇或村级区划且不是街道）',
-  poorLaborers: '台账中当前在该车间就业的建档立卡贫困劳动力（脱贫户成员）人数',
-  shortestWorkedMonths: '上述人员在该车间的最短在岗整月数',
-  lowestMonthlyWageFen: '上述人员的最低月收入（分）',
-} as const;
-export type WorkshopFact = keyof typeof WORKSHOP_FACTS;
+/**
+ * The facts a workshop case gets from bangfu's records: recognised (登记为帮扶车间或基地),
+ * carrierKind, ruralSite (乡镇或村级区划，非街道), poorLaborers (台账中在该车间就业的脱贫户成员),
+ * shortestWorkedMonths and lowestMonthlyWageFen (of those laborers).
+ */
+export type WorkshopFact =
+  | 'recognised'
+  | 'carrierKind'
+  | 'ruralSite'
+  | 'poorLaborers'
+  | 'shortestWorkedMonths'
+  | 'lowestMonthlyWageFen';
 
 /** The register's laborers at one workshop on a date, gathered one person at a time. */
 export class WorkshopTally {
