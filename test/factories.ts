@@ -160,11 +160,19 @@ export async function buildJobPost(
 
 /**
  * A laborer of a household of one in `village` working at a 帮扶车间 named `employer` since
- * `start` (1,600 yuan a month): what 政策找人 over workshops counts, by that name.
+ * `start` (1,600 yuan a month): what 政策找人 over workshops counts, by its link to the
+ * registered workshop `employerId` when given, else by that name.
  */
 export async function buildWorkshopLaborer(
   db: Kysely<DB>,
-  o: { village: string; employer: string; start: string; name: string; type?: '脱贫户' | '监测对象' },
+  o: {
+    village: string;
+    employer: string;
+    employerId?: string;
+    start: string;
+    name: string;
+    type?: '脱贫户' | '监测对象';
+  },
 ): Promise<BuiltPerson> {
   const { persons } = await buildHousehold(db, { village: o.village, type: o.type, members: [{ name: o.name }] });
   const p = persons[0];
@@ -178,6 +186,7 @@ export async function buildWorkshopLaborer(
       channel: '帮扶车间',
       place_code: o.village,
       employer: o.employer,
+      employer_id: o.employerId ?? null,
       monthly_income_fen: 160000,
     })
     .execute();

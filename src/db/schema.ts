@@ -115,6 +115,8 @@ export interface EmploymentSpellsTable {
   place_name: Generated<string>;
   out_of_province: Generated<boolean>;
   employer: Generated<string>;
+  /** The registered employer (用工单位名录) the spell is with, when it is one of ours. */
+  employer_id: ColumnType<string | null, string | null | undefined, string | null>;
   channel: string;
   monthly_income_fen: Int8;
   insured: Generated<boolean>;

@@ -17,6 +17,7 @@ export type RowErrorCode =
   | 'ROW_REGION_OUT_OF_SCOPE'
   | 'ROW_ID_REGISTERED_ELSEWHERE'
   | 'ROW_HOUSEHOLD_ELSEWHERE'
+  | 'ROW_EMPLOYER_UNKNOWN'
   | 'ROW_CONFLICT_CONCURRENT';
 
 export interface RowProblem {

@@ -120,6 +120,12 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     '工作地点',
   ]),
   spell('employer', '', ['就业单位', '工作单位', '用工单位']),
+  spell(
+    'employerCreditCode',
+    '务工单位已在本系统用工单位名录中登记时填写18位代码，就业记录即与该单位关联；未登记的单位不填',
+    ['用工单位统一社会信用代码', '单位统一社会信用代码', '统一社会信用代码', '单位信用代码'],
+    { width: 21 },
+  ),
   spell('monthlyIncome', '金额（元），最多两位小数', ['月收入', '月均收入', '月工资', '月收入元']),
   spell('insured', '填“是”或“否”', ['是否参加社保', '参保情况'], { allowed: YES_NO }),
 ];

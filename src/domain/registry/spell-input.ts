@@ -1,5 +1,6 @@
 // Validation of one employment spell (就业经历), shared by the form, the API and the import.
 
+import { creditCodeProblem, normalizeCreditCode } from '../jobs/credit-code.ts';
 import { parseYuanToFen } from '../money.ts';
 import { isRegionCode } from '../region/region-code.ts';
 import { parseDate } from './person-input.ts';
@@ -11,6 +12,7 @@ export const SPELL_FIELD_LABELS = {
   endDate: '就业结束日期',
   place: '务工地点',
   employer: '务工单位',
+  employerCreditCode: '务工单位统一社会信用代码',
   monthlyIncome: '月收入(元)',
   insured: '是否参保',
 } as const;
@@ -27,6 +29,12 @@ export interface SpellInput {
   placeName: string;
   outOfProvince: boolean;
   employer: string;
+  /**
+   * 统一社会信用代码 of the employer when it is registered here (用工单位名录): the spell is then
+   * linked to that employer, whatever name it is written under. Null for the many employers
+   * that are not (a factory in another province).
+   */
+  employerCreditCode: string | null;
   monthlyIncomeFen: number;
   insured: boolean;
 }
@@ -84,6 +92,14 @@ export function validateSpell(
     else placeCode = place;
   }
 
+  let employerCreditCode: string | null = null;
+  if (text('employerCreditCode')) {
+    const code = normalizeCreditCode(text('employerCreditCode'));
+    const problem = creditCodeProblem(code);
+    if (problem) fail('employerCreditCode', problem);
+    else employerCreditCode = code;
+  }
+
   let monthlyIncomeFen = 0;
   if (text('monthlyIncome')) {
     const fen = parseYuanToFen(text('monthlyIncome'));
@@ -106,6 +122,7 @@ export function validateSpell(
       placeName,
       outOfProvince,
       employer: text('employer'),
+      employerCreditCode,
       monthlyIncomeFen,
       insured,
     },

@@ -31,6 +31,8 @@ export interface RegisterSpell {
   insured: boolean;
   /** Who employs them: what a workshop rule groups the laborers of a 帮扶车间 by. */
   employer?: string;
+  /** The registered employer the spell is linked to (its id), when it is; 0 or absent when not. */
+  employerId?: number;
 }
 
 /** The facts the register can give, with their meaning (shown in the rule catalogue and README). */

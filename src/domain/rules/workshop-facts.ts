@@ -54,12 +54,43 @@ export class WorkshopTally {
   }
 }
 
-/** The name of the workshop a person works at on `date` (current spell at a 帮扶车间), if any. */
-export function workshopOf(person: RegisterPerson, date: string): { employer: string; spell: RegisterSpell } | undefined {
+/**
+ * The workshop a person works at on `date` (current spell at a 帮扶车间), if any: the registered
+ * employer the spell is linked to (`employerId`, 0 when it is not) and the name it is written under.
+ */
+export function workshopOf(
+  person: RegisterPerson,
+  date: string,
+): { employer: string; employerId: number; spell: RegisterSpell } | undefined {
   const spell = currentSpell(person.spells as readonly (RegisterSpell & { channel: EmploymentChannel })[], date);
   if (spell?.channel !== '帮扶车间') return undefined;
   const employer = spell.employer?.trim() ?? '';
-  return employer === '' ? undefined : { employer, spell };
+  const employerId = spell.employerId ?? 0;
+  return employer === '' && employerId === 0 ? undefined : { employer, employerId, spell };
+}
+
+/**
+ * Which registered carrier a workshop spell counts for: the one it is linked to, else the one
+ * registered under exactly its name, when exactly one is. A name two carriers share counts for
+ * neither (it would count twice): the officer links the records by credit code.
+ */
+export class CarrierIndex {
+  readonly #ids: Set<number>;
+  readonly #byName = new Map<string, number | null>();
+
+  constructor(carriers: readonly { id: number; name: string }[]) {
+    this.#ids = new Set(carriers.map((c) => c.id));
+    for (const c of carriers) {
+      const name = c.name.trim();
+      this.#byName.set(name, this.#byName.has(name) ? null : c.id);
+    }
+  }
+
+  /** The carrier's id, or undefined when the spell names none of them unambiguously. */
+  carrierOf(at: { employer: string; employerId: number }): number | undefined {
+    if (at.employerId !== 0) return this.#ids.has(at.employerId) ? at.employerId : undefined;
+    return this.#byName.get(at.employer) ?? undefined;
+  }
 }
 
 /** The facts of a workshop case from its record and the register's laborers there. */

@@ -550,6 +550,8 @@ function makeSpell(
     placeName,
     outOfProvince,
     employer,
+    // Linked to the registered employer of that name once the demo registers it (demo-jobs).
+    employerCreditCode: null,
     monthlyIncomeFen: Math.round(yuan / 10) * 1000,
     insured: rnd.chance(INSURED_SHARE[channel]),
   };
@@ -830,6 +832,7 @@ export function toRawSpell(s: SpellInput): RawSpell {
     endDate: s.endDate ?? '',
     place: s.outOfProvince ? `${OUT_OF_PROVINCE}:${s.placeName}` : (s.placeCode ?? s.placeName),
     employer: s.employer,
+    employerCreditCode: s.employerCreditCode ?? '',
     monthlyIncome: String(s.monthlyIncomeFen / 100),
     insured: s.insured ? '是' : '否',
   };

@@ -411,7 +411,7 @@ export async function recordAttendance(
       if (!job) throw errors.notFound(`岗位（ID ${o.hiredJobId}）`);
       const date = o.hiredOn ?? f.fair_date;
       await countHire(trx, job.id, `${record}：${person.name}`);
-      const spell = await addSpellIn(trx, actor, person.id, spellFor(job, person.village_code, date));
+      const spell = await addSpellIn(trx, actor, person.id, spellFor(job, person.village_code, date), job.employer_id);
       hired = { job: job.id, spell: spell.id };
     }
     await trx
@@ -790,13 +790,19 @@ export async function departExportBatch(database: Database, actor: Actor, id: st
     for (const m of members) {
       if (job) await countHire(trx, job.id, record);
       const inProvince = place !== '' && place.startsWith(m.village_code.slice(0, 2));
-      const spell = await addSpellIn(trx, actor, m.person_id, {
-        channel: '外出务工(有组织)',
-        startDate: b.departure_date,
-        place: inProvince ? place : `省外:${b.destination}`,
-        employer: employer.name,
-        monthlyIncome: job ? (Number(job.wage_min_fen) / 100).toFixed(2) : '',
-      });
+      const spell = await addSpellIn(
+        trx,
+        actor,
+        m.person_id,
+        {
+          channel: '外出务工(有组织)',
+          startDate: b.departure_date,
+          place: inProvince ? place : `省外:${b.destination}`,
+          employer: employer.name,
+          monthlyIncome: job ? (Number(job.wage_min_fen) / 100).toFixed(2) : '',
+        },
+        b.employer_id,
+      );
       await trx
         .updateTable('export_batch_members')
         .set({ spell_id: spell.id })

@@ -57,14 +57,17 @@ export function peopleOf(trx: Scoped, villages: readonly string[], filters: Labo
 }
 export type ExportPerson = Awaited<ReturnType<typeof peopleOf>>[number];
 
-/** Spells current on `today` of these people. */
+/** Spells current on `today` of these people, with the credit code of the employer each is linked to. */
 export function currentSpellsOf(trx: Scoped, personIds: readonly string[], today: string) {
   if (personIds.length === 0) return Promise.resolve([]);
   return trx
-    .selectFrom('employment_spells')
-    .selectAll()
-    .where('person_id', 'in', personIds)
-    .where('start_date', '<=', today)
-    .where((w) => w.or([w('end_date', 'is', null), w('end_date', '>=', today)]))
+    .selectFrom('employment_spells as s')
+    .leftJoin('employers as e', 'e.id', 's.employer_id')
+    .selectAll('s')
+    .select('e.credit_code as employer_credit_code')
+    .where('s.person_id', 'in', personIds)
+    .where('s.start_date', '<=', today)
+    .where((w) => w.or([w('s.end_date', 'is', null), w('s.end_date', '>=', today)]))
     .execute();
 }
+export type ExportSpell = Awaited<ReturnType<typeof currentSpellsOf>>[number];

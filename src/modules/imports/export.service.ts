@@ -5,7 +5,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { type Database, inScope } from '../../db/connection.ts';
-import type { SpellRow } from '../../db/schema.ts';
 import { TEMPLATE_COLUMNS } from '../../domain/import/template.ts';
 import { formatFen } from '../../domain/money.ts';
 import { currentSpell, todayInShanghai } from '../../domain/registry/derive.ts';
@@ -16,14 +15,14 @@ import { idFor, phoneFor } from '../registry/laborer.presenter.ts';
 import type { LaborerFilters } from '../registry/laborer-filters.ts';
 import { personToRaw, spellToRaw } from '../registry/person-mapping.ts';
 import { resolveRegion } from '../registry/registry.service.ts';
-import { currentSpellsOf, type ExportPerson, peopleOf, villagesWithPeople } from './export.repository.ts';
+import { currentSpellsOf, type ExportPerson, type ExportSpell, peopleOf, villagesWithPeople } from './export.repository.ts';
 import { registerSheet } from './workbooks.ts';
 
 /** Villages per query: a few thousand people, sorted like the list, in one short transaction. */
 const VILLAGES_PER_BATCH = 20;
 
 /** One row of the export in template order: the register's text fields, numbers masked by right. */
-export function exportCells(actor: Actor, p: ExportPerson, s: SpellRow | undefined): (string | number)[] {
+export function exportCells(actor: Actor, p: ExportPerson, s: ExportSpell | undefined): (string | number)[] {
   const household = {
     number: p.household_number,
     village_code: p.village_code,
@@ -63,7 +62,7 @@ export async function exportRegister(database: Database, actor: Actor, filters: 
         ),
       };
     });
-    const byPerson = new Map<string, SpellRow[]>();
+    const byPerson = new Map<string, ExportSpell[]>();
     for (const s of spells) byPerson.set(s.person_id, [...(byPerson.get(s.person_id) ?? []), s]);
     for (const p of people) {
       const mine = (byPerson.get(p.id) ?? []).map((s) => ({

@@ -25,6 +25,7 @@ import type { HeaderMap } from '../../domain/import/template.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { nameInitials } from '../../domain/registry/name-initials.ts';
 import { FIELD_LABELS } from '../../domain/registry/person-input.ts';
+import { SPELL_FIELD_LABELS } from '../../domain/registry/spell-input.ts';
 import { AppError } from '../../http/errors.ts';
 import { type AuditInput, appendAudit } from '../audit/audit.repository.ts';
 import { ENCODING_NAMES, findHeader, openTable, type TableSource } from './file-reader.ts';
@@ -49,6 +50,7 @@ import {
   type ChunkKeys,
   copyStage,
   enterScope,
+  locateEmployers,
   locateHouseholds,
   locatePersons,
   type MergeResult,
@@ -133,6 +135,8 @@ interface StagedRow {
   villageCode: string;
   /** Has a current-employment spell. */
   employed: boolean;
+  /** The spell's employer, when the row names a registered one by its credit code. */
+  employerCreditCode: string | null;
   tail: string;
 }
 type Prepared = ({ ok: true } & StagedRow) | { ok: false; rowNumber: number; problems: RowProblem[] };
@@ -146,6 +150,7 @@ function prepare(c: CheckedRow): Prepared {
     householdNumber: c.person.householdNumber,
     villageCode: c.person.villageCode,
     employed: c.spell !== null,
+    employerCreditCode: c.spell?.employerCreditCode ?? null,
     tail: stageTail(c, nameInitials(c.person.name)),
   };
 }
@@ -323,7 +328,15 @@ class ChunkWriter {
           await timed(ph, 'stage', async () => {
             await prepareStage(s);
             const csv = staged.rows.map((r) =>
-              stageLine(r.rowNumber, staged.personIds.get(r), staged.householdIds.get(r.householdNumber), r.tail),
+              stageLine(
+                r.rowNumber,
+                {
+                  person: staged.personIds.get(r),
+                  household: staged.householdIds.get(r.householdNumber),
+                  employer: r.employerCreditCode ? staged.employerIds.get(r.employerCreditCode) : undefined,
+                },
+                r.tail,
+              ),
             );
             await copyStage(s, csv.join(''));
           });
@@ -367,12 +380,20 @@ class ChunkWriter {
     });
   }
 
-  /** ID numbers and household numbers already registered in another village are refused. */
+  /**
+   * ID numbers and household numbers already registered in another village are refused, and
+   * so are credit codes of employers not registered here (the row meant a registered one).
+   */
   private async checkAgainstDatabase(
     s: RawSession,
     valid: StagedRow[],
     addErrors: (row: number, problems: RowProblem[]) => void,
-  ): Promise<{ rows: StagedRow[]; personIds: Map<StagedRow, string>; householdIds: Map<string, string> }> {
+  ): Promise<{
+    rows: StagedRow[];
+    personIds: Map<StagedRow, string>;
+    householdIds: Map<string, string>;
+    employerIds: Map<string, string>;
+  }> {
     const persons = new Map(
       (
         await locatePersons(
@@ -384,6 +405,9 @@ class ChunkWriter {
     const households = new Map(
       (await locateHouseholds(s, [...new Set(valid.map((r) => r.householdNumber))])).map((l) => [l.key, l]),
     );
+    const codes = new Set<string>();
+    for (const r of valid) if (r.employerCreditCode) codes.add(r.employerCreditCode);
+    const employerIds = new Map((await locateEmployers(s, [...codes])).map((e) => [e.key, e.id]));
     const rows: StagedRow[] = [];
     const personIds = new Map<StagedRow, string>();
     const householdIds = new Map<string, string>();
@@ -407,6 +431,14 @@ class ChunkWriter {
           reason: `户编号已登记在 ${h.villageName ?? '其他村'}（${h.villageCode}），户编号不能重复`,
         });
       }
+      if (r.employerCreditCode && !employerIds.has(r.employerCreditCode)) {
+        problems.push({
+          code: 'ROW_EMPLOYER_UNKNOWN',
+          column: SPELL_FIELD_LABELS.employerCreditCode,
+          value: r.employerCreditCode,
+          reason: '未在用工单位名录中登记：请先登记该用工单位，或不填此列只写务工单位名称',
+        });
+      }
       if (problems.length) addErrors(r.rowNumber, problems);
       else {
         rows.push(r);
@@ -414,7 +446,7 @@ class ChunkWriter {
         if (h) householdIds.set(r.householdNumber, h.id);
       }
     }
-    return { rows, personIds, householdIds };
+    return { rows, personIds, householdIds, employerIds };
   }
 
   private count(rows: StagedRow[], personIds: Map<StagedRow, string>, m: MergeResult | undefined, late: ErrorLine[]) {

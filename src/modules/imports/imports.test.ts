@@ -14,6 +14,7 @@ import { importErrors, importFile, readSheet, tableCounts } from '../../../test/
 import { generateRows, HEADERS, type Row, writeCsv, writeXlsx } from '../../../test/fixtures/laborers.ts';
 import type { Database } from '../../db/connection.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
+import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { writeErrorReport } from './error-report.ts';
 
@@ -399,6 +400,79 @@ describe('importing again', () => {
       .execute();
     expect(spells).toHaveLength(2);
     expect(spells[1]).toEqual({ channel: '公益性岗位', start_date: '2026-10-01' });
+  });
+});
+
+describe('employment at a registered employer, named by its credit code', () => {
+  const code = (org: string) => `91150425${org}${creditCheckChar(`91150425${org}`)}`;
+  const WORKSHOP = { code: code('MA0WTP01K'), name: '克什克腾旗河东村帮扶车间' };
+  const CODE = '务工单位统一社会信用代码';
+  const employedAt = (i: number, o: Partial<Row>) =>
+    person(i, { 户编号: `E${i}`, 就业渠道: '帮扶车间', 就业开始日期: '2025-03-01', 务工地点: VILLAGES.hedong, ...o });
+  const linkOf = (r: Row) =>
+    db.kysely
+      .selectFrom('employment_spells as s')
+      .innerJoin('persons as p', 'p.id', 's.person_id')
+      .select(['s.employer', 's.employer_id'])
+      .where('p.id_number', '=', idOf(r))
+      .executeTakeFirst();
+  let workshopId: string;
+
+  beforeAll(async () => {
+    workshopId = (
+      await db.kysely
+        .insertInto('employers')
+        .values({ credit_code: WORKSHOP.code, name: WORKSHOP.name, region_code: VILLAGES.hedong, is_workshop: true })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+
+  it('links a spell to the employer its code names, refuses a code not registered or malformed, and a file without the column keeps the link', async () => {
+    const unknown = code('MA0WTP02L');
+    const malformed = `${WORKSHOP.code.slice(0, 17)}${WORKSHOP.code.endsWith('0') ? '1' : '0'}`;
+    const rows = [
+      employedAt(60, { [CODE]: WORKSHOP.code.toLowerCase() }),
+      employedAt(61, { 务工单位: '河东车间', [CODE]: WORKSHOP.code }),
+      employedAt(62, { 务工单位: '某服装厂', [CODE]: unknown }),
+      employedAt(63, { [CODE]: malformed }),
+    ];
+    const f = path();
+    await writeCsv(f, rows);
+    const r = await importFile(db, f, { region: COUNTY });
+    expect(r).toMatchObject({ status: 'done', inserted: 2, failed: 2 });
+    // No name written: the registered one. A short name written: kept, and linked all the same.
+    expect(await linkOf(rows[0] as Row)).toEqual({ employer: WORKSHOP.name, employer_id: workshopId });
+    expect(await linkOf(rows[1] as Row)).toEqual({ employer: '河东车间', employer_id: workshopId });
+    const errors = await importErrors(db, r.id);
+    expect(errors.map((e) => [e.row_number, e.column_name, e.code, e.value])).toEqual([
+      [4, CODE, 'ROW_EMPLOYER_UNKNOWN', unknown],
+      [5, CODE, 'ROW_INVALID_VALUE', malformed],
+    ]);
+    expect(errors[0]?.reason).toBe('未在用工单位名录中登记：请先登记该用工单位，或不填此列只写务工单位名称');
+    expect(await linkOf(rows[2] as Row)).toBeUndefined();
+
+    // A file made with the old template (no code column) changes nothing: the links stay.
+    const old = path();
+    await writeCsv(old, [{ ...(rows[0] as Row), 务工单位: WORKSHOP.name }, rows[1] as Row], {
+      headers: HEADERS.filter((h) => h !== CODE),
+    });
+    expect(await importFile(db, old, { region: COUNTY })).toMatchObject({ status: 'done', unchanged: 2, updated: 0 });
+    expect(await linkOf(rows[1] as Row)).toEqual({ employer: '河东车间', employer_id: workshopId });
+    // ... until it names another employer: then the spell is with that one, unlinked.
+    const moved = path();
+    await writeCsv(moved, [{ ...(rows[1] as Row), 务工单位: '河东村养殖合作社' }], {
+      headers: HEADERS.filter((h) => h !== CODE),
+    });
+    expect(await importFile(db, moved, { region: COUNTY })).toMatchObject({ status: 'done', updated: 1 });
+    expect(await linkOf(rows[1] as Row)).toEqual({ employer: '河东村养殖合作社', employer_id: null });
+    const audit = await db.kysely
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'spell.import_update')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ before: { employer_id: Number(workshopId) }, after: { employer_id: null } });
   });
 });
 

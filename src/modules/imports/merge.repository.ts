@@ -14,6 +14,7 @@ CREATE TEMP TABLE IF NOT EXISTS ${STAGE_TABLE} (
   existing            boolean NOT NULL,   -- the person is registered already (in this village)
   person_id           bigint,             -- that person, or the one inserted for this row
   household_id        bigint,             -- the household registered already, or the one inserted
+  employer_id         bigint,             -- the registered employer the spell's credit code names
   household_number    text NOT NULL,
   village_code        text NOT NULL,
   household_type      text NOT NULL,
@@ -57,6 +58,7 @@ export const STAGE_COLUMNS = [
   'existing',
   'person_id',
   'household_id',
+  'employer_id',
   'household_number',
   'village_code',
   'household_type',
@@ -97,7 +99,7 @@ export const STAGE_COLUMNS = [
 
 const bool = (b: boolean) => (b ? 't' : 'f');
 
-/** The staging line of a valid row after its first four fields (row number, existing, person id, household id). */
+/** The staging line of a valid row after its first five fields (row number, existing, person, household and employer id). */
 export function stageTail(r: ValidRow, initials: string): string {
   const p = r.person;
   const s = r.spell;
@@ -118,11 +120,10 @@ export function stageTail(r: ValidRow, initials: string): string {
 
 export function stageLine(
   rowNumber: number,
-  personId: string | undefined,
-  householdId: string | undefined,
+  ids: { person: string | undefined; household: string | undefined; employer: string | undefined },
   tail: string,
 ): string {
-  return `${rowNumber},${personId ? 't' : 'f'},${personId ?? ''},${householdId ?? ''},${tail}`;
+  return `${rowNumber},${ids.person ? 't' : 'f'},${ids.person ?? ''},${ids.household ?? ''},${ids.employer ?? ''},${tail}`;
 }
 
 /** Creates the session's staging table once and lets the application role read it. */
@@ -145,6 +146,12 @@ export interface Located {
   id: string;
   villageCode: string;
   villageName: string | null;
+}
+
+/** The registered employers with these credit codes (employers are readable by every officer). */
+export async function locateEmployers(s: RawSession, codes: readonly string[]): Promise<{ key: string; id: string }[]> {
+  if (codes.length === 0) return [];
+  return s.query(`SELECT credit_code AS key, id::text AS id FROM employers WHERE credit_code = ANY($1::text[])`, [codes]);
 }
 
 /** Where these ID numbers are registered, in any village (SECURITY DEFINER function). */
@@ -274,32 +281,38 @@ SELECT s.id_number, s.village_code, s.row_hash, ${PERSON_SET.map(([, e]) => e).j
  WHERE NOT s.existing
 RETURNING id::text AS id, id_number AS key, village_code`;
 
+// A credit code without a name takes the registered employer's name (a primary-key look-up).
+const EMPLOYER_NAME = `coalesce(nullif(s.employer, ''), (SELECT name FROM employers WHERE id = s.employer_id), '')`;
 const SPELL_SET: [string, string][] = [
   ['end_date', 's.spell_end'],
   ['place_code', 's.place_code'],
   ['place_name', 's.place_name'],
   ['out_of_province', 's.out_of_province'],
-  ['employer', 's.employer'],
+  ['employer', EMPLOYER_NAME],
   ['monthly_income_fen', 's.monthly_income_fen'],
   ['insured', 's.insured'],
 ];
-const spellJson = (alias: string) => `jsonb_build_object(${SPELL_SET.map(([c]) => `'${c}', ${alias}.${c}`).join(', ')})`;
+// A row without a credit code keeps the spell's link while it names the same employer: files
+// made before the column existed, or typed without it, do not undo a link an officer made.
+const SPELL_LINK = `CASE WHEN s.employer_id IS NOT NULL THEN s.employer_id WHEN o.employer = ${EMPLOYER_NAME} THEN o.employer_id END`;
+const SPELL_UPDATE_SET: [string, string][] = [...SPELL_SET, ['employer_id', SPELL_LINK]];
+const spellJson = (alias: string) => `jsonb_build_object(${SPELL_UPDATE_SET.map(([c]) => `'${c}', ${alias}.${c}`).join(', ')})`;
 
 // The same spell (person, start date, channel) with other details: a correction, audited.
 const UPDATE_SPELLS = `
 UPDATE employment_spells e
-   SET ${SPELL_SET.map(([c, x]) => `${c} = ${x}`).join(', ')}
+   SET ${SPELL_UPDATE_SET.map(([c, x]) => `${c} = ${x}`).join(', ')}
   FROM ${STAGE_TABLE} s, employment_spells o
  WHERE s.existing AND s.spell_channel IS NOT NULL
    AND o.person_id = s.person_id AND o.start_date = s.spell_start AND o.channel = s.spell_channel AND e.id = o.id
-   AND (${SPELL_SET.map(([c]) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${SPELL_SET.map(([, x]) => x).join(', ')})
+   AND (${SPELL_UPDATE_SET.map(([c]) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${SPELL_UPDATE_SET.map(([, x]) => x).join(', ')})
 RETURNING e.id::text AS id, s.id_number AS key, e.village_code, ${spellJson('o')} AS before, ${spellJson('e')} AS after`;
 
 // A spell not there yet (only people registered before can have it already).
 // $1 ID numbers and $2 ids of the people this chunk inserted (from INSERT_PERSONS).
 const INSERT_SPELLS = `
-INSERT INTO employment_spells (person_id, village_code, start_date, channel, ${SPELL_SET.map(([c]) => c).join(', ')})
-SELECT coalesce(s.person_id, np.id), s.village_code, s.spell_start, s.spell_channel, ${SPELL_SET.map(([, x]) => x).join(', ')}
+INSERT INTO employment_spells (person_id, village_code, start_date, channel, employer_id, ${SPELL_SET.map(([c]) => c).join(', ')})
+SELECT coalesce(s.person_id, np.id), s.village_code, s.spell_start, s.spell_channel, s.employer_id, ${SPELL_SET.map(([, x]) => x).join(', ')}
   FROM ${STAGE_TABLE} s LEFT JOIN unnest($1::text[], $2::bigint[]) AS np(id_number, id)
        ON NOT s.existing AND np.id_number = s.id_number
  WHERE s.spell_channel IS NOT NULL

@@ -237,8 +237,13 @@ describe('pushes and tracking', () => {
     expect(hired.statusCode).toBe(200);
     expect(hired.json().tracking).toMatchObject({ step: 'hired', hiredOn: today, stable3: 'pending', stable3Name: '未满期' });
     const detail = (await get('huize', `/api/laborers/${p(0).id}`)).json();
-    expect(detail.spells[0]).toMatchObject({ channel: '外出务工(有组织)', startDate: today });
-    expect(JSON.stringify(detail.spells[0])).toContain('深圳宝安某电子有限公司');
+    // Linked to the job's employer, whose code the officer never typed.
+    expect(detail.spells[0]).toMatchObject({
+      channel: '外出务工(有组织)',
+      startDate: today,
+      employer: '深圳宝安某电子有限公司',
+      employerId,
+    });
     const job = await database.kysely
       .selectFrom('job_posts')
       .select(['filled'])
@@ -311,7 +316,9 @@ describe('job fairs and export batches', () => {
     expect(d.statusCode).toBe(200);
     expect(d.json()).toMatchObject({ status: 'departed', people: 1, stability: { pending3: 1, stable3: 0, left3: 0 } });
     const spells = await database.kysely.selectFrom('employment_spells').selectAll().where('person_id', '=', p(1).id).execute();
-    expect(spells).toMatchObject([{ channel: '外出务工(有组织)', out_of_province: true, start_date: today }]);
+    expect(spells).toMatchObject([
+      { channel: '外出务工(有组织)', out_of_province: true, start_date: today, employer_id: employerId },
+    ]);
     expect((await post('huize', `/api/export-batches/${id}/depart`, { version: m.version + 1 })).statusCode).toBe(409);
   });
 });

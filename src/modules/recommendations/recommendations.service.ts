@@ -317,12 +317,13 @@ export async function recordEvent(database: Database, actor: Actor, id: string, 
         .selectFrom('employers')
         .select('is_workshop')
         .where('id', '=', job.employer_id)
-        .executeTakeFirst();
+        .executeTakeFirstOrThrow();
       const spell = await addSpellIn(
         trx,
         actor,
         person.id,
-        hireSpell({ ...job, is_workshop: employer?.is_workshop ?? false }, person.village_code, date),
+        hireSpell({ ...job, ...employer }, person.village_code, date),
+        job.employer_id,
       );
       set = { hired_on: date, spell_id: spell.id };
     } else {

@@ -62,7 +62,7 @@ export function presentListItem(actor: Actor, r: ListRow, today: string) {
   };
 }
 
-export function presentSpell(s: SpellRow) {
+export function presentSpell(s: SpellRow & { employer_credit_code: string | null }) {
   return {
     id: s.id,
     startDate: s.start_date,
@@ -72,6 +72,9 @@ export function presentSpell(s: SpellRow) {
     placeName: s.place_name,
     outOfProvince: s.out_of_province,
     employer: s.employer,
+    /** The registered employer (用工单位名录) the spell is linked to, for a link to its page. */
+    employerId: s.employer_id,
+    employerCreditCode: s.employer_credit_code,
     monthlyIncomeFen: Number(s.monthly_income_fen),
     insured: s.insured,
   };

@@ -109,19 +109,21 @@ export function placeOfSpell(s: Pick<SpellRow, 'out_of_province' | 'place_code' 
   return s.out_of_province ? `省外:${s.place_name}` : (s.place_code ?? s.place_name);
 }
 
-export function spellToRaw(s: SpellRow): RawSpell {
+export function spellToRaw(s: SpellRow & { employer_credit_code: string | null }): RawSpell {
   return {
     channel: s.channel,
     startDate: s.start_date,
     endDate: s.end_date ?? '',
     place: placeOfSpell(s),
     employer: s.employer,
+    employerCreditCode: s.employer_credit_code ?? '',
     monthlyIncome: (Number(s.monthly_income_fen) / 100).toFixed(2),
     insured: yesNo(s.insured),
   };
 }
 
-export function spellColumns(v: SpellInput) {
+/** The spell's columns; `employer_id` is the registered employer its credit code names (resolved by the caller). */
+export function spellColumns(v: SpellInput, employerId: string | null) {
   return {
     start_date: v.startDate,
     end_date: v.endDate,
@@ -129,6 +131,7 @@ export function spellColumns(v: SpellInput) {
     place_name: v.placeName,
     out_of_province: v.outOfProvince,
     employer: v.employer,
+    employer_id: employerId,
     channel: v.channel,
     monthly_income_fen: v.monthlyIncomeFen,
     insured: v.insured,

@@ -83,22 +83,32 @@ export function householdMembers(trx: Scoped, householdId: string) {
     .execute();
 }
 
-export function spellsOf(trx: Scoped, personIds: string[]): Promise<SpellRow[]> {
-  if (personIds.length === 0) return Promise.resolve([]);
+/** A spell with the credit code of the registered employer it is linked to, if any. */
+export type LinkedSpell = SpellRow & { employer_credit_code: string | null };
+
+function linkedSpells(trx: Scoped) {
   return trx
-    .selectFrom('employment_spells')
-    .selectAll()
-    .where('person_id', 'in', personIds)
-    .orderBy('start_date', 'desc')
-    .execute();
+    .selectFrom('employment_spells as s')
+    .leftJoin('employers as e', 'e.id', 's.employer_id')
+    .selectAll('s')
+    .select('e.credit_code as employer_credit_code');
 }
 
-export function getSpell(trx: Scoped, personId: string, spellId: string) {
+export function spellsOf(trx: Scoped, personIds: string[]): Promise<LinkedSpell[]> {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return linkedSpells(trx).where('s.person_id', 'in', personIds).orderBy('s.start_date', 'desc').execute();
+}
+
+export function getSpell(trx: Scoped, personId: string, spellId: string): Promise<LinkedSpell | undefined> {
+  return linkedSpells(trx).where('s.id', '=', spellId).where('s.person_id', '=', personId).executeTakeFirst();
+}
+
+/** The registered employer with this 统一社会信用代码 (employers are readable by every officer). */
+export function employerByCreditCode(trx: Scoped, creditCode: string) {
   return trx
-    .selectFrom('employment_spells')
-    .selectAll()
-    .where('id', '=', spellId)
-    .where('person_id', '=', personId)
+    .selectFrom('employers')
+    .select(['id', 'name', 'credit_code'])
+    .where('credit_code', '=', creditCode)
     .executeTakeFirst();
 }
 

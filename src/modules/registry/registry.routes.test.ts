@@ -4,6 +4,7 @@ import { createTestApp } from '../../../test/app.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
 import type { Database } from '../../db/connection.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
+import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { scanDuplicates } from './duplicates.repository.ts';
 
@@ -243,6 +244,66 @@ describe('registering people', () => {
         .details.problems.map((p: { field: string }) => p.field)
         .sort(),
     ).toEqual(['channel', 'startDate']);
+  });
+});
+
+describe('linking an employment spell to a registered employer', () => {
+  const creditCode = (org: string) => `91150425${org}${creditCheckChar(`91150425${org}`)}`;
+
+  it('links by credit code, takes the registered name when none is written, refuses an unknown or malformed code, and unlinks when another employer is named', async () => {
+    const db = database.kysely;
+    const code = creditCode('MA0LNK01X');
+    const employer = await db
+      .insertInto('employers')
+      .values({ credit_code: code, name: '克什克腾旗河东村帮扶车间', region_code: VILLAGES.hedong, is_workshop: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const person = hedong[0]?.id ?? '';
+    const added = await send('county', 'POST', `/api/laborers/${person}/spells`, {
+      fields: { channel: '帮扶车间', startDate: '2025-04-01', place: VILLAGES.hedong, employerCreditCode: code.toLowerCase() },
+    });
+    expect(added.statusCode).toBe(201);
+    const spell = added.json().spells.find((x: { startDate: string }) => x.startDate === '2025-04-01');
+    expect(spell).toMatchObject({ employer: '克什克腾旗河东村帮扶车间', employerId: employer.id, employerCreditCode: code });
+
+    const unknown = creditCode('MA0LNK02Y');
+    const refused = await send('county', 'POST', `/api/laborers/${person}/spells`, {
+      fields: { channel: '就地就近', startDate: '2025-05-01', employer: '某公司', employerCreditCode: unknown },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('务工单位统一社会信用代码未在用工单位名录中登记');
+    expect(refused.json().details.problems[0]).toMatchObject({ field: 'employerCreditCode', value: unknown });
+    const malformed = await send('county', 'POST', `/api/laborers/${person}/spells`, {
+      fields: {
+        channel: '就地就近',
+        startDate: '2025-05-01',
+        employerCreditCode: `${code.slice(0, 17)}${code.endsWith('0') ? '1' : '0'}`,
+      },
+    });
+    expect(malformed.json().details.problems[0]).toMatchObject({ field: 'employerCreditCode' });
+    expect(malformed.json().message).toContain('校验码错误');
+    const spells = await db.selectFrom('employment_spells').select('start_date').where('person_id', '=', person).execute();
+    expect(spells.map((x) => x.start_date)).not.toContain('2025-05-01');
+
+    // The income corrected: still linked. Another employer named without a code: the link goes.
+    const income = await send('county', 'PATCH', `/api/laborers/${person}/spells/${spell.id}`, {
+      fields: { monthlyIncome: '1800' },
+    });
+    expect(income.json().spells.find((x: { id: string }) => x.id === spell.id)).toMatchObject({ employerId: employer.id });
+    const moved = await send('county', 'PATCH', `/api/laborers/${person}/spells/${spell.id}`, {
+      fields: { employer: '河东村养殖合作社' },
+    });
+    expect(moved.json().spells.find((x: { id: string }) => x.id === spell.id)).toMatchObject({
+      employer: '河东村养殖合作社',
+      employerId: null,
+      employerCreditCode: null,
+    });
+    const trail = await get('county', `/api/laborers/${person}/audit`);
+    expect(trail.json()[0]).toMatchObject({
+      action: 'spell.update',
+      before: { employer_id: employer.id },
+      after: { employer_id: null },
+    });
   });
 });
 

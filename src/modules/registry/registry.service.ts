@@ -12,7 +12,7 @@ import {
   todayInShanghai,
 } from '../../domain/registry/derive.ts';
 import { FIELD_LABELS, type PersonField, type RawPerson, validatePerson } from '../../domain/registry/person-input.ts';
-import { type RawSpell, validateSpell } from '../../domain/registry/spell-input.ts';
+import { type RawSpell, SPELL_FIELD_LABELS, type SpellInput, validateSpell } from '../../domain/registry/spell-input.ts';
 import type { EmploymentChannel, WorkCapacity } from '../../domain/registry/vocabulary.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit, auditFor } from '../audit/audit.repository.ts';
@@ -299,17 +299,41 @@ async function personForWrite(trx: Scoped, actor: Actor, personId: string): Prom
 }
 
 /**
+ * The spell's columns, linked to the registered employer its credit code names. An unknown
+ * code is refused rather than dropped: the officer meant a registered employer, and a spell
+ * silently left unlinked would be missing from that employer's count. The written name stays
+ * as typed (registers abbreviate); an empty one takes the registered name.
+ */
+async function linkEmployer(trx: Scoped, v: SpellInput, record: string) {
+  if (!v.employerCreditCode) return spellColumns(v, null);
+  const employer = await repo.employerByCreditCode(trx, v.employerCreditCode);
+  if (!employer) {
+    throw invalid(record, [
+      {
+        field: 'employerCreditCode',
+        label: SPELL_FIELD_LABELS.employerCreditCode,
+        value: v.employerCreditCode,
+        reason: '未在用工单位名录中登记：请先登记该用工单位，或不填此项只写单位名称',
+      },
+    ]);
+  }
+  return spellColumns({ ...v, employer: v.employer || employer.name }, employer.id);
+}
+
+/**
  * Adds an employment spell inside the caller's scoped transaction (a hire recorded by another
  * module, e.g. through a recommendation or an export batch, commits with its own records).
+ * A hire knows the registered employer it is with: `employerId` links the spell to it directly.
  */
-export async function addSpellIn(trx: Scoped, actor: Actor, personId: string, fields: RawSpell) {
+export async function addSpellIn(trx: Scoped, actor: Actor, personId: string, fields: RawSpell, employerId?: string) {
   const today = todayInShanghai();
   const person = await personForWrite(trx, actor, personId);
   const record = `劳动力 ${person.name} 的就业经历`;
   const r = validateSpell(fields, today);
   if (!r.ok) throw invalid(record, r.problems);
+  const columns = employerId ? spellColumns(r.value, employerId) : await linkEmployer(trx, r.value, record);
   const spell = await repo
-    .insertSpell(trx, { ...spellColumns(r.value), person_id: person.id, village_code: person.village_code })
+    .insertSpell(trx, { ...columns, person_id: person.id, village_code: person.village_code })
     .catch((e: Error) => {
       if (/spells_person_start_key|duplicate key/.test(e.message)) {
         throw errors.conflict('SPELL_DUPLICATE', `${record}：${r.value.startDate} 开始的“${r.value.channel}”经历已登记`);
@@ -341,9 +365,13 @@ export async function updateSpell(database: Database, actor: Actor, personId: st
     const spell = await repo.getSpell(trx, person.id, spellId);
     if (!spell) throw errors.notFound(`就业经历（ID ${spellId}）`);
     const record = `劳动力 ${person.name} 的就业经历`;
-    const r = validateSpell({ ...spellToRaw(spell), ...fields }, today);
+    const raw = { ...spellToRaw(spell), ...fields };
+    // Another employer's name without a credit code is another employer: the old link goes.
+    if (fields.employerCreditCode === undefined && fields.employer !== undefined && fields.employer.trim() !== spell.employer)
+      raw.employerCreditCode = '';
+    const r = validateSpell(raw, today);
     if (!r.ok) throw invalid(record, r.problems);
-    const next = spellColumns(r.value);
+    const next = await linkEmployer(trx, r.value, record);
     const keys = changedKeys(spell, next);
     if (keys.length === 0) return loadDetail(trx, actor, person.id);
     const updated = await repo.updateSpell(trx, spell.id, pick(next, keys));

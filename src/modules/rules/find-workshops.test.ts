@@ -158,3 +158,48 @@ describe('政策找人 over the 帮扶车间 of a county (WS-YN)', () => {
     });
   });
 });
+
+describe('政策找车间 counts a laborer for the workshop their record is linked to', () => {
+  let linked: Database;
+  afterAll(() => linked.close());
+
+  it('keeps two workshops of one name apart, counts a record written under a short name, and reports a shared name it cannot place', async () => {
+    linked = await createTestDatabase();
+    const db = linked.kysely;
+    const workshop = async (name: string, org: string) =>
+      (
+        await db
+          .insertInto('employers')
+          .values({ credit_code: code(org), name, region_code: ZHATANG, is_workshop: true })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const shared = '会泽县竹编帮扶车间';
+    const first = await workshop(shared, 'MA6K0011A');
+    const second = await workshop(shared, 'MA6K0012B');
+    const embroidery = await workshop('会泽县闸塘刺绣帮扶车间', 'MA6K0013C');
+    let n = 0;
+    const staff = async (count: number, employer: string, employerId?: string) => {
+      for (let i = 0; i < count; i++)
+        await buildWorkshopLaborer(db, { village: ZHATANG, employer, employerId, start: START, name: `工${n++}` });
+    };
+    await staff(5, shared, first);
+    await staff(6, shared, second);
+    await staff(5, '刺绣车间', embroidery); // the register's short name, linked by credit code
+    await staff(1, shared); // which of the two? neither counts it
+
+    const r = await db
+      .insertInto('find_runs')
+      .values({ rule_id: 'WS-YN', subject: 'workshop', region_code: '530326', case_date: DATE })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await runFind(linked, r.id)).toBe('done');
+    const page = await findRunResults(linked, actor, r.id, { page: 1, pageSize: 20 });
+    expect(page.workshops.map((w) => [w.creditCode, w.poorLaborers])).toEqual([
+      [code('MA6K0012B'), 6],
+      [code('MA6K0011A'), 5],
+      [code('MA6K0013C'), 5],
+    ]);
+    expect(page.run.unmatchedWorkshops).toEqual([{ name: shared, laborers: 1, poorLaborers: 1 }]);
+  });
+});

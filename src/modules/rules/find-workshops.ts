@@ -10,7 +10,7 @@ import { type Database, inScope } from '../../db/connection.ts';
 import type { FindRunsTable, FindWorkshopResultsTable, UnmatchedWorkshop } from '../../db/schema-rules.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { type Catalog, evaluateRule, type FactInput, type Rule } from '../../domain/rules/index.ts';
-import { ruralSiteOf, WorkshopTally, workshopFacts, workshopOf } from '../../domain/rules/workshop-facts.ts';
+import { CarrierIndex, ruralSiteOf, WorkshopTally, workshopFacts, workshopOf } from '../../domain/rules/workshop-facts.ts';
 import { regionsRepository } from '../regions/index.ts';
 import { limitWindow } from './find-window.ts';
 import { carriersUnder, unitsWithLiveClaims } from './rules.repository.ts';
@@ -37,14 +37,14 @@ export async function runWorkshopFind(
   const window = limitWindow(cat, rule, date);
   // One read: every carrier registered in the county (their names decide which employment
   // records count nowhere), of which the run lists the rule's kinds registered in its region.
-  const { workshops, countyNames, settings, townships, claimed } = await inScope(db, region, async (trx) => {
+  const { workshops, carriers, settings, townships, claimed } = await inScope(db, region, async (trx) => {
     const carriers = await carriersUnder(trx, laborersRegion(region));
     const workshops = carriers.filter(
       (w) => w.region_code.startsWith(region) && (w.is_workshop || (rule.bases === true && w.is_base)),
     );
     return {
       workshops,
-      countyNames: new Set(carriers.map((w) => w.name.trim())),
+      carriers: new CarrierIndex(carriers.map((w) => ({ id: Number(w.id), name: w.name }))),
       settings: await settingsFor(trx, cat, [rule.id]),
       // Current names: the division dataset starts in 2023, before most runs' dates.
       townships: await regionsRepository.namesOn(
@@ -66,10 +66,10 @@ export async function runWorkshopFind(
     .where('id', '=', run.id)
     .execute();
 
-  // The register's laborers at each workshop, by the name the workshop is registered under;
-  // and, for the officers to put right, the names the region's laborers work at that match no
-  // workshop registered anywhere in the county.
-  const tallies = new Map(workshops.map((w) => [w.name.trim(), new WorkshopTally()]));
+  // The register's laborers at each workshop, by the link their employment records hold or else
+  // the name the workshop is registered under; and, for the officers to put right, the names the
+  // region's laborers work at that count for no carrier registered in the county.
+  const tallies = new Map(workshops.map((w) => [Number(w.id), new WorkshopTally()]));
   const unmatched = new Map<string, WorkshopTally>();
   const register = await registerSnapshots(database).current(region);
   const inside = register.under(laborersRegion(region));
@@ -79,8 +79,9 @@ export async function runWorkshopFind(
     const person = register.person(slot);
     const at = workshopOf(person, date);
     if (!at) continue;
-    tallies.get(at.employer)?.add(person, at.spell, date);
-    if (!countyNames.has(at.employer) && inRun(slot)) {
+    const carrier = carriers.carrierOf(at);
+    if (carrier !== undefined) tallies.get(carrier)?.add(person, at.spell, date);
+    else if (inRun(slot)) {
       const t = unmatched.get(at.employer) ?? new WorkshopTally();
       unmatched.set(at.employer, t);
       t.add(person, at.spell, date);
@@ -94,7 +95,7 @@ export async function runWorkshopFind(
   const rows: Insertable<FindWorkshopResultsTable>[] = [];
   let already = 0;
   for (const w of workshops) {
-    const tally = tallies.get(w.name.trim()) ?? new WorkshopTally();
+    const tally = tallies.get(Number(w.id)) ?? new WorkshopTally();
     const facts = workshopFacts(
       {
         name: w.name,

@@ -107,8 +107,8 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
 
 /**
  * The village workshops the generated register employs people at (spells at a 帮扶车间 name
- * the workshop), registered as recognised 帮扶车间 in their village, so that 政策找人 over the
- * workshops of a county finds them with their laborers.
+ * the workshop), registered as recognised 帮扶车间 in their village and linked from those spells,
+ * so that 政策找人 over the workshops of a county finds them with their laborers.
  */
 async function registerVillageWorkshops(db: Kysely<DB>, county: string): Promise<void> {
   const named = await db
@@ -135,4 +135,16 @@ async function registerVillageWorkshops(db: Kysely<DB>, county: string): Promise
       .onConflict((c) => c.column('credit_code').doNothing())
       .execute();
   }
+  // Their laborers' employment records point at them, as records made after registration would.
+  await db
+    .updateTable('employment_spells as s')
+    .from('employers as e')
+    .set((eb) => ({ employer_id: eb.ref('e.id') }))
+    .where('s.employer_id', 'is', null)
+    .where('s.channel', '=', '帮扶车间')
+    .where('s.village_code', 'like', `${county}%`)
+    .whereRef('e.name', '=', 's.employer')
+    .where('e.is_workshop', '=', true)
+    .where('e.region_code', 'like', `${county}%`)
+    .execute();
 }

@@ -15,7 +15,7 @@ const PERSONS = `SELECT p.id, p.village_code, p.sex, p.birth_date, p.work_capaci
   FROM persons p JOIN households h ON h.id = p.household_id
   WHERE p.merged_into IS NULL`;
 const SPELLS = `SELECT person_id, start_date, end_date, channel, place_code, out_of_province, monthly_income_fen, insured,
-    employer
+    employer, coalesce(employer_id, 0)
   FROM employment_spells`;
 
 export interface SnapshotOptions {
@@ -249,5 +249,6 @@ function spellOf(f: readonly string[]): RegisterSpell {
     monthlyIncomeFen: Number(f[6]),
     insured: f[7] === 't',
     employer: copyTextUnescape(f[8] as string),
+    employerId: Number(f[9]),
   };
 }

@@ -16,6 +16,7 @@ const spell = fc.record({
   monthlyIncomeFen: fc.integer({ min: 0, max: 2_000_000 }),
   insured: fc.boolean(),
   employer: fc.constantFrom('', '会泽县鑫源服装厂', 'a\\b\tc'),
+  employerId: fc.constantFrom(0, 1, 9_007_199_254_740),
 }) satisfies fc.Arbitrary<RegisterSpell>;
 
 const person = (id: number) =>

@@ -68,6 +68,7 @@ export class RegisterStore {
   private spellFlags = new Uint8Array(1024);
   private spellIncome = new Float64Array(1024);
   private spellEmployer = new Uint32Array(1024);
+  private spellEmployerId = new Float64Array(1024);
   private spellNext = new Int32Array(1024);
   // the one object person() fills, so that a run over a million persons allocates none
   private readonly view: RegisterPerson & { spells: RegisterSpell[] } = {
@@ -238,6 +239,8 @@ export class RegisterStore {
           outOfProvince: false,
           monthlyIncomeFen: 0,
           insured: false,
+          employer: '',
+          employerId: 0,
         };
         this.spellViews.push(sv);
       }
@@ -250,6 +253,7 @@ export class RegisterStore {
       sv.insured = (sf & INSURED) !== 0;
       sv.monthlyIncomeFen = this.spellIncome[i] as number;
       sv.employer = values[this.spellEmployer[i] as number] ?? '';
+      sv.employerId = this.spellEmployerId[i] as number;
       count++;
     }
     v.spells.length = 0;
@@ -281,6 +285,7 @@ export class RegisterStore {
     this.spellFlags[i] = (sp.outOfProvince ? OUT_OF_PROVINCE : 0) | (sp.insured ? INSURED : 0);
     this.spellIncome[i] = sp.monthlyIncomeFen;
     this.spellEmployer[i] = st.of(sp.employer ?? '');
+    this.spellEmployerId[i] = sp.employerId ?? 0;
     this.spellNext[i] = this.spellHead[slot] as number;
     this.spellHead[slot] = i;
   }
@@ -312,6 +317,7 @@ export class RegisterStore {
     this.spellFlags = grown(this.spellFlags, size);
     this.spellIncome = grown(this.spellIncome, size);
     this.spellEmployer = grown(this.spellEmployer, size);
+    this.spellEmployerId = grown(this.spellEmployerId, size);
     this.spellNext = grown(this.spellNext, size);
   }
 
@@ -347,6 +353,7 @@ export class RegisterStore {
       flags: this.spellFlags,
       income: this.spellIncome,
       employer: this.spellEmployer,
+      employerId: this.spellEmployerId,
       next: this.spellNext,
     };
     const size = Math.max(1024, this.s - this.deadSpells);
@@ -357,6 +364,7 @@ export class RegisterStore {
     this.spellFlags = new Uint8Array(size);
     this.spellIncome = new Float64Array(size);
     this.spellEmployer = new Uint32Array(size);
+    this.spellEmployerId = new Float64Array(size);
     this.spellNext = new Int32Array(size);
     let k = 0;
     for (let slot = 0; slot < this.n; slot++) {
@@ -369,6 +377,7 @@ export class RegisterStore {
         this.spellFlags[k] = old.flags[i] as number;
         this.spellIncome[k] = old.income[i] as number;
         this.spellEmployer[k] = old.employer[i] as number;
+        this.spellEmployerId[k] = old.employerId[i] as number;
         this.spellNext[k] = head;
         head = k++;
       }
