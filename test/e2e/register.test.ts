@@ -261,7 +261,8 @@ describe('register in the browser', () => {
     const employer = dialog.getByLabel('务工单位', { exact: true });
     await employer.fill('河东服饰厂');
     const warning = dialog.locator('.ant-form-item-explain-warning').filter({
-      hasText: '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间',
+      hasText:
+        '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按关联的登记车间统计吸纳人数，请从列表中选择（按统一社会信用代码关联）或先登记该车间',
     });
     await warning.waitFor();
 
@@ -274,17 +275,31 @@ describe('register in the browser', () => {
     expect(await options.first().textContent()).toContain('帮扶车间');
     await options.first().click();
     expect(await employer.inputValue()).toBe(WORKSHOP.name);
+    // Picking it links the spell: its credit code fills in.
+    expect(await dialog.getByLabel('务工单位统一社会信用代码').inputValue()).toBe(WORKSHOP.code);
     await warning.waitFor({ state: 'hidden' });
 
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(`务工单位：${WORKSHOP.name}`).waitFor();
+    const workshop = await database.kysely
+      .selectFrom('employers')
+      .select('id')
+      .where('credit_code', '=', WORKSHOP.code)
+      .executeTakeFirstOrThrow();
     const saved = await database.kysely
       .selectFrom('employment_spells as s')
       .innerJoin('persons as p', 'p.id', 's.person_id')
-      .select(['s.employer', 's.channel'])
+      .select(['s.employer', 's.channel', 's.employer_id'])
       .where('p.name', '=', '刘春生')
       .execute();
-    expect(saved).toEqual([{ employer: WORKSHOP.name, channel: '帮扶车间' }]);
+    expect(saved).toEqual([{ employer: WORKSHOP.name, channel: '帮扶车间', employer_id: workshop.id }]);
+
+    // The link leads to the workshop, whose page lists him among the register's laborers there.
+    await page.getByText('已关联登记单位').click();
+    await page.waitForURL(`**/employers/${workshop.id}`);
+    await page.getByRole('tab', { name: '在岗劳动力' }).click();
+    await page.getByText('您辖区台账中在本单位就业的劳动力 1 人，其中脱贫户成员 1 人').waitFor();
+    await page.getByRole('row').filter({ hasText: '刘春生' }).getByText('帮扶车间').waitFor();
   });
 });

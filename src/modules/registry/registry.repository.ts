@@ -103,6 +103,51 @@ export function getSpell(trx: Scoped, personId: string, spellId: string): Promis
   return linkedSpells(trx).where('s.id', '=', spellId).where('s.person_id', '=', personId).executeTakeFirst();
 }
 
+/**
+ * The register's laborers (in the actor's scope) whose spell linked to this employer is current
+ * on `date`, longest there first. At most `limit`: a big employer may hold thousands.
+ */
+export function laborersAtEmployer(trx: Scoped, employerId: string, date: string, limit: number) {
+  const current = trx
+    .selectFrom('employment_spells as s')
+    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .where('s.employer_id', '=', employerId)
+    .where('s.start_date', '<=', date)
+    .where((w) => w.or([w('s.end_date', 'is', null), w('s.end_date', '>=', date)]))
+    .where('p.merged_into', 'is', null);
+  return Promise.all([
+    current
+      .select((eb) => [
+        eb.fn.countAll<string>().as('total'),
+        eb.fn.count<string>('p.id').filterWhere('h.type', '=', '脱贫户').as('poor'),
+      ])
+      .executeTakeFirstOrThrow(),
+    current
+      .leftJoin('regions as v', (j) => j.onRef('v.code', '=', 'p.village_code').on('v.valid_to', 'is', null))
+      .select([
+        'p.id',
+        'p.name',
+        'p.id_number',
+        'p.sex',
+        'p.birth_date',
+        'p.village_code',
+        'v.name as village_name',
+        'h.type as household_type',
+        's.id as spell_id',
+        's.channel',
+        's.start_date',
+        's.end_date',
+        's.monthly_income_fen',
+        's.insured',
+      ])
+      .orderBy('s.start_date')
+      .orderBy('p.id')
+      .limit(limit)
+      .execute(),
+  ]);
+}
+
 /** The registered employer with this 统一社会信用代码 (employers are readable by every officer). */
 export function employerByCreditCode(trx: Scoped, creditCode: string) {
   return trx
@@ -110,6 +155,10 @@ export function employerByCreditCode(trx: Scoped, creditCode: string) {
     .select(['id', 'name', 'credit_code'])
     .where('credit_code', '=', creditCode)
     .executeTakeFirst();
+}
+
+export function employerById(trx: Scoped, id: string) {
+  return trx.selectFrom('employers').select(['id', 'name', 'credit_code']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Where an ID number is registered, across the whole database (definer function). */

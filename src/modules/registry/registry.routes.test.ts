@@ -285,6 +285,40 @@ describe('linking an employment spell to a registered employer', () => {
     const spells = await db.selectFrom('employment_spells').select('start_date').where('person_id', '=', person).execute();
     expect(spells.map((x) => x.start_date)).not.toContain('2025-05-01');
 
+    // The employer's page lists the register's laborers there, to the officers of their region only.
+    const at = await get('county', `/api/employers/${employer.id}/laborers?date=2026-04-01`);
+    expect(at.json()).toMatchObject({ date: '2026-04-01', total: 1, poor: 1 });
+    expect(at.json().items[0]).toMatchObject({
+      id: person,
+      name: '王建国',
+      channel: '帮扶车间',
+      startDate: '2025-04-01',
+      monthsThere: 12,
+      householdType: '脱贫户',
+    });
+    expect(at.json().items[0].idNumber).toContain('*');
+    expect((await get('huize', `/api/employers/${employer.id}/laborers`)).json()).toMatchObject({ total: 0, items: [] });
+    expect((await get('county', `/api/employers/${employer.id}/laborers?date=2025-03-31`)).json().total).toBe(0);
+    const badDate = await get('county', `/api/employers/${employer.id}/laborers?date=2026-02-30`);
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().message).toContain('统计日期');
+    expect((await get('county', '/api/employers/999999/laborers')).statusCode).toBe(404);
+    await db
+      .insertInto('users')
+      .values({
+        username: 'workshop',
+        display_name: '河东村帮扶车间',
+        password_hash: (
+          await db.selectFrom('users').select('password_hash').where('username', '=', 'county').executeTakeFirstOrThrow()
+        ).password_hash,
+        role: 'employer',
+        region_code: VILLAGES.hedong,
+        employer_id: employer.id,
+      })
+      .execute();
+    as.workshop = await loginAs(app, 'workshop');
+    expect((await get('workshop', `/api/employers/${employer.id}/laborers`)).statusCode).toBe(403);
+
     // The income corrected: still linked. Another employer named without a code: the link goes.
     const income = await send('county', 'PATCH', `/api/laborers/${person}/spells/${spell.id}`, {
       fields: { monthlyIncome: '1800' },

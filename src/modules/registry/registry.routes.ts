@@ -100,6 +100,22 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.get(
+    '/api/employers/:id/laborers',
+    {
+      schema: {
+        tags,
+        summary: '用人单位的在岗劳动力（台账中关联该单位的当前就业经历，限本辖区）',
+        params: IdParams,
+        querystring: Type.Object({ date: Type.Optional(Type.String({ description: '统计日期 YYYY-MM-DD，默认今天' })) }),
+      },
+    },
+    async (req) => {
+      const { date } = req.query as { date?: string };
+      return registry.employerLaborers(db, requireActor(req), (req.params as { id: string }).id, date);
+    },
+  );
+
   app.get('/api/laborers/:id/audit', { schema: { tags, summary: '变更记录', params: IdParams } }, async (req) => {
     return registry.laborerAudit(db, requireActor(req), (req.params as { id: string }).id);
   });

@@ -14,6 +14,8 @@ import {
 import { FIELD_LABELS, type PersonField, type RawPerson, validatePerson } from '../../domain/registry/person-input.ts';
 import { type RawSpell, SPELL_FIELD_LABELS, type SpellInput, validateSpell } from '../../domain/registry/spell-input.ts';
 import type { EmploymentChannel, WorkCapacity } from '../../domain/registry/vocabulary.ts';
+import { isIsoDate } from '../../domain/rules/facts.ts';
+import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit, auditFor } from '../audit/audit.repository.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
@@ -419,6 +421,53 @@ export async function laborerAudit(database: Database, actor: Actor, personId: s
       before: maskAuditValues(actor, r.before),
       after: maskAuditValues(actor, r.after),
     }));
+  });
+}
+
+/** The most laborers an employer's page lists (the counts cover them all). */
+const EMPLOYER_LABORERS_SHOWN = 500;
+
+/**
+ * The register's laborers employed at a registered employer on `date` (today by default), by
+ * the spells linked to it: who the employer's post, absorption and social insurance subsidies
+ * could be for, with how long each has been there. Officers only, each seeing the laborers of
+ * their own region (row-level security); an employer's own account sees no register row.
+ */
+export async function employerLaborers(database: Database, actor: Actor, employerId: string, date?: string) {
+  if (actor.role === 'employer') throw errors.forbidden('用人单位账号不能查看台账中的劳动力');
+  if (date !== undefined && !isIsoDate(date)) {
+    throw new AppError('VALIDATION_FAILED', `统计日期“${date}”不是有效日期（如 2024-03-01）`, 400, {
+      problems: [{ field: 'date', label: '统计日期', message: '不是有效日期（如 2024-03-01）', value: date }],
+    });
+  }
+  const on = date ?? todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const employer = await repo.employerById(trx, employerId);
+    if (!employer) throw errors.notFound(`用人单位（ID ${employerId}）`);
+    const [counts, rows] = await repo.laborersAtEmployer(trx, employerId, on, EMPLOYER_LABORERS_SHOWN);
+    return {
+      date: on,
+      scope: actor.scope,
+      total: Number(counts.total),
+      poor: Number(counts.poor),
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        idNumber: idOnScreen(r.id_number),
+        sex: r.sex,
+        age: ageOn(r.birth_date, on),
+        villageCode: r.village_code,
+        villageName: r.village_name ?? '',
+        householdType: r.household_type,
+        spellId: r.spell_id,
+        channel: r.channel,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        monthsThere: wholeMonths(r.start_date, on),
+        monthlyIncomeFen: Number(r.monthly_income_fen),
+        insured: r.insured,
+      })),
+    };
   });
 }
 

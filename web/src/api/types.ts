@@ -148,6 +148,9 @@ export interface Spell {
   placeName: string;
   outOfProvince: boolean;
   employer: string;
+  /** The registered employer the spell is linked to (用工单位名录), if any. */
+  employerId: Id | null;
+  employerCreditCode: string | null;
   monthlyIncomeFen: number | string;
   insured: boolean;
 }

@@ -1,9 +1,9 @@
 // 务工单位 as free text with the registered employers suggested as the officer types
 // (GET /api/employers?q=, debounced, from 2 characters): picking one fills the exact
-// registered name. 政策找人 counts a 帮扶车间's laborers by the spells whose employer equals
-// the workshop's registered name, so for channel 帮扶车间 only workshops and 就业帮扶基地 (which
-// rules admitting bases count the same way) are suggested and the
-// form learns whether the typed name is one of them.
+// registered name and tells the form which employer it is (its credit code links the spell).
+// 政策找人 counts a 帮扶车间's laborers by the spells linked to it, else by its registered name,
+// so for channel 帮扶车间 only workshops and 就业帮扶基地 (which rules admitting bases count the
+// same way) are suggested and the form learns whether the typed name is one of them.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AutoComplete, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -60,14 +60,20 @@ interface Props {
   id?: string;
   value?: string;
   onChange?: (value: string) => void;
+  /** A registered employer was picked from the list. */
+  onPick?: (employer: Employer) => void;
 }
 
-export function EmployerNameInput({ suggestions, id, value, onChange }: Props) {
+export function EmployerNameInput({ suggestions, id, value, onChange, onPick }: Props) {
   return (
     <AutoComplete
       id={id}
       value={value}
       onChange={(v: string) => onChange?.(v)}
+      onSelect={(_v: string, option: { key?: string | number | null }) => {
+        const picked = suggestions.employers.find((e) => String(e.id) === String(option.key));
+        if (picked) onPick?.(picked);
+      }}
       allowClear
       placeholder="输入单位名称，可从已登记的用人单位中选择"
       showSearch={{ filterOption: false }}

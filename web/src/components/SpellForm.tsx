@@ -3,7 +3,7 @@ import { SPELL_FIELD_LABELS, type SpellField } from '@domain/registry/spell-inpu
 import { EMPLOYMENT_CHANNELS, OUT_OF_PROVINCE } from '@domain/registry/vocabulary.ts';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, type FieldProblem } from '../api/client.ts';
 import type { Spell, SpellFields } from '../api/types.ts';
 import { showProblemsOnForm } from '../lib/form-errors.ts';
@@ -15,6 +15,7 @@ interface SpellFormValues {
   endDate?: Dayjs | null;
   place?: string;
   employer?: string;
+  employerCreditCode?: string;
   monthlyIncome?: string;
   insured?: string;
 }
@@ -22,10 +23,10 @@ interface SpellFormValues {
 const SPELL_FIELDS = Object.keys(SPELL_FIELD_LABELS) as SpellField[];
 const L = SPELL_FIELD_LABELS;
 
-/** The channel whose spells 政策找人 counts for a workshop, by the workshop's registered name. */
+/** The channel whose spells 政策找人 counts for a workshop: by the linked workshop, else by its registered name. */
 const WORKSHOP_CHANNEL = '帮扶车间';
 const UNKNOWN_WORKSHOP =
-  '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按登记名称统计车间吸纳人数，请从列表中选择或先登记该车间';
+  '未找到同名的已登记帮扶车间或就业帮扶基地：政策找人按关联的登记车间统计吸纳人数，请从列表中选择（按统一社会信用代码关联）或先登记该车间';
 
 function toFields(v: SpellFormValues): SpellFields {
   return {
@@ -34,6 +35,7 @@ function toFields(v: SpellFormValues): SpellFields {
     endDate: v.endDate ? v.endDate.format('YYYY-MM-DD') : '',
     place: (v.place ?? '').trim(),
     employer: (v.employer ?? '').trim(),
+    employerCreditCode: (v.employerCreditCode ?? '').trim(),
     monthlyIncome: (v.monthlyIncome ?? '').trim(),
     insured: v.insured ?? '',
   };
@@ -47,6 +49,7 @@ function fromSpell(s: Spell): SpellFormValues {
     endDate: s.endDate ? dayjs(s.endDate) : null,
     place: s.outOfProvince ? `${OUT_OF_PROVINCE}:${s.placeName}` : (s.placeCode ?? s.placeName),
     employer: s.employer,
+    employerCreditCode: s.employerCreditCode ?? '',
     monthlyIncome: fen ? (fen / 100).toFixed(2) : '',
     insured: s.insured ? '是' : '否',
   };
@@ -65,6 +68,17 @@ export function SpellFormModal({ open, spell, onSubmit, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   const atWorkshop = Form.useWatch('channel', form) === WORKSHOP_CHANNEL;
   const employers = useEmployerSuggestions(Form.useWatch('employer', form), atWorkshop);
+  const linked = Boolean(Form.useWatch('employerCreditCode', form));
+  // The employer the credit code came with (picked from the list, or the spell's link): typing
+  // another name drops the code, as the server drops a link when another employer is named.
+  const linkedName = useRef<string | null>(spell?.employerCreditCode ? spell.employer : null);
+  const onValuesChange = (changed: Partial<SpellFormValues>) => {
+    if (changed.employer === undefined || linkedName.current === null) return;
+    if (changed.employer.trim() !== linkedName.current) {
+      linkedName.current = null;
+      form.setFieldsValue({ employerCreditCode: '' });
+    }
+  };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -109,6 +123,7 @@ export function SpellFormModal({ open, spell, onSubmit, onClose }: Props) {
         layout="vertical"
         initialValues={spell ? fromSpell(spell) : { insured: '否' }}
         preserve={false}
+        onValuesChange={onValuesChange}
       >
         <Form.Item name="channel" label={L.channel} rules={[{ required: true, message: `请选择${L.channel}` }]}>
           <Select options={EMPLOYMENT_CHANNELS.map((c) => ({ value: c, label: c }))} placeholder="请选择" />
@@ -126,9 +141,22 @@ export function SpellFormModal({ open, spell, onSubmit, onClose }: Props) {
         <Form.Item
           name="employer"
           label={L.employer}
-          {...(employers.unknownWorkshop ? { validateStatus: 'warning' as const, help: UNKNOWN_WORKSHOP } : {})}
+          {...(employers.unknownWorkshop && !linked ? { validateStatus: 'warning' as const, help: UNKNOWN_WORKSHOP } : {})}
         >
-          <EmployerNameInput suggestions={employers} />
+          <EmployerNameInput
+            suggestions={employers}
+            onPick={(e) => {
+              linkedName.current = e.name.trim();
+              form.setFieldsValue({ employerCreditCode: e.creditCode });
+            }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="employerCreditCode"
+          label={L.employerCreditCode}
+          extra="从上方列表选择已登记的单位时自动填写，就业经历即与该单位关联；未登记的单位不填"
+        >
+          <Input allowClear maxLength={18} placeholder="18位统一社会信用代码" />
         </Form.Item>
         <Form.Item name="monthlyIncome" label={L.monthlyIncome}>
           <Input allowClear suffix="元" inputMode="decimal" />

@@ -1,5 +1,6 @@
 // 就业经历 as a timeline, newest first.
 import { Button, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { Spell } from '../api/types.ts';
 import { yuan } from '../lib/format.ts';
 
@@ -35,7 +36,17 @@ export function SpellTimeline({ spells, onEdit }: Props) {
             <Typography.Text>
               务工地点：{s.outOfProvince ? `省外 · ${s.placeName}` : s.placeName || s.placeCode || '-'}
             </Typography.Text>
-            <Typography.Text>务工单位：{s.employer || '-'}</Typography.Text>
+            <Typography.Text>
+              务工单位：{s.employer || '-'}
+              {s.employerId !== null && (
+                <>
+                  {' '}
+                  <Link to={`/employers/${s.employerId}`} title={`统一社会信用代码 ${s.employerCreditCode ?? ''}`}>
+                    <Tag color="geekblue">已关联登记单位</Tag>
+                  </Link>
+                </>
+              )}
+            </Typography.Text>
             <Typography.Text>月收入：{yuan(s.monthlyIncomeFen)}</Typography.Text>
           </Space>
         ),

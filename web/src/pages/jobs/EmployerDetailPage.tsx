@@ -2,17 +2,78 @@
 // posts jobs itself (opened by the office of its region).
 import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Form, Input, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
-import { yesNo } from '../../lib/format.ts';
+import { yesNo, yuan } from '../../lib/format.ts';
 import { EmployerForm } from './EmployerForm.tsx';
 import { boardText, industryName, JobStatusTag, wageRange } from './job-format.tsx';
-import { createEmployerAccount, type EmployerDetail, getEmployer, type Job, listJobs, updateEmployer } from './jobs-api.ts';
+import {
+  createEmployerAccount,
+  type EmployerDetail,
+  type EmployerLaborer,
+  getEmployer,
+  getEmployerLaborers,
+  type Job,
+  listJobs,
+  updateEmployer,
+} from './jobs-api.ts';
+
+/**
+ * The register's laborers working at the employer now, by the employment records linked to it:
+ * who its post, absorption and social insurance subsidies could be for. Officers only.
+ */
+function Laborers({ employerId }: { employerId: string }) {
+  const q = useQuery({ queryKey: ['employer-laborers', employerId], queryFn: () => getEmployerLaborers(employerId) });
+  if (q.isError) return <Alert type="error" showIcon title={q.error.message} />;
+  const d = q.data;
+  return (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={
+          d
+            ? `截至 ${d.date}，您辖区台账中在本单位就业的劳动力 ${d.total} 人，其中脱贫户成员 ${d.poor} 人${
+                d.total > d.items.length ? `（下表列出在岗最久的 ${d.items.length} 人）` : ''
+              }`
+            : '正在统计…'
+        }
+        description="按已关联本单位（统一社会信用代码）的就业经历统计；只写了单位名称、未关联的就业经历不在此列，可在劳动力详情中修改该经历并选择本单位。"
+      />
+      <Table<EmployerLaborer>
+        size="small"
+        rowKey={(r) => String(r.spellId)}
+        loading={q.isFetching}
+        dataSource={d?.items}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: '台账中暂无关联本单位的在岗劳动力' }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', render: (t: string, r) => <Link to={`/laborers/${r.id}`}>{t}</Link> },
+          { title: '身份证号', dataIndex: 'idNumber' },
+          { title: '性别', dataIndex: 'sex' },
+          { title: '年龄', dataIndex: 'age', align: 'right' },
+          { title: '村', key: 'village', render: (_v, r) => r.villageName || r.villageCode },
+          { title: '户类型', dataIndex: 'householdType' },
+          { title: '就业渠道', dataIndex: 'channel', render: (c: string) => <Tag color="blue">{c}</Tag> },
+          { title: '到岗日期', dataIndex: 'startDate' },
+          { title: '在岗月数', dataIndex: 'monthsThere', align: 'right' },
+          { title: '月收入', key: 'income', align: 'right', render: (_v, r) => yuan(r.monthlyIncomeFen) },
+          {
+            title: '参保',
+            dataIndex: 'insured',
+            render: (b: boolean) => (b ? <Tag color="cyan">已参保</Tag> : <Tag>未参保</Tag>),
+          },
+        ]}
+      />
+    </>
+  );
+}
 
 function Accounts({ employer }: { employer: EmployerDetail }) {
   const { message } = App.useApp();
@@ -182,6 +243,7 @@ export function EmployerDetailPage() {
                 />
               ),
             },
+            ...(!self ? [{ key: 'laborers', label: '在岗劳动力', children: <Laborers employerId={id} /> }] : []),
             ...(!self && e.accounts
               ? [{ key: 'accounts', label: '单位账号', children: me.canWrite ? <Accounts employer={e} /> : null }]
               : []),

@@ -73,6 +73,36 @@ export interface JobQuery {
 type Query = Record<string, string | number | undefined>;
 
 export const getEmployer = (id: Id) => api.get<EmployerDetail>(`/api/employers/${id}`);
+/** One laborer of the register at an employer: GET /api/employers/:id/laborers (src/modules/registry). */
+export interface EmployerLaborer {
+  id: Id;
+  name: string;
+  /** Masked. */
+  idNumber: string;
+  sex: '男' | '女';
+  age: number;
+  villageCode: string;
+  villageName: string;
+  householdType: string;
+  spellId: Id;
+  channel: string;
+  startDate: string;
+  endDate: string | null;
+  monthsThere: number;
+  monthlyIncomeFen: number;
+  insured: boolean;
+}
+
+export interface EmployerLaborers {
+  date: string;
+  scope: string;
+  total: number;
+  /** Of them, members of 脱贫户. */
+  poor: number;
+  items: EmployerLaborer[];
+}
+
+export const getEmployerLaborers = (id: Id) => api.get<EmployerLaborers>(`/api/employers/${id}/laborers`);
 export const createEmployer = (e: Partial<EmployerFields>) => api.post<Employer>('/api/employers', e);
 export const updateEmployer = (id: Id, version: number, fields: Partial<EmployerFields>) =>
   api.patch<Employer>(`/api/employers/${id}`, { version, fields });
