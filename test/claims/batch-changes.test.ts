@@ -122,10 +122,12 @@ describe('确认导出, then the bank file: exporting is a POST, a download chan
       const res = await call.post(user, exportUrl(), { version: batch.version });
       expect(res.statusCode).toBe(403);
       expect(res.json().message).toContain('导出银行代发文件（只能由县级就业部门办理）');
-      const file = await call.get(user, fileUrl());
-      expect(file.statusCode).toBe(403);
-      expect(file.json().message).toContain('下载银行代发文件（只能由县级就业部门办理）');
     }
+    // The auditor may download an exported batch's file, and this one is not exported yet.
+    expect((await call.get('auditor', fileUrl())).json().code).toBe('BATCH_NOT_EXPORTED');
+    const file = await call.get('tanglang', fileUrl());
+    expect(file.statusCode).toBe(403);
+    expect(file.json().message).toContain('下载银行代发文件（只能由县级就业部门或审计人员下载）');
     const elsewhere = await call.post('keqi', exportUrl(), { version: batch.version });
     expect(elsewhere.statusCode).toBe(404);
     expect(elsewhere.json().message).toContain('不在您的管辖范围内');

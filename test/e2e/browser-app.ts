@@ -27,7 +27,12 @@ export interface BrowserApp {
 export async function startBrowserApp(
   name: string,
   database: Database,
-  opts: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    isMobile?: boolean;
+    /** The browser's time zone (IANA name), when a test needs one other than the machine's. */
+    timezoneId?: string;
+  } = {},
 ): Promise<BrowserApp> {
   const dataDir = resolve('.tmp', `e2e-${name}-${process.pid}`);
   const config = loadConfig({ BANGFU_LOG_LEVEL: 'silent', BANGFU_DATA_DIR: dataDir });
@@ -42,6 +47,7 @@ export async function startBrowserApp(
     locale: 'zh-CN',
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     ...(opts.isMobile ? { isMobile: true, hasTouch: true } : {}),
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
     acceptDownloads: true,
   });
   page.setDefaultTimeout(15_000);

@@ -1,8 +1,8 @@
 // The subsidy cycle in a real browser, for Huize laborers and the county transport subsidy
 // TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
 // evidence, review, publish and close the publicity, pay in a batch (确认导出, then the bank
-// file downloaded), import the bank's
-// result with one failed line, and read the ledger and the report by article; then the bank
+// file downloaded, and the same file by the auditor), import the bank's result with one failed
+// line, and read the ledger and the report by article; then the bank
 // sends back the paid line (资金退回) and the ledger shows the reversal; the two claims waiting
 // again go into a batch, one is taken out (移出), and the batch the bank rejected is voided.
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,9 @@ import {
 let database: Database;
 let b: BrowserApp;
 let page: BrowserApp['page'];
+/** The first batch's page and the bank file the county downloaded there, for the auditor's turn. */
+let paidBatchUrl = '';
+let countyBankFile = '';
 
 function screenshotOnFailure(part: string) {
   keepOnFailure(b, `claims-${part}`);
@@ -32,6 +35,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.kysely;
   await buildUser(db, { username: 'huize_county', role: 'county', region: '530326', displayName: '李经办' });
+  await buildUser(db, { username: 'huize_auditor', role: 'auditor', region: '530326', displayName: '王审计' });
   await buildHousehold(db, {
     village: VILLAGES.tanglang,
     members: [{ name: '陈国华' }, { name: '李秀英', sex: '女', birth: '1988-02-11', relationship: '配偶' }],
@@ -206,7 +210,9 @@ describe('subsidy cycle in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: /下载代发文件/ }).click(),
     ]);
-    const csv = readFileSync((await bankFile.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+    countyBankFile = readFileSync((await bankFile.path()) as string, 'utf8');
+    paidBatchUrl = page.url();
+    const csv = countyBankFile.replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe('序号,户名,账号,开户行,金额(元),用途,明细号');
     const detailOf = (name: string) => {
@@ -224,6 +230,26 @@ describe('subsidy cycle in the browser', () => {
     await page.getByTestId('batch-status').getByText('已对账').waitFor();
     await page.getByRole('cell', { name: '账户已销户' }).waitFor();
     await page.getByRole('cell', { name: 'B20190901001' }).waitFor();
+  });
+
+  it('the auditor downloads the bank file the county sent, byte for byte, and has nothing on the batch to change', async () => {
+    screenshotOnFailure('auditor-bank-file');
+    await page.getByRole('button', { name: /退出/ }).click();
+    await page.waitForURL('**/login');
+    await logIn(b, 'huize_auditor', '王审计');
+    await page.goto(paidBatchUrl);
+    await page.getByTestId('batch-status').getByText('已对账').waitFor();
+    const [bankFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载代发文件/ }).click(),
+    ]);
+    expect(readFileSync((await bankFile.path()) as string, 'utf8')).toBe(countyBankFile);
+    for (const county of ['确认导出（送银行）', '导入银行回盘', '作废批次']) {
+      expect(await page.getByRole('button', { name: county }).count(), county).toBe(0);
+    }
+    await page.getByRole('button', { name: /退出/ }).click();
+    await page.waitForURL('**/login');
+    await logIn(b, 'huize_county', '李经办');
   });
 
   it('the ledger shows 780 yuan approved, 480 paid, 300 failed and awaiting; the report cites 第16条', async () => {

@@ -7,7 +7,8 @@
 //     batch is settled by the result file, never voided. A voided batch is final.
 // Both are the county employment office's, like creating and exporting batches (STEPS.batch).
 // Exporting (确认导出) is its own step: it freezes the batch's lines (open → exported), and only
-// then is the bank file downloaded, the same bytes each time; a download changes nothing.
+// then is the bank file downloaded, the same bytes each time; a download changes nothing, and
+// the auditor may download it too.
 import { STEPS } from './steps.ts';
 import type { Role } from './types.ts';
 
@@ -132,6 +133,15 @@ export function checkBankFile(b: BatchState): BatchCheck {
 /** Whether this role may take batch actions at all (who creates and exports batches). */
 export function mayChangeBatches(role: Role): boolean {
   return STEPS.batch.roles.includes(role);
+}
+
+/**
+ * Whether this role may download a batch's bank file (代发文件): the county office that sends it
+ * to the bank, and the auditor, who checks the payments against the very file the bank received.
+ * The download changes nothing, so a read-only role may have it.
+ */
+export function mayDownloadBankFile(role: Role): boolean {
+  return mayChangeBatches(role) || role === 'auditor';
 }
 
 /** The batch actions this role may take on this batch now (for the UI's buttons). */

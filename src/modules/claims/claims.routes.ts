@@ -454,7 +454,7 @@ export async function claimsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: btags,
         summary: '下载银行代发文件（CSV：序号,户名,账号,开户行,金额(元),用途,明细号）',
         description:
-          '只下载，不改变批次：已确认导出（或已对账）的批次每次下载内容相同。待导出的批次返回 409 BATCH_NOT_EXPORTED（请先 POST /api/payment-batches/{id}/export 确认导出），已作废的返回 409 BATCH_VOIDED。',
+          '只下载，不改变批次：已确认导出（或已对账）的批次每次下载内容相同。县级就业部门和审计人员可下载本辖区的批次（其他角色 403 FORBIDDEN，辖区外或不存在的 404 NOT_FOUND）。待导出的批次返回 409 BATCH_NOT_EXPORTED（请先 POST /api/payment-batches/{id}/export 确认导出），已作废的返回 409 BATCH_VOIDED。每次下载记入审计日志（payment_batch.download），被拒绝的下载也记入（payment_batch.download_refused，附拒绝代码）。',
         params: IdParams,
       },
     },

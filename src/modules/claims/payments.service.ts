@@ -8,8 +8,8 @@
 // nothing either. Every change of a batch locks its row first (export, result import, removal,
 // voiding), so two of them on one batch run one after the other and the second sees the first.
 // Exporting (确认导出, a POST at the version the officer saw) freezes the lines; the bank file
-// is then downloaded as often as needed, the same bytes each time, and the download changes
-// nothing but the audit log.
+// is then downloaded as often as needed, by the county office or the auditor, the same bytes
+// each time, and the download changes nothing but the audit log (a refused one is audited too).
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import { type BankLine, decodeBankText, parseBankResult, writeBankFile } from '../../domain/claims/bank-file.ts';
 import {
@@ -21,6 +21,7 @@ import {
   checkRemoval,
   checkResultImport,
   checkVoid,
+  mayDownloadBankFile,
   TAKEN_OUT_PAYMENT_STATUSES,
 } from '../../domain/claims/batch.ts';
 import { rolesFor } from '../../domain/claims/steps.ts';
@@ -244,11 +245,21 @@ function decidedTitle(cat: Catalog, c: ClaimRow): string {
 
 /**
  * The bank instruction file of an exported (or reconciled) batch: UTF-8 with BOM, CSV, its
- * lines in the order of their ids, so every download gives the same bytes. Refused for an open
- * batch (export it first) and a voided one. Changes nothing; each download is audited.
+ * lines in the order of their ids, so every download gives the same bytes. For the county
+ * office and the auditor of the batch's region; refused for an open batch (export it first)
+ * and a voided one. Changes nothing; each download is audited, and so is each refusal.
  */
 export async function bankFile(database: Database, actor: Actor, id: string): Promise<{ number: string; csv: string }> {
-  requireCounty(actor, '下载银行代发文件');
+  try {
+    return await downloadBankFile(database, actor, id);
+  } catch (e) {
+    if (e instanceof AppError) await auditRefusedDownload(database, actor, id, e);
+    throw e;
+  }
+}
+
+async function downloadBankFile(database: Database, actor: Actor, id: string): Promise<{ number: string; csv: string }> {
+  if (!mayDownloadBankFile(actor.role)) throw errors.forbidden('下载银行代发文件（只能由县级就业部门或审计人员下载）');
   const cat = await catalog();
   return inScope(database.kysely, actor.scope, async (trx) => {
     const batch = await repo.getBatch(trx, id);
@@ -286,6 +297,25 @@ export async function bankFile(database: Database, actor: Actor, id: string): Pr
     });
     return { number: batch.number, csv: `\uFEFF${writeBankFile(lines)}` };
   });
+}
+
+/**
+ * Records a refused download (wrong role, no such batch in the actor's scope, a batch without a
+ * bank file) in a transaction of its own: the download's transaction rolled back with the
+ * refusal. Only what the actor asked for and the refusal's code are written, under the actor's
+ * own scope, never the batch's number or region: the actor may not be allowed to see them.
+ */
+async function auditRefusedDownload(database: Database, actor: Actor, id: string, refusal: AppError): Promise<void> {
+  await inScope(database.kysely, actor.scope, (trx) =>
+    appendAudit(trx, {
+      ...auditActor(actor),
+      action: 'payment_batch.download_refused',
+      entity: 'payment_batch',
+      entityId: id,
+      regionCode: actor.scope,
+      after: { reason: refusal.code },
+    }),
+  );
 }
 
 export async function importBankResult(database: Database, actor: Actor, id: string, fileName: string, bytes: Buffer) {

@@ -1,9 +1,10 @@
 // One form control per fact type of a rule's facts spec, and the conversion of the form's
 // values into the facts of a case (yuan typed on screen become fen; empty means "not given").
 import type { FactSpec, FactInput as FactValue } from '@domain/rules/types.ts';
-import { DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
+import { Form, Input, InputNumber, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { FactInfo } from '../api/rules.ts';
+import { DatePicker } from '../lib/beijing-picker.ts';
 
 const BOOL_OPTIONS = [
   { value: 'true', label: '是' },

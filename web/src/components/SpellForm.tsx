@@ -1,11 +1,12 @@
 // 就业经历 form (new spell or correction of one), in a modal.
 import { SPELL_FIELD_LABELS, type SpellField } from '@domain/registry/spell-input.ts';
 import { EMPLOYMENT_CHANNELS, OUT_OF_PROVINCE } from '@domain/registry/vocabulary.ts';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { ApiError, type FieldProblem } from '../api/client.ts';
 import type { Spell, SpellFields } from '../api/types.ts';
+import { DatePicker } from '../lib/beijing-picker.ts';
 import { showProblemsOnForm } from '../lib/form-errors.ts';
 import { EmployerNameInput, useEmployerSuggestions } from './EmployerNameInput.tsx';
 

@@ -5,7 +5,10 @@
 // after being paid. Before the bank's result the county takes a claim out of an open batch
 // (移出, with a reason) or voids a batch the bank did not process (作废批次, with a reason);
 // the claims go back to the payment queue.
+
 import { DeleteOutlined, DownloadOutlined, SendOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { mayDownloadBankFile } from '@domain/claims/batch.ts';
+import type { Role } from '@domain/claims/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Descriptions, Form, Input, Modal, Row, Space, Statistic, Table, Tag, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -134,6 +137,8 @@ export function BatchDetailPage() {
   const rec = data.data?.reconciliation;
   const actions = data.data?.actions ?? [];
   const county = me.role === 'county';
+  // The auditor downloads the file the county sent to the bank, and changes nothing.
+  const mayDownload = mayDownloadBankFile(me.role as Role);
   const voided = batch?.status === 'voided';
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['batch', id] });
@@ -172,47 +177,53 @@ export function BatchDetailPage() {
       title={batch ? `拨付批次 ${batch.number}` : '拨付批次'}
       extra={
         batch &&
-        county && (
+        (county || mayDownload) && (
           <Space>
             {actions.includes('export') && (
               <Button type="primary" icon={<SendOutlined />} loading={exporting.isPending} onClick={confirmExport}>
                 确认导出（送银行）
               </Button>
             )}
-            <Button
-              icon={<DownloadOutlined />}
-              disabled={voided || batch.status === 'open'}
-              title={batch.status === 'open' ? '请先确认导出（送银行）' : undefined}
-              onClick={() =>
-                download(batch.bankFileUrl, `代发-${batch.number}.csv`).catch((e: Error) => message.error(e.message))
-              }
-            >
-              下载代发文件
-            </Button>
-            <Upload
-              accept=".csv,.txt"
-              showUploadList={false}
-              disabled={batch.status !== 'exported'}
-              customRequest={async ({ file, onSuccess, onError }) => {
-                try {
-                  const r = await uploadBankResult(id, file as File);
-                  setResult(`回盘已导入：成功 ${r.paid} 笔，失败 ${r.failed} 笔，未变 ${r.unchanged} 笔，待回盘 ${r.pending} 笔`);
-                  onSuccess?.(r);
-                  refresh();
-                } catch (e) {
-                  message.error((e as Error).message);
-                  onError?.(e as Error);
-                }
-              }}
-            >
+            {mayDownload && (
               <Button
-                type={batch.status === 'open' ? 'default' : 'primary'}
-                icon={<UploadOutlined />}
-                disabled={batch.status !== 'exported'}
+                icon={<DownloadOutlined />}
+                disabled={voided || batch.status === 'open'}
+                title={batch.status === 'open' ? (county ? '请先确认导出（送银行）' : '县级就业部门确认导出后可下载') : undefined}
+                onClick={() =>
+                  download(batch.bankFileUrl, `代发-${batch.number}.csv`).catch((e: Error) => message.error(e.message))
+                }
               >
-                导入银行回盘
+                下载代发文件
               </Button>
-            </Upload>
+            )}
+            {county && (
+              <Upload
+                accept=".csv,.txt"
+                showUploadList={false}
+                disabled={batch.status !== 'exported'}
+                customRequest={async ({ file, onSuccess, onError }) => {
+                  try {
+                    const r = await uploadBankResult(id, file as File);
+                    setResult(
+                      `回盘已导入：成功 ${r.paid} 笔，失败 ${r.failed} 笔，未变 ${r.unchanged} 笔，待回盘 ${r.pending} 笔`,
+                    );
+                    onSuccess?.(r);
+                    refresh();
+                  } catch (e) {
+                    message.error((e as Error).message);
+                    onError?.(e as Error);
+                  }
+                }}
+              >
+                <Button
+                  type={batch.status === 'open' ? 'default' : 'primary'}
+                  icon={<UploadOutlined />}
+                  disabled={batch.status !== 'exported'}
+                >
+                  导入银行回盘
+                </Button>
+              </Upload>
+            )}
             {actions.includes('void') && (
               <Button danger icon={<StopOutlined />} onClick={() => setAsking({ kind: 'void' })}>
                 作废批次

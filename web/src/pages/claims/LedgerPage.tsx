@@ -4,13 +4,14 @@
 // rule and article, with the amounts returned and recovered in it.
 import { FUND_NAMES, FUND_SOURCES } from '@domain/rules/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Balance, getLedger, getReport, type LedgerItem, type ReportRow } from '../../api/claims.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayDayjs } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';

@@ -1,7 +1,7 @@
 // 公示: reviewed claims put on a list for a period; the lists with their status. Closing a
 // list after its period moves its claims on to payment; an objection sends a claim back.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { type Claim, createPublicity, listClaims, listPublicity, type Publicity 
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { yuan } from '../../lib/format.ts';

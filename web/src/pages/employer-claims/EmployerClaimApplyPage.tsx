@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select } from 'antd';
+import { Alert, App, Button, Col, Descriptions, Divider, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { createOwnClaim, getEmployerRules, uploadOwnEvidence } from '../../api/e
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { ApplyRefusal, PendingEvidence, type PendingFile } from '../claims/claim-parts.tsx';

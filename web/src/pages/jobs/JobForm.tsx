@@ -5,10 +5,11 @@ import { type JobField, JOB_FIELD_LABELS as L } from '@domain/jobs/job-input.ts'
 import { PHYSICAL_DEMANDS } from '@domain/jobs/vocabulary.ts';
 import { formatFen, parseYuanToFen } from '@domain/money.ts';
 import { EDUCATION_LEVELS } from '@domain/registry/vocabulary.ts';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, type FieldProblem } from '../../api/client.ts';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { EmployerSelect } from './EmployerSelect.tsx';
 import type { Job, JobFields } from './jobs-api.ts';
 import { OccupationSelect } from './OccupationSelect.tsx';

@@ -4,13 +4,14 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { parseYuanToFen } from '@domain/money.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Spin, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Spin, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { type Destination, type MyClaimDetail, me, type TransportInput } from '../../api/me.ts';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 
 interface Fields {

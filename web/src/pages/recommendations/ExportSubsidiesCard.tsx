@@ -2,11 +2,12 @@
 // decisions under the export-service and job-seeking rules, with the article, and a link to
 // apply with the batch's facts filled in.
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, DatePicker, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Checkbox, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageCard } from '../../components/PageCard.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayDayjs } from '../../lib/beijing-time.ts';
 import { type ExportSubsidies, type ExportSubsidyDecision, getExportSubsidies } from './recommendations-api.ts';
 

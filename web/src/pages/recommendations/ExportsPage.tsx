@@ -2,7 +2,7 @@
 // by status (a cancelled one with its reason) and a new batch.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table } from 'antd';
+import { App, Button, Col, Form, Input, Modal, Row, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerSelect } from '../jobs/EmployerSelect.tsx';

@@ -4,26 +4,13 @@
 
 import { RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  DatePicker,
-  Descriptions,
-  Form,
-  Modal,
-  Result,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Descriptions, Form, Modal, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayInShanghai } from '../../lib/beijing-time.ts';
 import { CancelButton, CancellationNote } from './CancelRecord.tsx';
 import { FAIR_COLORS } from './FairsPage.tsx';

@@ -12,7 +12,6 @@ import {
   App,
   Button,
   Checkbox,
-  DatePicker,
   Descriptions,
   Dropdown,
   Empty,
@@ -31,6 +30,7 @@ import type { ApiError } from '../../api/client.ts';
 import type { Id } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { beijingDateTime, todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { boardText, wageRange } from '../jobs/job-format.tsx';

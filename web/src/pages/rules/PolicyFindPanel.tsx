@@ -12,7 +12,6 @@ import {
   Button,
   Checkbox,
   Col,
-  DatePicker,
   Form,
   Modal,
   Progress,
@@ -49,6 +48,7 @@ import { useMe } from '../../components/AuthProvider.tsx';
 import { amountText, STATUS_COLORS, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { beijingDateTime, todayInShanghai } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';

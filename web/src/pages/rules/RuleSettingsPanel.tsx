@@ -3,13 +3,14 @@
 // officers of the level the parameter names.
 import { SETTING_LEVEL_LENGTH } from '@domain/rules/types.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Empty, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { addSetting, getSettings, type ParameterInfo, type RuleInfo, type RuleSetting } from '../../api/rules.ts';
 import type { Me } from '../../api/types.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayDayjs } from '../../lib/beijing-time.ts';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
 import { isMoneyUnit, paramValue, period } from '../../lib/rules-format.ts';

@@ -1,13 +1,14 @@
 // 试算: a case typed into a form built from the rule's facts spec (or read from the register
 // when a person id is given), and the engine's decision with its trace.
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Divider, Form, Input, Row } from 'antd';
+import { Alert, Button, Col, Divider, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client.ts';
 import { evaluate, type RuleInfo } from '../../api/rules.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { DecisionView } from '../../components/DecisionView.tsx';
 import { FactFields, toFacts } from '../../components/FactInput.tsx';
+import { DatePicker } from '../../lib/beijing-picker.ts';
 import { todayDayjs } from '../../lib/beijing-time.ts';
 
 interface TrialValues {
