@@ -66,3 +66,45 @@ describe('a per-laborer limit on a unit claim', () => {
     expect(res.json().message).toContain('2019');
   });
 });
+
+describe('an office claim for an employer about one laborer (POST-HN)', () => {
+  const post = (personId: string, stated: Record<string, unknown> = {}) => ({
+    rule: 'POST-HN',
+    personId,
+    subject: { kind: 'employer', name: '龙山县湘龙农产品加工有限公司', key: '91433130MA4L2DEF3C' },
+    region: '433130',
+    caseDate: '2019-09-30',
+    facts: {
+      laborContract: true,
+      monthsInPost: 12,
+      insured: true,
+      employerInPoorArea: true,
+      employerIsEnterprise: true,
+      ...stated,
+    },
+    bankName: '湖南龙山农村商业银行',
+    bankAccount: '6230910199007654321',
+  });
+
+  it('the catalogue says the claim names a laborer whose home village the register gives', async () => {
+    const rules = (await call.get('longshan', '/api/rules')).json().rules as {
+      id: string;
+      namesLaborer: boolean;
+      facts: { name: string; fromRegister: boolean }[];
+    }[];
+    const rule = rules.find((r) => r.id === 'POST-HN');
+    expect(rule?.namesLaborer).toBe(true);
+    expect(rule?.facts.find((f) => f.name === 'laborerHomeRegion')?.fromRegister).toBe(true);
+    expect(rule?.facts.find((f) => f.name === 'laborContract')?.fromRegister).toBe(false);
+    expect(rules.find((r) => r.id === 'ABS-HZ')?.namesLaborer).toBe(false);
+  });
+
+  it('reads where the laborer is from in the register, not from what was typed: a local poor laborer gets 1500 yuan', async () => {
+    const p = people[0] as BuiltPerson;
+    const res = await call.post('longshan', '/api/claims', post(p.id, { laborerHomeRegion: '430102' }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().claim).toMatchObject({ amountFen: 150000 });
+    const detail = (await call.get('longshan', `/api/claims/${res.json().claim.id}`)).json();
+    expect(JSON.stringify(detail)).toContain(FENGYANG);
+  });
+});

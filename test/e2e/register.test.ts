@@ -300,6 +300,13 @@ describe('register in the browser', () => {
     await page.waitForURL(`**/employers/${workshop.id}`);
     await page.getByRole('tab', { name: '在岗劳动力' }).click();
     await page.getByText('您辖区台账中在本单位就业的劳动力 1 人，其中脱贫户成员 1 人').waitFor();
-    await page.getByRole('row').filter({ hasText: '刘春生' }).getByText('帮扶车间').waitFor();
+    const row = page.getByRole('row').filter({ hasText: '刘春生' });
+    await row.getByText('帮扶车间').waitFor();
+    // 代为申报 opens the application for this employer about this laborer.
+    await row.getByRole('link', { name: '代为申报' }).click();
+    await page.waitForURL('**/claims/new?**');
+    const query = new URL(page.url()).searchParams;
+    expect(query.get('subjectKey')).toBe(WORKSHOP.code);
+    expect(query.get('personId')).toMatch(/^\d+$/);
   });
 });

@@ -247,6 +247,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     let subjectKey: string;
     let personId: string | null = null;
     let limitHolder = '';
+    let homeRegion: string | undefined;
     if (rule.subject === 'person') {
       const person = await repo.personIdentity(trx, input.personId as string);
       if (!person) throw errors.notFound(`劳动力（ID ${input.personId}）`);
@@ -265,6 +266,8 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
         const laborer = await repo.personIdentity(trx, input.personId);
         if (!laborer) throw errors.notFound(`劳动力（ID ${input.personId}）`);
         personId = laborer.id;
+        // Where the laborer is from is the register's word, as for an employer's own claim.
+        if ('laborerHomeRegion' in rule.formula.facts) homeRegion = laborer.village_code;
         if (rule.limit?.per === 'laborer') {
           subjectKey = `person:${laborer.id}`;
           limitHolder = `劳动力 ${laborer.name}`;
@@ -295,7 +298,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
         ...(personId ? { personId } : {}),
         region,
         date: input.caseDate,
-        facts: input.facts ?? {},
+        facts: homeRegion ? { ...input.facts, laborerHomeRegion: homeRegion } : (input.facts ?? {}),
       },
       record,
     );

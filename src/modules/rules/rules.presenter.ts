@@ -1,5 +1,7 @@
 // The catalogue as the API shows it: documents, rules with their parameters (dated values
 // with the article text behind each), the facts a case needs, and regional settings.
+
+import { namesLaborer } from '../../domain/claims/employer-claims.ts';
 import {
   type Catalog,
   DECISION_STATUS_NAMES,
@@ -53,6 +55,8 @@ export function presentRule(r: Rule, cat: Catalog) {
     period: { from: r.from, to: r.to },
     citations: r.articles.map((a) => cite(a)),
     limit: r.limit ? { ...r.limit, citation: cite(r.limit.article) } : null,
+    /** A unit's claim under it names one laborer of the register (a post, a placement). */
+    namesLaborer: r.subject !== 'person' && namesLaborer(r),
     parameters: Object.values(r.parameters).map((p) => ({
       name: p.name,
       label: p.label,
@@ -70,7 +74,9 @@ export function presentRule(r: Rule, cat: Catalog) {
       name,
       ...spec,
       need: spec.need ?? 'eligibility',
-      fromRegister: name in REGISTER_FACTS && r.subject === 'person',
+      // A unit's claim naming a laborer reads that laborer's register facts and home village too.
+      fromRegister:
+        name in REGISTER_FACTS ? r.subject === 'person' || namesLaborer(r) : name === 'laborerHomeRegion' && namesLaborer(r),
     })),
   };
 }

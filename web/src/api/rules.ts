@@ -56,6 +56,8 @@ export interface RuleInfo {
   period: { from: string; to: string | null };
   citations: CitedArticle[];
   limit: (FrequencyLimit & { citation: CitedArticle }) | null;
+  /** A unit's claim under it names one laborer of the register (a post, a placement). */
+  namesLaborer: boolean;
   parameters: ParameterInfo[];
   facts: FactInfo[];
 }

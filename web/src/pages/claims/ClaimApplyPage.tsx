@@ -34,10 +34,12 @@ function PersonPicker({
   value,
   onChange,
   onPicked,
+  label = '申领人',
 }: {
   value?: string;
   onChange?: (v?: string) => void;
-  onPicked: (village: string) => void;
+  onPicked?: (village: string) => void;
+  label?: string;
 }) {
   const [q, setQ] = useState('');
   const hits = useQuery({
@@ -64,13 +66,13 @@ function PersonPicker({
       onSearch={setQ}
       loading={hits.isFetching}
       placeholder="输入姓名、身份证号或拼音首字母查找"
-      aria-label="申领人"
+      aria-label={label}
       notFoundContent={q ? '未找到' : '请输入查找'}
       options={options}
       onChange={(v: string | undefined, o) => {
         onChange?.(v);
         const picked = Array.isArray(o) ? o[0] : o;
-        if (picked && 'village' in picked) onPicked(picked.village);
+        if (picked && 'village' in picked) onPicked?.(picked.village);
       }}
     />
   );
@@ -104,7 +106,7 @@ export function ClaimApplyPage() {
       const person = rule.subject === 'person';
       const { claim } = await createClaim({
         rule: rule.id,
-        personId: person ? v.personId : undefined,
+        personId: person || rule.namesLaborer ? v.personId : undefined,
         subject: person ? undefined : { kind: rule.subject, name: v.subjectName?.trim() ?? '', key: v.subjectKey?.trim() ?? '' },
         region: (v.region ?? '').trim(),
         caseDate: v.caseDate.format('YYYY-MM-DD'),
@@ -196,6 +198,18 @@ export function ClaimApplyPage() {
                   <Input />
                 </Form.Item>
               </Col>
+              {rule.namesLaborer && (
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name="personId"
+                    label="所涉劳动力"
+                    extra="按所吸纳或安置的劳动力逐人申报：其身份、户籍地等从台账读取"
+                    rules={[{ required: rule.limit?.per === 'laborer', message: '请从台账中选择所涉劳动力' }]}
+                  >
+                    <PersonPicker label="所涉劳动力" />
+                  </Form.Item>
+                </Col>
+              )}
             </>
           )}
           <Col xs={24} md={12}>
@@ -231,7 +245,7 @@ export function ClaimApplyPage() {
         {rule && (
           <>
             <Divider titlePlacement="start" plain>
-              申报事实{rule.subject === 'person' ? '（未填写的从台账读取）' : ''}
+              申报事实{rule.subject === 'person' || rule.namesLaborer ? '（未填写的从台账读取）' : ''}
             </Divider>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 12 }}>
               <FactFields facts={rule.facts} />

@@ -6,6 +6,7 @@ import { Alert, App, Button, Descriptions, Form, Input, Result, Skeleton, Space,
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
+import { getRules } from '../../api/rules.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { showProblemsOnForm } from '../../lib/form-errors.ts';
@@ -27,8 +28,23 @@ import {
  * The register's laborers working at the employer now, by the employment records linked to it:
  * who its post, absorption and social insurance subsidies could be for. Officers only.
  */
-function Laborers({ employerId }: { employerId: string }) {
+function Laborers({ employer, mayApply }: { employer: EmployerDetail; mayApply: boolean }) {
+  const employerId = String(employer.id);
   const q = useQuery({ queryKey: ['employer-laborers', employerId], queryFn: () => getEmployerLaborers(employerId) });
+  const rules = useQuery({ queryKey: ['rules'], queryFn: getRules, staleTime: 60_000, enabled: mayApply });
+  // The employer rules that name one laborer (岗位补贴, 社保补贴…) in force where it is registered:
+  // when there is one, the application opens on it.
+  const perLaborer = (rules.data?.rules ?? []).filter(
+    (r) => r.subject === 'employer' && r.namesLaborer && employer.regionCode.startsWith(r.region),
+  );
+  const applyLink = (r: EmployerLaborer) =>
+    `/claims/new?${new URLSearchParams({
+      ...(perLaborer.length === 1 ? { rule: perLaborer[0]?.id ?? '' } : {}),
+      subjectName: employer.name,
+      subjectKey: employer.creditCode,
+      personId: String(r.id),
+      region: employer.regionCode,
+    })}`;
   if (q.isError) return <Alert type="error" showIcon title={q.error.message} />;
   const d = q.data;
   return (
@@ -69,6 +85,15 @@ function Laborers({ employerId }: { employerId: string }) {
             dataIndex: 'insured',
             render: (b: boolean) => (b ? <Tag color="cyan">已参保</Tag> : <Tag>未参保</Tag>),
           },
+          ...(mayApply
+            ? [
+                {
+                  title: '操作',
+                  key: 'apply',
+                  render: (_v: unknown, r: EmployerLaborer) => <Link to={applyLink(r)}>代为申报</Link>,
+                },
+              ]
+            : []),
         ]}
       />
     </>
@@ -243,7 +268,15 @@ export function EmployerDetailPage() {
                 />
               ),
             },
-            ...(!self ? [{ key: 'laborers', label: '在岗劳动力', children: <Laborers employerId={id} /> }] : []),
+            ...(!self
+              ? [
+                  {
+                    key: 'laborers',
+                    label: '在岗劳动力',
+                    children: <Laborers employer={e} mayApply={me.canWrite && me.role !== 'auditor'} />,
+                  },
+                ]
+              : []),
             ...(!self && e.accounts
               ? [{ key: 'accounts', label: '单位账号', children: me.canWrite ? <Accounts employer={e} /> : null }]
               : []),
