@@ -111,7 +111,9 @@ export function scoreJob(
 function pastWorkReason(l: MatchLaborer, job: MatchJob, kinds: readonly string[]): { share: number; text: string } | undefined {
   let best: { share: number; text: string } | undefined;
   for (const p of l.pastWork) {
-    if (p.employer !== '' && p.employer === job.employerName) return { share: 1, text: '曾在该单位工作' };
+    const sameEmployer =
+      p.employerId && job.employerId ? p.employerId === job.employerId : p.employer !== '' && p.employer === job.employerName;
+    if (sameEmployer) return { share: 1, text: '曾在该单位工作' };
     const kind = p.workKinds.find((k) => kinds.includes(k));
     if (kind && (!best || best.share < 1)) best = { share: 1, text: `做过同类工作（${kind}）` };
     else if (!best && p.placeCode !== null && p.placeCode.length >= 4 && job.workRegion.startsWith(p.placeCode.slice(0, 4))) {

@@ -13,6 +13,8 @@ export interface PastWork {
   /** As written, e.g. 广东省深圳市 or 会泽县. */
   placeName: string;
   employer: string;
+  /** The registered employer the spell is linked to, when it is. */
+  employerId?: string | null;
   /** 意向工种 kinds (PREFERRED_WORK terms) the work belonged to, when known. */
   workKinds: readonly string[];
 }
@@ -45,6 +47,8 @@ export interface MatchJob {
   id: string;
   title: string;
   employerName: string;
+  /** The registered employer's id, where the caller knows it (the same employer under another name). */
+  employerId?: string;
   /** 职业分类大典 code, e.g. 4-10-01-06. */
   occupationCode: string;
   /**

@@ -101,6 +101,7 @@ export function toMatchJob(r: JobRow): MatchJob {
     id: r.id,
     title: r.title,
     employerName: r.employer_name,
+    employerId: r.employer_id,
     occupationCode: r.occupation_code,
     workRegion: r.work_region_code,
     workPlace: r.work_place,
@@ -202,6 +203,7 @@ export interface PastSpell {
   place_code: string | null;
   place_name: string;
   employer: string;
+  employer_id: string | null;
 }
 
 export async function pastSpells(db: Reader, personIds: readonly string[]): Promise<Map<string, PastSpell[]>> {
@@ -209,7 +211,7 @@ export async function pastSpells(db: Reader, personIds: readonly string[]): Prom
   if (personIds.length === 0) return out;
   const rows = await db
     .selectFrom('employment_spells')
-    .select(['person_id', 'place_code', 'place_name', 'employer'])
+    .select(['person_id', 'place_code', 'place_name', 'employer', 'employer_id'])
     .where('person_id', 'in', [...personIds])
     .orderBy('start_date', 'desc')
     .execute();
@@ -276,6 +278,12 @@ export function toMatchLaborer(p: PersonForMatch, spells: readonly PastSpell[], 
     migrateWilling: p.migrate_willing,
     preferredRegions: resolvePreferredPlaces(p.preferred_places, p.village_code, names.find).codes,
     preferredWork: p.preferred_work,
-    pastWork: spells.map((s) => ({ placeCode: s.place_code, placeName: s.place_name, employer: s.employer, workKinds: [] })),
+    pastWork: spells.map((s) => ({
+      placeCode: s.place_code,
+      placeName: s.place_name,
+      employer: s.employer,
+      employerId: s.employer_id,
+      workKinds: [],
+    })),
   };
 }

@@ -138,6 +138,20 @@ describe('score and reasons', () => {
     expect(scoreJob(laborer(), job(), ctx).score).toBeGreaterThan(other.score);
   });
 
+  it('knows the laborer worked for the employer before by the linked record, whatever name it was written under', () => {
+    const past = (employer: string, employerId?: string) =>
+      laborer({
+        pastWork: [{ placeCode: null, placeName: '广东省深圳市', employer, employerId: employerId ?? null, workKinds: [] }],
+      });
+    const reasons = (l: MatchLaborer, j: MatchJob) => scoreJob(l, j, ctx).reasons.map((r) => r.text);
+    const theJob = job({ employerName: '深圳宝安某建筑劳务有限公司', employerId: '7' });
+    expect(reasons(past('宝安建筑劳务', '7'), theJob)).toContain('曾在该单位工作');
+    // The same name, but linked to another registered employer: not this one.
+    expect(reasons(past('深圳宝安某建筑劳务有限公司', '8'), theJob)).not.toContain('曾在该单位工作');
+    // No link on the record: the name decides, as before.
+    expect(reasons(past('深圳宝安某建筑劳务有限公司'), theJob)).toContain('曾在该单位工作');
+  });
+
   it('gives distances between real county centres', () => {
     expect(distanceKm(geo, '530326', '530302')).toBeGreaterThan(80);
     expect(distanceKm(geo, '530326', '530302')).toBeLessThan(150);
