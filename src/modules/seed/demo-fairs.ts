@@ -1,10 +1,11 @@
 // The demo's job fairs and organized labor export (招聘会、有组织劳务输出) of Huize, made
 // through the same services an officer uses, so the fairs, the coverage card, the batches and
 // their stability are what the platform itself recorded (audit, spells, openings counted). A
-// fair held earlier this year had the county's jobs, invited laborers, attendance and two
-// on-site hires (each an employment spell); a second fair is planned, so the county meets the
-// two fairs a year (seed 000 五). A batch left for Shenzhen about four months ago (its members
-// are past the 3-month mark) and another, for Suzhou, leaves in two weeks.
+// fair held earlier this year had county posts entered before its day (demo-jobs dates them
+// so), invited laborers, attendance and two on-site hires (each an employment spell); a second
+// fair is planned, so the county meets the two fairs a year (seed 000 五). A batch left for
+// Shenzhen about four months ago (its members are past the 3-month mark) and another, for
+// Suzhou, leaves in two weeks.
 import { sql } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import { addMonths } from '../../domain/recommendations/tracking.ts';
@@ -65,6 +66,8 @@ function laterThisYear(today: string): string {
 
 interface Job {
   id: string;
+  /** The day (Beijing time) the post was entered: a fair can only have had posts that existed by its day. */
+  postedOn: string;
   isWorkshop: boolean;
   ageMin: number | null;
   ageMax: number | null;
@@ -119,7 +122,15 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   const posts = await db
     .selectFrom('job_posts_current as j')
     .innerJoin('employers as e', 'e.id', 'j.employer_id')
-    .select(['j.id', 'j.employer_id', 'e.region_code as employer_region', 'e.is_workshop', 'j.age_min', 'j.age_max'])
+    .select([
+      'j.id',
+      'j.employer_id',
+      'e.region_code as employer_region',
+      'e.is_workshop',
+      'j.age_min',
+      'j.age_max',
+      'j.created_at',
+    ])
     .where('j.region_code', '=', DEMO_COUNTY)
     .where('j.status', '=', 'open')
     .orderBy('j.id')
@@ -127,11 +138,21 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   const byId = new Map<string, Employer>();
   for (const p of posts) {
     const e = byId.get(p.employer_id) ?? { id: p.employer_id, regionCode: p.employer_region, jobs: [] };
-    e.jobs.push({ id: p.id, isWorkshop: p.is_workshop, ageMin: p.age_min, ageMax: p.age_max });
+    e.jobs.push({
+      id: p.id,
+      postedOn: todayInShanghai(p.created_at),
+      isWorkshop: p.is_workshop,
+      ageMin: p.age_min,
+      ageMax: p.age_max,
+    });
     byId.set(e.id, e);
   }
   const employers = [...byId.values()];
-  const heldJobs = employers.flatMap((e, nth) => pair(e, nth, 0));
+  // The held fair had only the posts entered by its day (the planned one may have any open post).
+  const heldJobs = employers.flatMap((e, nth) => {
+    const existing = { ...e, jobs: e.jobs.filter((j) => j.postedOn <= heldOn) };
+    return existing.jobs.length ? pair(existing, nth, 0) : [];
+  });
   const plannedJobs = employers.flatMap((e, nth) => pair(e, nth, 1));
   const departedEmployer = employers.find((e) => e.regionCode === DEPARTED_TO);
   const plannedEmployer = employers.find((e) => e.regionCode === PLANNED_TO);

@@ -42,15 +42,28 @@ const LOCAL_JOBS: DemoJob[] = [
   { title: '家政服务员', occupation: '4-10', wage: [300000, 450000], board: false, demand: '轻' },
 ];
 
+/**
+ * Posts are dated as collected four months before the day the demo is made for, so they
+ * existed before the Huize fair held three months ago (demo-fairs), which lists only posts
+ * that existed on its day; they stay valid six months on.
+ */
+const POSTED_MONTHS_AGO = 4;
+
+/** 09:00 Beijing time on `date`: when an office enters the posts it collected. */
+function officeMorning(date: string): Date {
+  return new Date(`${date}T09:00:00+08:00`);
+}
+
 function creditCode(n: number, region: string): string {
   const first17 = `91${region.slice(0, 6)}MA${String(n).padStart(7, '0')}`;
   return first17 + creditCheckChar(first17);
 }
 
-/** Adds demo employers and open job posts for `counties`; answers how many posts it wrote. */
+/** Adds demo employers and open job posts for `counties`, dated as collected earlier; answers how many posts it wrote. */
 export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], today: string): Promise<number> {
   let posts = 0;
   const validUntil = addMonths(today, 6);
+  const posted = officeMorning(addMonths(today, -POSTED_MONTHS_AGO));
   for (const [ci, county] of counties.entries()) {
     const existing = await db.selectFrom('job_posts').select('id').where('region_code', '=', county).limit(1).executeTakeFirst();
     if (existing) continue;
@@ -96,6 +109,8 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
         age_min: j.ages?.[0] ?? null,
         age_max: j.ages?.[1] ?? null,
         valid_until: validUntil,
+        created_at: posted,
+        updated_at: posted,
       }));
     });
     if (rows.length) await db.insertInto('job_posts').values(rows).execute();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
 import type { Database } from '../../db/connection.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { login } from '../auth/auth.service.ts';
 import { fairCoverage, getExportBatch } from '../fairs/fairs.service.ts';
@@ -229,6 +230,18 @@ describe('bangfu seed (writer)', () => {
     const [held, planned] = fairs.map((f) => f.fair_date);
     expect(held! >= '2026-01-01' && held! < TODAY).toBe(true);
     expect(planned! > TODAY && planned! <= '2026-12-31').toBe(true);
+
+    // A fair can only have had the posts that existed on its day: every post of the held fair
+    // was entered by then (the demo's posts are dated as collected before it).
+    const heldPosts = await db.kysely
+      .selectFrom('job_fair_jobs as fj')
+      .innerJoin('job_fairs as f', 'f.id', 'fj.fair_id')
+      .innerJoin('job_posts as j', 'j.id', 'fj.job_id')
+      .select(['j.id', 'j.created_at'])
+      .where('f.status', '=', 'held')
+      .execute();
+    expect(heldPosts).toHaveLength(10);
+    expect(heldPosts.map((j) => todayInShanghai(j.created_at)).filter((posted) => posted > held!)).toEqual([]);
 
     // Each on-site hire is an employment spell from the fair's day and an opening counted.
     const hires = await db.kysely
