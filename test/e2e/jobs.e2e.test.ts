@@ -378,9 +378,16 @@ describe('jobs and targeted recommendations in the browser', () => {
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('已登记出发，1 人的就业经历已写入台账').waitFor();
     await page.getByText('未满3个月').first().waitFor();
-    // The batch feeds the export subsidies: today the Huize and Yunnan documents (2018-2020) are no longer in force.
+    // The batch feeds the export subsidies: today the Huize and Yunnan documents (2018-2020) are
+    // no longer in force, and the card says once which rule's document expired when.
     await page.getByText('输出补贴测算').waitFor();
     await page.getByText(/EXP-HZ 不在适用范围或有效期内/).waitFor();
+    await page.getByText(/测算日期 \d{4}-\d{2}-\d{2} 不在以下政策的有效期内/).waitFor();
+    await page
+      .getByText(
+        'EXP-HZ 有组织转移就业补贴（会泽县）：会泽县人民政府关于进一步做好就业创业工作的实施意见（会政发〔2018〕20号）有效期为 2018-01-01 至 2020-12-31，已于 2020-12-31 期满',
+      )
+      .waitFor();
 
     await page.getByRole('link', { name: '陈志强' }).click();
     await page.waitForURL(/\/laborers\/\d+\?tab=spells$/);

@@ -42,7 +42,7 @@ function demoClaimsLine(c: DemoClaimsSummary): string {
 }
 
 function demoFairsLine(f: DemoFairsSummary): string {
-  return `演示招聘会和劳务输出（会泽县，账号 huize）：招聘会 ${f.fairs} 场（今年已举办 1 场，邀请 ${f.invited} 人、到场 ${f.attended} 人、现场录用 ${f.hired} 人；筹备中 1 场，已邀请 ${f.plannedInvited} 人），有组织劳务输出 ${f.batches} 批（约四个月前赴${f.exportedTo} ${f.exported} 人，待出发 ${f.nextBatch} 人）`;
+  return `演示招聘会和劳务输出（会泽县，账号 huize）：招聘会 ${f.fairs} 场（今年已举办 1 场，邀请 ${f.invited} 人、到场 ${f.attended} 人、现场录用 ${f.hired} 人；筹备中 1 场，已邀请 ${f.plannedInvited} 人），有组织劳务输出 ${f.batches} 批（${f.exportedOn} 赴${f.exportedTo} ${f.exported} 人，在输出补贴政策有效期内，可测算补贴；待出发 ${f.nextBatch} 人）`;
 }
 
 export function accountsTable(

@@ -116,7 +116,9 @@ describe('evaluating a case', () => {
   it('answers "not in force" with the dates outside the period and the region', () => {
     const late = evaluateCase(catalog, { ...base, date: '2021-01-01' })[0];
     expect(late?.status).toBe('not_in_force');
-    expect(late?.message).toContain('2019-01-01 至 2020-12-31');
+    expect(late?.message).toContain('2019-01-01 至 2020-12-31，已于 2020-12-31 期满；案例日期 2021-01-01');
+    const early = evaluateCase(catalog, { ...base, date: '2018-12-31' })[0];
+    expect(early?.message).toContain('2019-01-01 至 2020-12-31，自 2019-01-01 起施行；案例日期 2018-12-31');
     expect(evaluateCase(catalog, { ...base, region: '530326001001' })[0]?.status).toBe('not_in_force');
   });
 

@@ -161,7 +161,7 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
       input,
       tracing,
       'not_in_force',
-      `不在有效期内：${rule.document.title}有效期为 ${periodText(rule)}，案例日期 ${input.date}`,
+      `不在有效期内：${outOfPeriodText(rule, input.date)}；案例日期 ${input.date}`,
       trace,
     );
   }
@@ -265,6 +265,17 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
 
 function periodText(rule: Rule): string {
   return `${rule.from} 至 ${rule.to ?? '今'}`;
+}
+
+/**
+ * Why a date outside a rule's period is outside it, in Chinese: the document by title and
+ * number, its period, and whether it expired (已于 … 期满) or had not begun (自 … 起施行).
+ */
+export function outOfPeriodText(rule: Pick<Rule, 'document' | 'from' | 'to'>, date: string): string {
+  const d = rule.document;
+  const doc = d.number ? `${d.title}（${d.number}）` : d.title;
+  const period = `有效期为 ${rule.from} 至 ${rule.to ?? '今'}`;
+  return rule.to !== null && date > rule.to ? `${doc}${period}，已于 ${rule.to} 期满` : `${doc}${period}，自 ${rule.from} 起施行`;
 }
 
 /** The limit group of every rule, per catalogue (built once, not per case). */

@@ -10,7 +10,7 @@ import { inScope } from '../../db/connection.ts';
 import { formatFen } from '../../domain/money.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
-import { DECISION_STATUS_NAMES, type FactInput, rulesTagged } from '../../domain/rules/index.ts';
+import { DECISION_STATUS_NAMES, type FactInput, inPeriod, outOfPeriodText, rulesTagged } from '../../domain/rules/index.ts';
 import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { errors } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -124,6 +124,11 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
       ];
     }),
   }));
+  // The rules of the members' places that are not in force on `date`, each said once with the
+  // day its document expired (or began), so the card need not leave it to a tooltip per person.
+  const outOfPeriod = rules
+    .filter((r) => members.some((m) => m.village_code.startsWith(r.region)) && !inPeriod(date, r.from, r.to))
+    .map((r) => ({ rule: r.id, title: r.title, from: r.from, to: r.to, message: outOfPeriodText(r, date) }));
   return {
     batchId: batch.id,
     destination: batch.destination,
@@ -131,6 +136,7 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
     date,
     organizerFiled: q.organizerFiled ?? null,
     totals: [...totals.values()].map((t) => ({ ...t, amountYuan: formatFen(t.amountFen) })),
+    outOfPeriod,
     items,
   };
 }

@@ -73,6 +73,7 @@ describe('the subsidies an organized export batch earns', () => {
     const due = (await get(`/api/export-batches/${batchId}/subsidies?date=2019-06-01&organizerFiled=true`)).json();
     expect(decision(due.items, '赵永福', 'EXP-HZ')).toMatchObject({ status: 'eligible', amountFen: 30000 });
     expect(decision(due.items, '钱春兰', 'EXP-YN')).toMatchObject({ status: 'eligible', amountFen: 30000 });
+    expect(due.outOfPeriod).toEqual([]);
     expect(due.totals).toContainEqual({
       rule: 'EXP-HZ',
       title: expect.any(String),
@@ -82,9 +83,30 @@ describe('the subsidies an organized export batch earns', () => {
     });
   });
 
-  it('answers "not in force" after the Huize document ended, and refuses a future date', async () => {
+  it('answers "not in force" after the Huize document ended, saying once per rule which document ended when, and refuses a future date', async () => {
     const late = (await get(`/api/export-batches/${batchId}/subsidies?date=2021-03-01&organizerFiled=true`)).json();
     expect(decision(late.items, '赵永福', 'EXP-HZ')?.status).toBe('not_in_force');
+    expect(decision(late.items, '赵永福', 'EXP-HZ')?.message).toBe(
+      '不在有效期内：会泽县人民政府关于进一步做好就业创业工作的实施意见（会政发〔2018〕20号）有效期为 2018-01-01 至 2020-12-31，已于 2020-12-31 期满；案例日期 2021-03-01',
+    );
+    expect(late.outOfPeriod).toEqual([
+      {
+        rule: 'EXP-HZ',
+        title: '有组织转移就业补贴（会泽县）',
+        from: '2018-01-01',
+        to: '2020-12-31',
+        message:
+          '会泽县人民政府关于进一步做好就业创业工作的实施意见（会政发〔2018〕20号）有效期为 2018-01-01 至 2020-12-31，已于 2020-12-31 期满',
+      },
+      {
+        rule: 'EXP-YN',
+        title: '有组织劳务输出补贴（云南省）',
+        from: '2018-01-01',
+        to: '2020-12-31',
+        message:
+          '关于进一步加强就业扶贫工作的通知（云人社通〔2018〕68号）有效期为 2018-01-01 至 2020-12-31，已于 2020-12-31 期满',
+      },
+    ]);
     const future = await get(`/api/export-batches/${batchId}/subsidies?date=2999-01-01`);
     expect(future.statusCode).toBe(400);
     expect(future.json().message).toContain('测算日期');

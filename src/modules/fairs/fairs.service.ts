@@ -289,6 +289,12 @@ async function fairForWrite(trx: Scoped, actor: Actor, id: string, what: string)
   return f;
 }
 
+/**
+ * Adds posts to a fair. A post entered after a past fair's day is accepted on purpose: its
+ * `created_at` is when it was entered in bangfu, not when the employer began to offer it, and
+ * offices enter afterwards (补录) the posts a fair collected on paper, as they record past fairs,
+ * attendance and departures.
+ */
 export async function addFairJobs(database: Database, actor: Actor, id: string, jobIds: string[]) {
   return inScope(database.kysely, actor.scope, async (trx) => {
     const f = await fairForWrite(trx, actor, id, '添加参会岗位');

@@ -1,10 +1,11 @@
 // The demo's job fairs and organized labor export (招聘会、有组织劳务输出) of Huize, made
 // through the same services an officer uses, so the fairs, the coverage card, the batches and
 // their stability are what the platform itself recorded (audit, spells, openings counted). A
-// fair held earlier this year had the county's jobs, invited laborers, attendance and two
-// on-site hires (each an employment spell); a second fair is planned, so the county meets the
-// two fairs a year (seed 000 五). A batch left for Shenzhen about four months ago (its members
-// are past the 3-month mark) and another, for Suzhou, leaves in two weeks.
+// fair held earlier this year had county posts entered before its day (demo-jobs dates them
+// so), invited laborers, attendance and two on-site hires (each an employment spell); a second
+// fair is planned, so the county meets the two fairs a year (seed 000 五). A batch left for
+// Shenzhen after the 2019 Spring Festival, while the export service subsidies were in force, so
+// its page shows what it earned; another, for Suzhou, leaves in two weeks.
 import { sql } from 'kysely';
 import type { Database } from '../../db/connection.ts';
 import { addMonths } from '../../domain/recommendations/tracking.ts';
@@ -20,7 +21,7 @@ import {
   recordAttendance,
 } from '../fairs/fairs.service.ts';
 import { DEMO_COUNTY, demoOfficer } from './demo-cycle.ts';
-import { DESTINATIONS } from './demo-jobs.ts';
+import { addBatchPost, BATCH_JOB, DESTINATIONS } from './demo-jobs.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
 
 /** Members of the departed batch (5-8 make a credible bus). */
@@ -35,6 +36,15 @@ const PLANNED_NEW = 4;
 /** Jobs each employer brings to a fair (a different pair per employer, the next pair at the next fair). */
 const JOBS_PER_EMPLOYER = 2;
 
+/**
+ * The departed batch left after the 2019 Spring Festival (元宵节 was 19 February) for a post
+ * entered before it, while the export service subsidies were in force (EXP-YN 云人社通〔2018〕68号
+ * 一 and EXP-HZ 会政发〔2018〕20号 第16条, to 2020-12-31): its 3- and 6-month marks (May and
+ * August 2019) fall in their period, so its subsidies card shows the amounts it earned.
+ */
+const DEPARTED_ON = '2019-02-21';
+const BATCH_POSTED_ON = '2019-01-14';
+
 /** Destinations of the two batches (demo-jobs has a labor-cooperation employer in each). */
 const DEPARTED_TO = '440306';
 const PLANNED_TO = '320505';
@@ -47,6 +57,7 @@ export interface DemoFairsSummary {
   plannedInvited: number;
   batches: number;
   exported: number;
+  exportedOn: string;
   exportedTo: string;
   nextBatch: number;
 }
@@ -65,6 +76,8 @@ function laterThisYear(today: string): string {
 
 interface Job {
   id: string;
+  /** The day (Beijing time) the post was entered: a fair can only have had posts that existed by its day. */
+  postedOn: string;
   isWorkshop: boolean;
   ageMin: number | null;
   ageMax: number | null;
@@ -77,7 +90,13 @@ interface Employer {
   jobs: Job[];
 }
 
-const fits = (job: Job, age: number) => age >= (job.ageMin ?? 16) && age <= (job.ageMax ?? 200);
+/** The last day the person `p` worked (9999-12-31 while a spell is open), null for who never worked. */
+const WORKED_UNTIL = sql<string | null>`(
+  SELECT max(coalesce(s.end_date, DATE '9999-12-31')) FROM employment_spells s WHERE s.person_id = p.id)`;
+/** Whether a claim names the person `p` (the demo's transport claims come first). */
+const CLAIMED = sql<boolean>`EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id)`;
+
+const fits = (job: Pick<Job, 'ageMin' | 'ageMax'>, age: number) => age >= (job.ageMin ?? 16) && age <= (job.ageMax ?? 200);
 
 /** The `round`-th pair of posts the `nth` employer brings, so fairs show more than the same two trades. */
 function pair(e: Employer, nth: number, round: number): Job[] {
@@ -106,20 +125,26 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   if (existing) return undefined;
 
   // The held fair three months ago, or on New Year's Day when that was last year (it counts
-  // toward this year); the first batch left four months ago, the next leaves in two weeks.
+  // toward this year); the next batch leaves in two weeks.
   const year = today.slice(0, 4);
   const threeMonthsAgo = addMonths(today, -3);
   const heldOn = threeMonthsAgo.startsWith(year) ? threeMonthsAgo : `${year}-01-01`;
-  const departedOn = addMonths(today, -4);
   const plannedOn = laterThisYear(today);
   const leavesOn = addDays(today, 14);
-  const since = departedOn; // the earliest day of these, before the held fair
 
   // The county's open posts, by employer; the two batches go to employers in Shenzhen and Suzhou.
   const posts = await db
     .selectFrom('job_posts_current as j')
     .innerJoin('employers as e', 'e.id', 'j.employer_id')
-    .select(['j.id', 'j.employer_id', 'e.region_code as employer_region', 'e.is_workshop', 'j.age_min', 'j.age_max'])
+    .select([
+      'j.id',
+      'j.employer_id',
+      'e.region_code as employer_region',
+      'e.is_workshop',
+      'j.age_min',
+      'j.age_max',
+      'j.created_at',
+    ])
     .where('j.region_code', '=', DEMO_COUNTY)
     .where('j.status', '=', 'open')
     .orderBy('j.id')
@@ -127,27 +152,36 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
   const byId = new Map<string, Employer>();
   for (const p of posts) {
     const e = byId.get(p.employer_id) ?? { id: p.employer_id, regionCode: p.employer_region, jobs: [] };
-    e.jobs.push({ id: p.id, isWorkshop: p.is_workshop, ageMin: p.age_min, ageMax: p.age_max });
+    e.jobs.push({
+      id: p.id,
+      postedOn: todayInShanghai(p.created_at),
+      isWorkshop: p.is_workshop,
+      ageMin: p.age_min,
+      ageMax: p.age_max,
+    });
     byId.set(e.id, e);
   }
   const employers = [...byId.values()];
-  const heldJobs = employers.flatMap((e, nth) => pair(e, nth, 0));
+  // The held fair had only the posts entered by its day (the planned one may have any open post).
+  const heldJobs = employers.flatMap((e, nth) => {
+    const existing = { ...e, jobs: e.jobs.filter((j) => j.postedOn <= heldOn) };
+    return existing.jobs.length ? pair(existing, nth, 0) : [];
+  });
   const plannedJobs = employers.flatMap((e, nth) => pair(e, nth, 1));
   const departedEmployer = employers.find((e) => e.regionCode === DEPARTED_TO);
   const plannedEmployer = employers.find((e) => e.regionCode === PLANNED_TO);
   const departedTo = DESTINATIONS.find((d) => d.code === DEPARTED_TO);
   const plannedTo = DESTINATIONS.find((d) => d.code === PLANNED_TO);
-  const exportJob = departedEmployer?.jobs[0];
-  if (!departedEmployer || !exportJob || !plannedEmployer || !departedTo || !plannedTo || heldJobs.length < 2) return undefined;
+  if (!departedEmployer || !plannedEmployer || !departedTo || !plannedTo || heldJobs.length < 2) return undefined;
 
-  // Laborers of 脱贫户 who want to migrate, able to work, of working age today and adults when
-  // the first of these events happened, and without work since then (each hire and departure
-  // opens a spell, and nobody should hold two); the portal's demo laborer keeps its own story.
+  // Laborers of 脱贫户 who want to migrate, able to work and of working age today, with the
+  // last day they worked and whether a claim names them; the portal's demo laborer keeps its
+  // own story.
   const demo = await findDemoLaborer(db, today);
   const rows = await db
     .selectFrom('persons as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
-    .select(['p.id', 'p.sex', 'p.birth_date'])
+    .select(['p.id', 'p.sex', 'p.birth_date', WORKED_UNTIL.as('worked_until'), CLAIMED.as('claimed')])
     .where('p.village_code', 'like', `${DEMO_COUNTY}%`)
     .where('h.type', '=', '脱贫户')
     .where('p.migrate_willing', '=', true)
@@ -155,27 +189,24 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
     .where('p.work_capacity', 'in', ['技能劳动力', '普通劳动力'])
     .where('p.student_status', '!=', '在校生')
     .where('p.id', '!=', demo?.id ?? '0')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('employment_spells as s')
-            .select('s.id')
-            .whereRef('s.person_id', '=', 'p.id')
-            .where(sql<boolean>`(s.end_date IS NULL OR s.end_date >= ${since})`),
-        ),
-      ),
-    )
     .orderBy('p.id')
     .execute();
-  const people = rows.filter((p) => isWorkingAge(p.sex, p.birth_date, today) && ageOn(p.birth_date, since) >= 18);
+  const people = rows.filter((p) => isWorkingAge(p.sex, p.birth_date, today));
   const birth = new Map(people.map((p) => [p.id, p.birth_date]));
   const ageOf = (id: string, on: string) => ageOn(birth.get(id) ?? on, on);
-  // The departed batch was recruited for its employer's first post: the first who fit its ages.
+  // Adult on `day` and without work from then on: each hire and departure opens a spell, and
+  // nobody should hold two.
+  const freeFrom = (p: (typeof people)[number], day: string) =>
+    ageOn(p.birth_date, day) >= 18 && (p.worked_until === null || p.worked_until < day);
+  // The 2019 batch, recruited for its post: the first free since it left whose ages then fit,
+  // not named by a transport claim (its ticket says where that laborer worked in 2019-2020).
+  const batchAges = { ageMin: BATCH_JOB.ages?.[0] ?? null, ageMax: BATCH_JOB.ages?.[1] ?? null };
   const exported = people
-    .filter((p) => fits(exportJob, ageOf(p.id, departedOn)))
+    .filter((p) => !p.claimed && freeFrom(p, DEPARTED_ON) && fits(batchAges, ageOn(p.birth_date, DEPARTED_ON)))
     .slice(0, EXPORTED)
     .map((p) => p.id);
-  const rest = people.map((p) => p.id).filter((id) => !exported.includes(id));
+  // The fairs and the next batch: free since the held fair.
+  const rest = people.filter((p) => !exported.includes(p.id) && freeFrom(p, heldOn)).map((p) => p.id);
   if (exported.length < EXPORTED || rest.length < HELD_INVITED + PLANNED_NEW) return undefined;
   const heldInvited = rest.slice(0, HELD_INVITED);
   const attended = heldInvited.slice(0, -1);
@@ -221,16 +252,24 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
     plannedInvited,
   );
 
-  // The batch that left about four months ago by chartered bus; the departure writes its
-  // members' 外出务工(有组织) spells and counts the openings of the post.
+  // The batch that left in 2019 by chartered bus for its post; the departure writes its
+  // members' 外出务工(有组织) spells from that day and fills the post's openings.
+  const batchPost = await addBatchPost(db, {
+    employerId: departedEmployer.id,
+    county: DEMO_COUNTY,
+    destination: departedTo,
+    postedOn: BATCH_POSTED_ON,
+    departure: DEPARTED_ON,
+    openings: EXPORTED,
+  });
   const departed = await createExportBatch(database, actor, {
     region: DEMO_COUNTY,
     destination: departedTo.place,
     destinationCode: departedTo.code,
     employerId: departedEmployer.id,
-    jobId: exportJob.id,
+    jobId: batchPost,
     transport: '包车',
-    departureDate: departedOn,
+    departureDate: DEPARTED_ON,
     leader: '县就业服务中心带队干部',
   });
   const filled = await addExportMembers(database, actor, departed.id, exported);
@@ -259,6 +298,7 @@ export async function seedDemoFairs(database: Database, today: string): Promise<
     plannedInvited: plannedInvited.length,
     batches: 2,
     exported: exported.length,
+    exportedOn: DEPARTED_ON,
     exportedTo: departedTo.place,
     nextBatch: nextBatch.length,
   };

@@ -26,8 +26,18 @@ interface DemoJob {
   ages?: [number, number];
 }
 
+/** The trade an organized batch of an earlier year was recruited for, with its ages (addBatchPost). */
+export const BATCH_JOB: DemoJob = {
+  title: '电子厂普工',
+  occupation: '6-25',
+  wage: [450000, 650000],
+  board: true,
+  demand: '轻',
+  ages: [18, 45],
+};
+
 const EXPORT_JOBS: DemoJob[] = [
-  { title: '电子厂普工', occupation: '6-25', wage: [450000, 650000], board: true, demand: '轻', ages: [18, 45] },
+  BATCH_JOB,
   { title: '建筑工地钢筋工', occupation: '6-29', wage: [600000, 900000], board: true, demand: '重', ages: [20, 55] },
   { title: '服装厂缝纫工', occupation: '6-05', wage: [400000, 700000], board: true, demand: '轻', ages: [18, 50] },
   { title: '物流仓储分拣员', occupation: '4-02', wage: [450000, 600000], board: true, demand: '中', ages: [18, 50] },
@@ -42,15 +52,88 @@ const LOCAL_JOBS: DemoJob[] = [
   { title: '家政服务员', occupation: '4-10', wage: [300000, 450000], board: false, demand: '轻' },
 ];
 
+/**
+ * Posts are dated as collected four months before the day the demo is made for, so they
+ * existed before the Huize fair held three months ago (demo-fairs), which lists only posts
+ * that existed on its day; they stay valid six months on.
+ */
+const POSTED_MONTHS_AGO = 4;
+
+/** 09:00 Beijing time on `date`: when an office enters the posts it collected. */
+function officeMorning(date: string): Date {
+  return new Date(`${date}T09:00:00+08:00`);
+}
+
 function creditCode(n: number, region: string): string {
   const first17 = `91${region.slice(0, 6)}MA${String(n).padStart(7, '0')}`;
   return first17 + creditCheckChar(first17);
 }
 
-/** Adds demo employers and open job posts for `counties`; answers how many posts it wrote. */
+interface PostOf {
+  employerId: string;
+  /** The county office that collected the post. */
+  county: string;
+  place: { code: string; place: string };
+  openings: number;
+  posted: Date;
+  validUntil: string;
+}
+
+function postRow(j: DemoJob, o: PostOf) {
+  return {
+    employer_id: o.employerId,
+    region_code: o.county,
+    title: j.title,
+    occupation_code: j.occupation,
+    work_region_code: o.place.code,
+    work_place: o.place.place,
+    openings: o.openings,
+    wage_min_fen: j.wage[0],
+    wage_max_fen: j.wage[1],
+    accommodation: j.board,
+    meals: j.board,
+    physical_demand: j.demand,
+    suitable_for_weak: j.weak ?? false,
+    age_min: j.ages?.[0] ?? null,
+    age_max: j.ages?.[1] ?? null,
+    valid_until: o.validUntil,
+    created_at: o.posted,
+    updated_at: o.posted,
+  };
+}
+
+/**
+ * The post an export employer had for an organized batch of an earlier year: entered on
+ * `postedOn`, valid until the departure, with as many openings as the batch took (its
+ * departure fills them), so the batch names a post that existed when it left.
+ */
+export async function addBatchPost(
+  db: Kysely<DB>,
+  o: {
+    employerId: string;
+    county: string;
+    destination: (typeof DESTINATIONS)[number];
+    postedOn: string;
+    departure: string;
+    openings: number;
+  },
+): Promise<string> {
+  const post = postRow(BATCH_JOB, {
+    employerId: o.employerId,
+    county: o.county,
+    place: o.destination,
+    openings: o.openings,
+    posted: officeMorning(o.postedOn),
+    validUntil: o.departure,
+  });
+  return (await db.insertInto('job_posts').values(post).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Adds demo employers and open job posts for `counties`, dated as collected earlier; answers how many posts it wrote. */
 export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], today: string): Promise<number> {
   let posts = 0;
   const validUntil = addMonths(today, 6);
+  const posted = officeMorning(addMonths(today, -POSTED_MONTHS_AGO));
   for (const [ci, county] of counties.entries()) {
     const existing = await db.selectFrom('job_posts').select('id').where('region_code', '=', county).limit(1).executeTakeFirst();
     if (existing) continue;
@@ -79,24 +162,7 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
       const place = e.is_workshop
         ? { code: county, place: '本县' }
         : (DESTINATIONS.find((d) => d.code === e.region_code) as (typeof DESTINATIONS)[number]);
-      return list.map((j) => ({
-        employer_id: e.id,
-        region_code: county,
-        title: j.title,
-        occupation_code: j.occupation,
-        work_region_code: place.code,
-        work_place: place.place,
-        openings: 10,
-        wage_min_fen: j.wage[0],
-        wage_max_fen: j.wage[1],
-        accommodation: j.board,
-        meals: j.board,
-        physical_demand: j.demand,
-        suitable_for_weak: j.weak ?? false,
-        age_min: j.ages?.[0] ?? null,
-        age_max: j.ages?.[1] ?? null,
-        valid_until: validUntil,
-      }));
+      return list.map((j) => postRow(j, { employerId: e.id, county, place, openings: 10, posted, validUntil }));
     });
     if (rows.length) await db.insertInto('job_posts').values(rows).execute();
     posts += rows.length;

@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/db.ts';
 import type { Database } from '../../db/connection.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { login } from '../auth/auth.service.ts';
+import { exportSubsidies } from '../fairs/export-subsidies.service.ts';
 import { fairCoverage, getExportBatch } from '../fairs/fairs.service.ts';
 import { demoOfficer } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
@@ -195,8 +197,9 @@ describe('bangfu seed (writer)', () => {
   });
 
   it('holds a Huize job fair with hires, plans the next and sends an organized export batch for the demo, once', async () => {
-    // The demo picks 16 laborers of 脱贫户 willing to migrate and without work since July; the
-    // Huize village seeded above has about half that many, so it gets more households first.
+    // The demo picks 16 laborers of 脱贫户 willing to migrate and without work since the 2019
+    // batch left (6) or the fair held in August (10); the Huize village seeded above has too few,
+    // so it gets more households first.
     await seedPopulation(db, { areas: [HUI_VILLAGE], laborers: 240, seed: 3, today: TODAY, append: true });
     const summary = await seedDemoFairs(db, TODAY);
     expect(summary).toEqual({
@@ -207,6 +210,7 @@ describe('bangfu seed (writer)', () => {
       plannedInvited: 5,
       batches: 2,
       exported: 6,
+      exportedOn: '2019-02-21',
       exportedTo: '广东省深圳市宝安区',
       nextBatch: 3,
     });
@@ -230,6 +234,18 @@ describe('bangfu seed (writer)', () => {
     expect(held! >= '2026-01-01' && held! < TODAY).toBe(true);
     expect(planned! > TODAY && planned! <= '2026-12-31').toBe(true);
 
+    // A fair can only have had the posts that existed on its day: every post of the held fair
+    // was entered by then (the demo's posts are dated as collected before it).
+    const heldPosts = await db.kysely
+      .selectFrom('job_fair_jobs as fj')
+      .innerJoin('job_fairs as f', 'f.id', 'fj.fair_id')
+      .innerJoin('job_posts as j', 'j.id', 'fj.job_id')
+      .select(['j.id', 'j.created_at'])
+      .where('f.status', '=', 'held')
+      .execute();
+    expect(heldPosts).toHaveLength(10);
+    expect(heldPosts.map((j) => todayInShanghai(j.created_at)).filter((posted) => posted > held!)).toEqual([]);
+
     // Each on-site hire is an employment spell from the fair's day and an opening counted.
     const hires = await db.kysely
       .selectFrom('job_fair_invitations as i')
@@ -247,19 +263,28 @@ describe('bangfu seed (writer)', () => {
     const coverage = await fairCoverage(db, officer!, { region: '530326', year: 2026 });
     expect(coverage.items).toMatchObject([{ countyCode: '530326', fairs: 2, required: 2, met: true }]);
 
-    // The batch that left four months ago: every member has its 外出务工(有组织) spell and is past 3 months.
+    // The batch that left after the 2019 Spring Festival: every member has its 外出务工(有组织)
+    // spell from that day and is past 3 and 6 months.
     const batches = await db.kysely
       .selectFrom('export_batches')
-      .select(['id', 'status', 'departure_date'])
+      .select(['id', 'status', 'departure_date', 'job_id'])
       .where('region_code', 'like', '530326%')
       .orderBy('departure_date')
       .execute();
     expect(batches.map((b) => [b.status, b.departure_date])).toEqual([
-      ['departed', '2026-07-21'],
+      ['departed', '2019-02-21'],
       ['planned', '2026-12-05'],
     ]);
     const departed = await getExportBatch(db, officer!, batches[0]!.id);
-    expect(departed).toMatchObject({ people: 6, destination: '广东省深圳市宝安区', stability: { stable3: 6, pending6: 6 } });
+    expect(departed).toMatchObject({ people: 6, destination: '广东省深圳市宝安区', stability: { stable3: 6, stable6: 6 } });
+    // Its post was entered before it left, and the departure filled it.
+    const post = await db.kysely
+      .selectFrom('job_posts_current')
+      .select(['created_at', 'openings', 'filled', 'effective_status'])
+      .where('id', '=', batches[0]!.job_id ?? '0')
+      .executeTakeFirstOrThrow();
+    expect(todayInShanghai(post.created_at) < '2019-02-21').toBe(true);
+    expect(post).toMatchObject({ openings: 6, filled: 6, effective_status: 'filled' });
     const spells = await db.kysely
       .selectFrom('employment_spells')
       .select(['channel', 'start_date', 'out_of_province', 'end_date'])
@@ -271,8 +296,21 @@ describe('bangfu seed (writer)', () => {
       .execute();
     expect(spells).toHaveLength(6);
     for (const s of spells)
-      expect(s).toMatchObject({ channel: '外出务工(有组织)', start_date: '2026-07-21', out_of_province: true, end_date: null });
+      expect(s).toMatchObject({ channel: '外出务工(有组织)', start_date: '2019-02-21', out_of_province: true, end_date: null });
     expect((await getExportBatch(db, officer!, batches[1]!.id)).people).toBe(3);
+
+    // Its 3 and 6 months fell while the export service subsidies were in force, so its card
+    // shows, with the organizer's filing confirmed, 300 yuan a person out of province under
+    // each document, with the article.
+    for (const date of ['2019-05-21', '2019-08-21']) {
+      const earned = await exportSubsidies(db, officer!, batches[0]!.id, { date, organizerFiled: true });
+      expect(earned.totals).toEqual([
+        { rule: 'EXP-HZ', title: expect.any(String), eligible: 6, amountFen: 180000, amountYuan: '1800.00' },
+        { rule: 'EXP-YN', title: expect.any(String), eligible: 6, amountFen: 180000, amountYuan: '1800.00' },
+      ]);
+      const hz = earned.items[0]?.decisions.find((d) => d.rule === 'EXP-HZ');
+      expect(hz?.citations).toContainEqual({ document: 'HZ-2018-20', article: '第16条' });
+    }
 
     // Everyone hired, sent or signed up is of a Huize 脱贫户 and willing to migrate.
     const chosen = await db.kysely

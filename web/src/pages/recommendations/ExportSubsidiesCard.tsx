@@ -2,7 +2,7 @@
 // decisions under the export-service and job-seeking rules, with the article, and a link to
 // apply with the batch's facts filled in.
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Checkbox, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -20,6 +20,28 @@ const STATUS_COLORS: Record<ExportSubsidyDecision['status'], string> = {
 };
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** The rules not in force on the chosen date, each with the day its document expired (or began). */
+function OutOfPeriod({ data }: { data: ExportSubsidies }) {
+  if (data.outOfPeriod.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`测算日期 ${data.date} 不在以下政策的有效期内，这些补贴无法按该日期测算；可改选有效期内的测算日期`}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {data.outOfPeriod.map((r) => (
+            <li key={r.rule}>
+              {r.rule} {r.title}：{r.message}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
 
 function DecisionTag({ d, personId, region }: { d: ExportSubsidyDecision; personId: string; region: string }) {
   const amount =
@@ -71,6 +93,7 @@ export function ExportSubsidiesCard({ batchId, departureDate }: { batchId: strin
         按每人出发后在岗的整月数测算有组织劳务输出的服务补贴（给组织者）和求职创业补贴（给本人），只列出本人所在地适用的政策；
         组织者是否备案由经办人确认。
       </Typography.Paragraph>
+      {q.data && <OutOfPeriod data={q.data} />}
       {(q.data?.totals.length ?? 0) > 0 && (
         <Space style={{ marginBottom: 12 }} wrap>
           {q.data?.totals.map((t) => (

@@ -435,6 +435,8 @@ export interface ExportSubsidies {
   date: string;
   organizerFiled: boolean | null;
   totals: { rule: string; title: string; eligible: number; amountFen: number; amountYuan: string }[];
+  /** Rules of the members' places not in force on the date, with the day their document expired or began. */
+  outOfPeriod: { rule: string; title: string; from: string; to: string | null; message: string }[];
   items: { personId: Id; name: string; villageCode: string; decisions: ExportSubsidyDecision[] }[];
 }
 
