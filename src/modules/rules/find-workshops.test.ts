@@ -104,7 +104,7 @@ describe('政策找人 over the 帮扶车间 of a county (WS-YN)', () => {
       alreadyClaimed: 1,
     });
     expect(page.run.message).toBe(
-      '评估 5 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领；另有 2 名劳动力的就业记录写在 1 个未登记为帮扶车间的单位名称下，未计入任何车间',
+      '评估 5 个帮扶车间：2 个符合或可能符合「就业扶贫车间一次性奖补（云南省）」条件且尚未申领（其中 2 个已知条件均符合，待核实其余条件），1 个已申领；另有 2 名劳动力的就业记录写在 1 个对应不到已登记帮扶车间的单位名称下（未登记、未关联或重名），未计入任何车间',
     );
     expect(page.run.unmatchedWorkshops).toEqual([{ name: '闸塘服装厂', laborers: 2, poorLaborers: 2 }]);
     expect(page.items).toEqual([]);

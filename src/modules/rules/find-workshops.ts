@@ -160,7 +160,7 @@ export async function runWorkshopFind(
     (toVerify > 0 ? `（其中 ${toVerify} 个已知条件均符合，待核实其余条件）` : '') +
     `，${already} 个已申领` +
     (unmatched.size > 0
-      ? `；另有 ${unmatchedLaborers} 名劳动力的就业记录写在 ${unmatched.size} 个未登记为帮扶车间的单位名称下，未计入任何车间`
+      ? `；另有 ${unmatchedLaborers} 名劳动力的就业记录写在 ${unmatched.size} 个对应不到已登记帮扶车间的单位名称下（未登记、未关联或重名），未计入任何车间`
       : '')
   );
 }

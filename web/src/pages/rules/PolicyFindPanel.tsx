@@ -309,7 +309,7 @@ function WorkshopResults({ run }: { run: FindRun }) {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="unmatched-workshops"
-          title="以下单位名称在劳动力的就业经历中登记为帮扶车间就业，但与本县已登记的帮扶车间名称不符，这些劳动力未计入任何车间"
+          title="以下单位名称在劳动力的就业经历中登记为帮扶车间就业，但未关联、也对应不到本县唯一一个已登记的帮扶车间，这些劳动力未计入任何车间"
           description={
             <>
               <div>
@@ -317,7 +317,9 @@ function WorkshopResults({ run }: { run: FindRun }) {
                   .map((u) => `${u.name}（${u.laborers} 人，其中脱贫劳动力 ${u.poorLaborers} 人）`)
                   .join('；')}
               </div>
-              <div>请到“用人单位”按其营业执照名称登记该车间，或在劳动力的就业经历中改用已登记的名称。</div>
+              <div>
+                请到“用人单位”按其营业执照登记该车间，然后在劳动力的就业经历中从列表选择该车间（按统一社会信用代码关联），或在台账导入文件的“务工单位统一社会信用代码”列填写其代码；同名车间不止一个时，也须这样关联。
+              </div>
             </>
           }
         />
