@@ -293,14 +293,29 @@ async function fairForWrite(trx: Scoped, actor: Actor, id: string, what: string)
  * Adds posts to a fair. A post entered after a past fair's day is accepted on purpose: its
  * `created_at` is when it was entered in bangfu, not when the employer began to offer it, and
  * offices enter afterwards (补录) the posts a fair collected on paper, as they record past fairs,
- * attendance and departures.
+ * attendance and departures. A post whose 有效期 or season ends before the fair's day is refused:
+ * those are the employer's dates, and they say it was not on offer there.
  */
 export async function addFairJobs(database: Database, actor: Actor, id: string, jobIds: string[]) {
   return inScope(database.kysely, actor.scope, async (trx) => {
     const f = await fairForWrite(trx, actor, id, '添加参会岗位');
-    const found = await trx.selectFrom('job_posts').select('id').where('id', 'in', jobIds).execute();
+    const found = await trx
+      .selectFrom('job_posts')
+      .select(['id', 'title', 'valid_until', 'season_to'])
+      .where('id', 'in', jobIds)
+      .execute();
     const missing = jobIds.filter((j) => !found.some((x) => x.id === j));
     if (missing.length) throw errors.notFound(`岗位（ID ${missing.join('、')}）`);
+    // A post whose own dates end before the fair's day cannot be offered at it.
+    const ended = found.flatMap((j) => {
+      const end = [j.valid_until, j.season_to].filter((d): d is string => d !== null && d < f.fair_date).sort()[0];
+      if (!end) return [];
+      const what = end === j.valid_until ? '有效期至' : '季节性用工期至';
+      return [
+        { field: 'jobIds', label: '参会岗位', message: `“${j.title}”${what} ${end}，早于招聘会日期 ${f.fair_date}`, value: j.id },
+      ];
+    });
+    if (ended.length) throw errors.invalid(`招聘会“${f.title}”`, ended);
     await trx
       .insertInto('job_fair_jobs')
       .values(jobIds.map((j) => ({ fair_id: f.id, job_id: j, region_code: f.region_code })))

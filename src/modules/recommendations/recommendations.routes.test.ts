@@ -7,7 +7,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, PASSWORD, VILLAGES } from '../../../test/factories.ts';
+import {
+  type BuiltPerson,
+  buildHousehold,
+  buildUser,
+  loginAs,
+  PASSWORD,
+  shanghaiDay,
+  VILLAGES,
+} from '../../../test/factories.ts';
 import type { Database } from '../../db/connection.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -282,6 +290,23 @@ describe('job fairs and export batches', () => {
     });
     expect(f.statusCode).toBe(201);
     const id = f.json().id;
+    // A post whose season ended before the fair's day was not on offer at it.
+    const ended = await database.kysely
+      .updateTable('job_posts')
+      .set({ season_from: shanghaiDay(-90), season_to: shanghaiDay(-1) })
+      .where('id', '=', jobIds[1] as string)
+      .returning('title')
+      .executeTakeFirstOrThrow();
+    const refused = await post('huize', `/api/fairs/${id}/jobs`, { jobIds: [jobIds[1], jobIds[2]] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe(
+      `招聘会“春风行动专场招聘会”：参会岗位“${ended.title}”季节性用工期至 ${shanghaiDay(-1)}，早于招聘会日期 ${today}`,
+    );
+    await database.kysely
+      .updateTable('job_posts')
+      .set({ season_from: null, season_to: null })
+      .where('id', '=', jobIds[1] as string)
+      .execute();
     await post('huize', `/api/fairs/${id}/jobs`, { jobIds: [jobIds[2], jobIds[3]] });
     const inv = (await post('huize', `/api/fairs/${id}/invitations`, { fromRecommendations: true })).json();
     expect(inv.counts).toMatchObject({ jobs: 2, invited: 1 });
