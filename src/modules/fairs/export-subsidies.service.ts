@@ -92,6 +92,12 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
   const byCase = new Map(results.map((r) => [r.caseId, r.decisions[0]]));
 
   const totals = new Map<string, { rule: string; title: string; eligible: number; amountFen: number }>();
+  // Rules of one limit group pay for the same placement (EXP-HZ and EXP-YN in Huize): their
+  // totals are alternatives, not amounts to add up.
+  const sharing = (id: string) => {
+    const group = rules.find((r) => r.id === id)?.limit?.group;
+    return group ? [...totals.keys()].filter((o) => o !== id && rules.find((r) => r.id === o)?.limit?.group === group) : [];
+  };
   const items = members.map((m) => ({
     personId: m.person_id,
     name: m.name,
@@ -135,7 +141,7 @@ export async function exportSubsidies(database: Database, actor: Actor, id: stri
     departureDate: batch.departure_date,
     date,
     organizerFiled: q.organizerFiled ?? null,
-    totals: [...totals.values()].map((t) => ({ ...t, amountYuan: formatFen(t.amountFen) })),
+    totals: [...totals.values()].map((t) => ({ ...t, amountYuan: formatFen(t.amountFen), sharesLimitWith: sharing(t.rule) })),
     outOfPeriod,
     items,
   };

@@ -80,7 +80,10 @@ describe('the subsidies an organized export batch earns', () => {
       eligible: 2,
       amountFen: 60000,
       amountYuan: '600.00',
+      // Huize's and Yunnan's export subsidies pay for the same placement: alternatives, not a sum.
+      sharesLimitWith: ['EXP-YN'],
     });
+    expect(due.totals.find((t: { rule: string }) => t.rule === 'EXP-YN')?.sharesLimitWith).toEqual(['EXP-HZ']);
   });
 
   it('answers "not in force" after the Huize document ended, saying once per rule which document ended when, and refuses a future date', async () => {

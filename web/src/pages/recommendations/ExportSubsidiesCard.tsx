@@ -103,6 +103,17 @@ export function ExportSubsidiesCard({ batchId, departureDate }: { batchId: strin
           ))}
         </Space>
       )}
+      {q.data?.totals.some((t) => t.sharesLimitWith.length > 0) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${q.data.totals
+            .filter((t) => t.sharesLimitWith.length > 0)
+            .map((t) => t.rule)
+            .join('、')} 补助的是同一次输出，同一人只能享受其中一项：各项合计只能择一申领，不能相加`}
+        />
+      )}
       <Table
         size="small"
         loading={q.isPending}

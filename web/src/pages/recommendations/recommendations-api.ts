@@ -434,7 +434,7 @@ export interface ExportSubsidies {
   batchId: Id;
   date: string;
   organizerFiled: boolean | null;
-  totals: { rule: string; title: string; eligible: number; amountFen: number; amountYuan: string }[];
+  totals: { rule: string; title: string; eligible: number; amountFen: number; amountYuan: string; sharesLimitWith: string[] }[];
   /** Rules of the members' places not in force on the date, with the day their document expired or began. */
   outOfPeriod: { rule: string; title: string; from: string; to: string | null; message: string }[];
   items: { personId: Id; name: string; villageCode: string; decisions: ExportSubsidyDecision[] }[];
