@@ -159,11 +159,11 @@ export async function buildJobPost(
 }
 
 /**
- * A laborer of a household of one in `village` working at a 帮扶车间 named `employer` since
- * `start` (1,600 yuan a month): what 政策找人 over workshops counts, by its link to the
- * registered workshop `employerId` when given, else by that name.
+ * A laborer of a household of one in `village` employed by `employer` since `start` (1,600 yuan
+ * a month; channel 就地就近 and uninsured unless told), linked to the registered employer
+ * `employerId` when given.
  */
-export async function buildWorkshopLaborer(
+export async function buildEmployedLaborer(
   db: Kysely<DB>,
   o: {
     village: string;
@@ -172,6 +172,8 @@ export async function buildWorkshopLaborer(
     start: string;
     name: string;
     type?: '脱贫户' | '监测对象';
+    channel?: string;
+    insured?: boolean;
   },
 ): Promise<BuiltPerson> {
   const { persons } = await buildHousehold(db, { village: o.village, type: o.type, members: [{ name: o.name }] });
@@ -183,12 +185,24 @@ export async function buildWorkshopLaborer(
       person_id: p.id,
       village_code: o.village,
       start_date: o.start,
-      channel: '帮扶车间',
+      channel: o.channel ?? '就地就近',
       place_code: o.village,
       employer: o.employer,
       employer_id: o.employerId ?? null,
       monthly_income_fen: 160000,
+      insured: o.insured ?? false,
     })
     .execute();
   return p;
+}
+
+/**
+ * A laborer working at a 帮扶车间 named `employer` since `start`: what 政策找人 over workshops
+ * counts, by its link to the registered workshop `employerId` when given, else by that name.
+ */
+export function buildWorkshopLaborer(
+  db: Kysely<DB>,
+  o: { village: string; employer: string; employerId?: string; start: string; name: string; type?: '脱贫户' | '监测对象' },
+): Promise<BuiltPerson> {
+  return buildEmployedLaborer(db, { ...o, channel: '帮扶车间' });
 }

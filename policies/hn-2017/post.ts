@@ -22,11 +22,6 @@ export default defineRule({
       expected: `建档立卡且户籍地在本省（${c.region.slice(0, 2)}）`,
       article: '二（三）1',
     });
-    c.check('依法签订劳动合同', c.fact('laborContract'), {
-      value: yesNo(c.fact('laborContract')),
-      expected: '是',
-      article: '二（三）1',
-    });
     const months = c.fact('monthsInPost');
     const minMonths = c.param('min_months_in_post');
     c.check(`实际在岗${minMonths}个月以上`, months >= minMonths, {
@@ -36,6 +31,13 @@ export default defineRule({
     });
     c.check('依法缴纳社会保险费', c.fact('insured'), {
       value: yesNo(c.fact('insured')),
+      expected: '是',
+      article: '二（三）1',
+    });
+    // The labor contract last: the register knows the rest, and 政策找单位's screening, which
+    // stops at the first fact the case lacks, must have checked those before it.
+    c.check('依法签订劳动合同', c.fact('laborContract'), {
+      value: yesNo(c.fact('laborContract')),
       expected: '是',
       article: '二（三）1',
     });

@@ -24,18 +24,20 @@ export default defineRule({
       expected: `建档立卡且户籍地在本省（${c.region.slice(0, 2)}）`,
       article: '二（三）2',
     });
-    const contract = c.fact('contractMonths');
-    const minContract = c.param('min_contract_months');
-    c.check('依法签订1年以上劳动合同', contract >= minContract, {
-      value: `${contract} 个月`,
-      expected: `≥ ${minContract} 个月`,
-      article: '二（三）2',
-    });
+    // Months in post (the register knows them) before the contract (it does not): 政策找单位's
+    // screening stops at the first fact the case lacks.
     const inPost = c.fact('monthsInPost');
     const minInPost = c.param('min_months_in_post');
     c.check(`实际在岗${minInPost}个月`, inPost >= minInPost, {
       value: `${inPost} 个月`,
       expected: `≥ ${minInPost} 个月`,
+      article: '二（三）2',
+    });
+    const contract = c.fact('contractMonths');
+    const minContract = c.param('min_contract_months');
+    c.check('依法签订1年以上劳动合同', contract >= minContract, {
+      value: `${contract} 个月`,
+      expected: `≥ ${minContract} 个月`,
       article: '二（三）2',
     });
     const maxMonths = c.param('max_months');

@@ -17,12 +17,14 @@ export default defineRule({
     },
   },
   evaluate(c) {
-    c.check('劳务公司', c.fact('laborCompany'), { value: yesNo(c.fact('laborCompany')), expected: '是', article: '四' });
+    // Who the laborer is (the register knows) before what the company is (it does not): 政策找单位's
+    // screening stops at the first fact the case lacks.
     c.check('招收贫困劳动力', c.fact('registeredPoor'), {
       value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '四',
     });
+    c.check('劳务公司', c.fact('laborCompany'), { value: yesNo(c.fact('laborCompany')), expected: '是', article: '四' });
     const contract = c.fact('contractMonths');
     const minContract = c.param('min_contract_months');
     c.check('签订1年以上劳动合同', contract >= minContract, {

@@ -40,7 +40,7 @@ export interface FindRunsTable {
   created_at: Timestamp;
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  /** 20261121181100_find_workshops: a run over persons or over the 帮扶车间 of the region. */
+  /** 20261121181100_find_workshops: a run over persons or over the 帮扶车间 of the region (181400: or its employers). */
   subject: ColumnType<FindSubject, FindSubject | undefined, never>;
   /** Of a workshop run's list: may qualify, facts to verify. */
   to_verify: Generated<number>;
@@ -54,7 +54,7 @@ export interface UnmatchedWorkshop {
   poorLaborers: number;
 }
 
-export type FindSubject = 'person' | 'workshop';
+export type FindSubject = 'person' | 'workshop' | 'employer';
 
 export interface FindWorkshopResultsTable {
   run_id: Int8;
@@ -67,6 +67,20 @@ export interface FindWorkshopResultsTable {
   missing_facts: ColumnType<string[], string[] | undefined, string[]>;
   laborers: number;
   poor_laborers: number;
+}
+
+/** 20261121181400_find_employers: one employer and one laborer of an employer run's list. */
+export interface FindEmployerResultsTable {
+  run_id: Int8;
+  employer_id: Int8;
+  person_id: Int8;
+  region_code: string;
+  status: 'eligible' | 'amount_not_set' | 'incomplete';
+  amount_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  max_amount_fen: ColumnType<string | null, string | number | null, string | number | null>;
+  message: string;
+  missing_facts: ColumnType<string[], string[] | undefined, string[]>;
+  months_in_post: number;
 }
 
 export interface FindResultsTable {
@@ -84,4 +98,5 @@ export interface RulesTables {
   find_runs: FindRunsTable;
   find_results: FindResultsTable;
   find_workshop_results: FindWorkshopResultsTable;
+  find_employer_results: FindEmployerResultsTable;
 }

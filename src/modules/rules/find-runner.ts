@@ -20,6 +20,7 @@ import {
 } from '../../domain/rules/index.ts';
 import { personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
 import { catalog } from './catalog.ts';
+import { runEmployerFind } from './find-employers.ts';
 import { limitWindow } from './find-window.ts';
 import { runWorkshopFind } from './find-workshops.ts';
 import { personsWithLiveClaims } from './rules.repository.ts';
@@ -55,8 +56,14 @@ export async function runFind(
   try {
     const cat = await catalog();
     const rule = findRule(cat, run.rule_id);
-    if (rule?.subject === 'workshop' && run.subject === 'workshop') {
-      const message = await runWorkshopFind(database, run, cat, rule);
+    const byUnit =
+      rule?.subject === 'workshop' && run.subject === 'workshop'
+        ? runWorkshopFind
+        : rule?.subject === 'employer' && run.subject === 'employer'
+          ? runEmployerFind
+          : undefined;
+    if (rule && byUnit) {
+      const message = await byUnit(database, run, cat, rule);
       await db
         .updateTable('find_runs')
         .set({ status: 'done', finished_at: new Date(), message })

@@ -6,19 +6,19 @@ import type { Scoped } from '../../db/connection.ts';
 import { formatFen } from '../../domain/money.ts';
 import type { SafeSheetWriter } from '../imports/workbooks.ts';
 
-export type WorkshopStatus = 'eligible' | 'amount_not_set' | 'incomplete';
+export type UnitFindStatus = 'eligible' | 'amount_not_set' | 'incomplete';
 
-export const WORKSHOP_STATUS_NAMES: Record<WorkshopStatus, string> = {
+export const UNIT_FIND_STATUS_NAMES: Record<UnitFindStatus, string> = {
   eligible: '符合',
   amount_not_set: '符合，金额待定',
   incomplete: '待核实',
 };
 
-export interface WorkshopQuery {
-  status?: WorkshopStatus | undefined;
+export interface UnitFindQuery {
+  status?: UnitFindStatus | undefined;
 }
 
-function rowsQuery(trx: Scoped, runId: string, region: string, q: WorkshopQuery) {
+function rowsQuery(trx: Scoped, runId: string, region: string, q: UnitFindQuery) {
   let base = trx
     .selectFrom('find_workshop_results as f')
     .innerJoin('employers as e', 'e.id', 'f.employer_id')
@@ -28,7 +28,7 @@ function rowsQuery(trx: Scoped, runId: string, region: string, q: WorkshopQuery)
   return base;
 }
 
-function listed(trx: Scoped, runId: string, region: string, q: WorkshopQuery) {
+function listed(trx: Scoped, runId: string, region: string, q: UnitFindQuery) {
   return rowsQuery(trx, runId, region, q)
     .leftJoin('regions as r', (j) => j.onRef('r.code', '=', 'f.region_code').on('r.valid_to', 'is', null))
     .select([
@@ -68,7 +68,7 @@ function present(r: ListedRow) {
     laborers: r.laborers,
     poorLaborers: r.poor_laborers,
     status: r.status,
-    statusName: WORKSHOP_STATUS_NAMES[r.status],
+    statusName: UNIT_FIND_STATUS_NAMES[r.status],
     amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
     maxAmountFen: r.max_amount_fen === null ? null : Number(r.max_amount_fen),
     missingFacts: r.missing_facts,
@@ -82,7 +82,7 @@ export async function workshopResults(
   trx: Scoped,
   runId: string,
   region: string,
-  q: WorkshopQuery & { page: number; pageSize: number },
+  q: UnitFindQuery & { page: number; pageSize: number },
 ) {
   const total = Number(
     (
@@ -121,7 +121,7 @@ export async function writeWorkshopRows(
   trx: Scoped,
   runId: string,
   region: string,
-  q: WorkshopQuery,
+  q: UnitFindQuery,
   sheet: SafeSheetWriter,
 ): Promise<number> {
   const rows = (await listed(trx, runId, region, q).execute()).map(present);

@@ -6,11 +6,12 @@ import type { Writable } from 'node:stream';
 import { type Selectable, sql } from 'kysely';
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { PushChannel } from '../../db/schema-recommendations.ts';
-import type { FindRunsTable } from '../../db/schema-rules.ts';
+import type { FindRunsTable, FindSubject } from '../../db/schema-rules.ts';
+import { namesLaborer } from '../../domain/claims/employer-claims.ts';
 import { formatFen } from '../../domain/money.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
-import { SUBJECT_KIND_NAMES } from '../../domain/rules/index.ts';
+import { type Rule, SUBJECT_KIND_NAMES } from '../../domain/rules/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { type Actor, canWriteRegister } from '../auth/actor.ts';
@@ -19,6 +20,13 @@ import { CHANNEL_NAMES, type EnqueueRow, enqueue, renderPolicyNotice } from '../
 import { wechatOpenids } from '../recommendations/recommendations.repository.ts';
 import { idFor, idOnScreen, phoneFor } from '../registry/laborer.presenter.ts';
 import { catalog } from './catalog.ts';
+import {
+  EMPLOYER_EXPORT_HEADERS,
+  EMPLOYER_EXPORT_WIDTHS,
+  type EmployerListItem,
+  employerResults,
+  writeEmployerRows,
+} from './find-employer-list.ts';
 import type { FindJobs } from './find-runner.ts';
 import {
   WORKSHOP_EXPORT_HEADERS,
@@ -64,6 +72,17 @@ async function titles(): Promise<Map<string, string>> {
   return new Map((await catalog()).rules.map((r) => [r.id, r.title]));
 }
 
+/**
+ * What a run of the rule looks over: persons, the 帮扶车间 of the region, or its employers with
+ * their laborers (an employer rule claimed per laborer, the register says who). Other unit rules
+ * are claimed on counts no record holds; none.
+ */
+function findSubjectOf(rule: Rule): FindSubject | undefined {
+  if (rule.subject === 'person' || rule.subject === 'workshop') return rule.subject;
+  if (rule.subject === 'employer' && namesLaborer(rule)) return 'employer';
+  return undefined;
+}
+
 /** Starts 政策找人 for a person rule under a region (the actor's scope by default) on a date (today by default). */
 export async function startFindRun(
   database: Database,
@@ -74,10 +93,11 @@ export async function startFindRun(
 ): Promise<FindRunView> {
   const cat = await catalog();
   const rule = requireRule(cat, ruleId);
-  if (rule.subject !== 'person' && rule.subject !== 'workshop') {
+  const subject = findSubjectOf(rule);
+  if (!subject) {
     throw new AppError(
       'RULE_NOT_PERSONAL',
-      `规则 ${rule.id}（${rule.title}）的对象是${SUBJECT_KIND_NAMES[rule.subject]}，政策找人只能查找劳动力个人或帮扶车间`,
+      `规则 ${rule.id}（${rule.title}）的对象是${SUBJECT_KIND_NAMES[rule.subject]}，政策找人只能查找劳动力个人、帮扶车间，或按劳动力逐人申报的用人单位`,
       400,
     );
   }
@@ -91,7 +111,7 @@ export async function startFindRun(
       .insertInto('find_runs')
       .values({
         rule_id: rule.id,
-        subject: rule.subject === 'workshop' ? 'workshop' : 'person',
+        subject,
         region_code: region,
         case_date: date,
         created_by: actor.userId,
@@ -201,6 +221,17 @@ export async function findRunResults(
         ...page,
         items: [],
         workshops: page.items,
+        employers: [] as EmployerListItem[],
+      };
+    }
+    if (run.subject === 'employer') {
+      const page = await employerResults(trx, id, region, q);
+      return {
+        run: presentRun(run, (await titles()).get(run.rule_id) ?? run.rule_id),
+        ...page,
+        items: [],
+        workshops: [] as WorkshopListItem[],
+        employers: page.items,
       };
     }
     const total = Number(
@@ -218,6 +249,7 @@ export async function findRunResults(
       page: q.page,
       pageSize: q.pageSize,
       workshops: [] as WorkshopListItem[],
+      employers: [] as EmployerListItem[],
       items: rows.map((r) => ({
         personId: r.person_id,
         name: r.name,
@@ -256,6 +288,13 @@ export async function exportFindRun(database: Database, actor: Actor, id: string
   if (head.subject === 'workshop') {
     const sheet = new SafeSheetWriter(out, '政策找车间名单', WORKSHOP_EXPORT_HEADERS, { widths: WORKSHOP_EXPORT_WIDTHS });
     const rows = await inScope(database.kysely, actor.scope, (trx) => writeWorkshopRows(trx, id, region, q, sheet));
+    await sheet.finish();
+    await auditExport(database, actor, head, region, rows);
+    return rows;
+  }
+  if (head.subject === 'employer') {
+    const sheet = new SafeSheetWriter(out, '政策找单位名单', EMPLOYER_EXPORT_HEADERS, { widths: EMPLOYER_EXPORT_WIDTHS });
+    const rows = await inScope(database.kysely, actor.scope, (trx) => writeEmployerRows(trx, actor, id, region, q, sheet));
     await sheet.finish();
     await auditExport(database, actor, head, region, rows);
     return rows;
@@ -329,10 +368,11 @@ export async function notifyFindRun(database: Database, actor: Actor, id: string
     if (run.status !== 'done') {
       throw new AppError('FIND_RUN_NOT_DONE', `政策找人批次 ${id} 尚未完成（${STATUS_NAMES[run.status]}），完成后才能通知`, 409);
     }
-    if (run.subject === 'workshop') {
+    if (run.subject !== 'person') {
+      const units = run.subject === 'workshop' ? '帮扶车间' : '用人单位';
       throw new AppError(
         'FIND_RUN_NOT_PERSONAL',
-        `政策找人批次 ${id} 的名单是帮扶车间，政策告知只发给劳动力个人：请按名单中的联系人和电话联系车间`,
+        `政策找人批次 ${id} 的名单是${units}，政策告知只发给劳动力个人：请按名单中的联系人和电话联系${units}`,
         400,
       );
     }

@@ -100,6 +100,32 @@ export async function carriersUnder(trx: Scoped, region: string) {
     .execute();
 }
 
+/** The employers registered under a region (政策找单位 lists their laborers). */
+export async function employersUnder(trx: Scoped, region: string) {
+  return trx
+    .selectFrom('employers')
+    .select(['id', 'name', 'credit_code', 'region_code'])
+    .where('region_code', 'like', `${region}%`)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Live claims under the rules (in the year when given) about these laborers: who claimed
+ * (subject_key: the unit's credit code, or person:<id> where the limit is per laborer) for whom.
+ */
+export async function laborerClaims(trx: Scoped, rules: readonly string[], year: number | null, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  let q = trx
+    .selectFrom('claims')
+    .select(['subject_key', 'person_id'])
+    .where('rule_id', 'in', [...rules])
+    .where('person_id', 'in', [...personIds])
+    .where('status', 'not in', [...DEAD_CLAIM_STATUSES]);
+  if (year !== null) q = q.where('claim_year', '=', year);
+  return q.execute();
+}
+
 /** Which of these units (by credit code) hold a live claim under the rules, in the year when given. */
 export async function unitsWithLiveClaims(
   trx: Scoped,

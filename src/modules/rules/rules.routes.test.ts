@@ -465,11 +465,14 @@ describe('政策找人 (POST /api/rules/:id/find-runs, a background run)', () =>
     expect(bad.json().message).toContain('日期');
   });
 
-  it('refuses rules whose subject is neither a person nor a workshop; a workshop rule finds workshops', async () => {
+  it('refuses rules whose subject is neither a person, a workshop nor an employer claiming per laborer; a workshop rule finds workshops, SI-YN employers', async () => {
     const res = await post('huize', '/api/rules/EXP-YN/find-runs', { date: '2019-03-01' });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('RULE_NOT_PERSONAL');
-    expect(res.json().message).toContain('只能查找劳动力个人或帮扶车间');
+    expect(res.json().message).toContain('只能查找劳动力个人、帮扶车间，或按劳动力逐人申报的用人单位');
+    const employers = await post('huize', '/api/rules/SI-YN/find-runs', { date: '2019-03-01' });
+    expect(employers.statusCode).toBe(202);
+    expect(employers.json()).toMatchObject({ rule: 'SI-YN', subject: 'employer' });
     const workshops = await post('huize', '/api/rules/WS-YN/find-runs', { date: '2019-03-01' });
     expect(workshops.statusCode).toBe(202);
     expect(workshops.json()).toMatchObject({ rule: 'WS-YN', subject: 'workshop', region: '530326' });

@@ -147,7 +147,7 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          '政策找人：对辖区台账按规则查找符合条件且尚未申领的劳动力，帮扶车间类规则查找辖区内的帮扶车间（后台运行，返回批次与进度）',
+          '政策找人：对辖区台账按规则查找符合条件且尚未申领的劳动力；帮扶车间类规则查找辖区内的帮扶车间；按劳动力逐人申报的用人单位规则（岗位补贴、社保补贴）查找辖区内的用人单位及其在岗劳动力（后台运行，返回批次与进度）',
         params: Type.Object({ id: RuleId }),
         body: FindRunBody,
       },
