@@ -4,13 +4,22 @@
 // ID numbers masked. Then it runs the Yunnan workshop award (WS-YN) as of 2019-09-30 over the
 // county's 帮扶车间: the workshop in 闸塘村 with six poor laborers on the register is listed
 // 待核实 with the facts bangfu cannot know, no policy notice is offered, and the list exports.
+// Last, the social insurance subsidy to labor companies (SI-YN) as of 2019-06-30 finds the county's
+// labor company with its poor laborer, and 代为申报 opens the claim about that laborer.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { creditCheckChar } from '../../src/domain/jobs/credit-code.ts';
 import { createTestDatabase } from '../db.ts';
-import { type BuiltPerson, buildHousehold, buildUser, buildWorkshopLaborer, VILLAGES } from '../factories.ts';
+import {
+  type BuiltPerson,
+  buildEmployedLaborer,
+  buildHousehold,
+  buildUser,
+  buildWorkshopLaborer,
+  VILLAGES,
+} from '../factories.ts';
 import { type BrowserApp, choose, logIn, pickDate, screenshotOnFailure, startBrowserApp } from './browser-app.ts';
 
 let database: Database;
@@ -47,6 +56,40 @@ async function workshopWithLaborers(db: Database['kysely']) {
       employer: i === types.length - 1 ? '闸塘服装厂' : WORKSHOP,
       start: '2019-01-10',
       name: `车间工${i}`,
+    });
+  }
+}
+
+const LABOR_COMPANY = '会泽县诚信劳务有限公司';
+
+/**
+ * A labor company of the county with a poor laborer and a monitored one linked to it since
+ * 2019-04-01, insured: after the TR-HZ run's day, before the SI-YN run's.
+ */
+async function laborCompanyWithLaborers(db: Database['kysely']) {
+  const { id } = await db
+    .insertInto('employers')
+    .values({
+      credit_code: `91530326MA6K5678Y${creditCheckChar('91530326MA6K5678Y')}`,
+      name: LABOR_COMPANY,
+      region_code: '530326',
+      contact_name: '刘经理',
+      contact_phone: '13908745678',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const [name, type] of [
+    ['劳务工甲', '脱贫户'],
+    ['劳务工乙', '监测对象'],
+  ] as const) {
+    await buildEmployedLaborer(db, {
+      village: ZHATANG,
+      type,
+      employer: LABOR_COMPANY,
+      employerId: id,
+      start: '2019-04-01',
+      name,
+      insured: true,
     });
   }
 }
@@ -97,6 +140,7 @@ beforeAll(async () => {
     })
     .execute();
   await workshopWithLaborers(db);
+  await laborCompanyWithLaborers(db);
   b = await startBrowserApp('policy-find', database);
   await logIn(b, 'huize_county', '李经办');
 });
@@ -175,5 +219,33 @@ describe('政策找人 in the browser', () => {
     await expect.poll(() => page.getByLabel('帮扶车间名称', { exact: true }).inputValue()).toBe(WORKSHOP);
     expect(await page.getByLabel('统一社会信用代码', { exact: true }).inputValue()).toMatch(/^91530326/);
     expect(await page.getByLabel('发生日期', { exact: true }).inputValue()).toBe('2019-09-30');
+  });
+
+  it('runs SI-YN over the county: the labor company with its poor laborer, to verify, and 代为申报 about that laborer', async () => {
+    screenshotOnFailure(b, 'policy-find-employer');
+    const { page } = b;
+    await page.goto(`${b.baseUrl}/rules/SI-YN?tab=find`);
+    await page.getByText('查找辖区内可为台账劳动力申领本项补贴、尚未申领的用人单位').waitFor();
+    await pickDate(page, '日期', '2019-06-30');
+    await page.getByRole('button', { name: '查找符合条件的用人单位' }).click();
+    const run = page.getByTestId('find-run');
+    await run.getByText('已完成').waitFor();
+    await expect.poll(() => run.textContent()).toContain('1 个单位的 1 名劳动力符合或可能符合');
+
+    const row = page.locator('.ant-table-tbody tr').filter({ hasText: LABOR_COMPANY });
+    await row.waitFor();
+    expect(await page.locator('.ant-table-tbody tr').filter({ hasText: LABOR_COMPANY }).count()).toBe(1);
+    const text = await row.textContent();
+    expect(text).toContain('劳务工甲');
+    expect(text).toContain('刘经理 13908745678');
+    expect(text).toContain('闸塘村');
+    expect(text).toContain('劳务公司');
+    expect(await row.locator('.ant-tag').textContent()).toBe('待核实');
+    expect(await page.getByRole('button', { name: '通知名单中的人' }).count()).toBe(0);
+
+    await row.getByRole('link', { name: '代为申报' }).click();
+    await page.waitForURL('**/claims/new?**');
+    await expect.poll(() => page.getByLabel('用人单位名称', { exact: true }).inputValue()).toBe(LABOR_COMPANY);
+    await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: '所涉劳动力' }).textContent()).toContain('劳务工甲');
   });
 });

@@ -113,11 +113,14 @@ export interface FindItem {
   message: string;
 }
 
-/** Who a 政策找人 run looks for: the register's laborers, or the 帮扶车间 of the region (workshop rules). */
-export type FindSubject = 'person' | 'workshop';
+/**
+ * Who a 政策找人 run looks for: the register's laborers, the 帮扶车间 of the region (workshop
+ * rules), or its employers with their laborers (employer rules claimed per laborer).
+ */
+export type FindSubject = 'person' | 'workshop' | 'employer';
 
-/** Where a workshop on a run's list stands: 符合, 符合，金额待定, or 待核实 (known conditions pass). */
-export type FindWorkshopStatus = 'eligible' | 'amount_not_set' | 'incomplete';
+/** Where a unit on a run's list stands: 符合, 符合，金额待定, or 待核实 (known conditions pass). */
+export type FindUnitStatus = 'eligible' | 'amount_not_set' | 'incomplete';
 
 /** One 帮扶车间 on a workshop run's list (src/modules/rules/find-workshop-list.ts `present`). */
 export interface FindWorkshopItem {
@@ -134,11 +137,36 @@ export interface FindWorkshopItem {
   laborers: number;
   /** Of them, members of 脱贫户. */
   poorLaborers: number;
-  status: FindWorkshopStatus;
+  status: FindUnitStatus;
   statusName: string;
   amountFen: number | null;
   maxAmountFen: number | null;
   /** Labels of the facts bangfu does not hold and the office must verify. */
+  missingFacts: string[];
+  message: string;
+}
+
+/** One employer and one of its laborers on an employer run's list (src/modules/rules/find-employer-list.ts). */
+export interface FindEmployerItem {
+  employerId: Id;
+  employerName: string;
+  creditCode: string;
+  employerRegion: string;
+  contactName: string;
+  contactPhone: string;
+  personId: Id;
+  name: string;
+  /** Masked. */
+  idNumber: string;
+  sex: string;
+  villageCode: string;
+  villageName: string;
+  /** Whole months at the employer on the run's date. */
+  monthsInPost: number;
+  status: FindUnitStatus;
+  statusName: string;
+  amountFen: number | null;
+  maxAmountFen: number | null;
   missingFacts: string[];
   message: string;
 }
@@ -176,14 +204,16 @@ export interface FindResultsPage {
   pageSize: number;
   /** The persons of a person run (empty for a workshop run). */
   items: FindItem[];
-  /** The workshops of a workshop run (empty for a person run). */
+  /** The workshops of a workshop run (empty otherwise). */
   workshops: FindWorkshopItem[];
+  /** The employers and laborers of an employer run (empty otherwise). */
+  employers: FindEmployerItem[];
 }
 
 export interface FindFilter {
   village?: string;
-  /** 'incomplete' (待核实) occurs on workshop runs only. */
-  status?: FindWorkshopStatus;
+  /** 'incomplete' (待核实) occurs on workshop and employer runs only. */
+  status?: FindUnitStatus;
 }
 
 export const getRules = () => api.get<RulesCatalog>('/api/rules');

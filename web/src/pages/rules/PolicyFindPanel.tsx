@@ -4,7 +4,9 @@
 // and exports the list for the village cadres who will call on them. For a workshop rule the
 // run lists the region's 帮扶车间 that qualify or may qualify instead, each with its contact and
 // what is still to verify; workshops are called on by the office, so no policy notice is sent.
-import { DownloadOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
+// For an employer rule claimed per laborer it lists the region's employers with the laborers the
+// claim could be for (EmployerFindResults).
+import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -26,14 +28,13 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type ApiError, download } from '../../api/client.ts';
+import type { ApiError } from '../../api/client.ts';
 import {
   type FindFilter,
   type FindItem,
   type FindRun,
+  type FindUnitStatus,
   type FindWorkshopItem,
-  type FindWorkshopStatus,
-  findRunExportUrl,
   findRunResults,
   getFindRun,
   listFindRuns,
@@ -45,13 +46,15 @@ import {
 import type { Id } from '../../api/types.ts';
 import { useRegionName } from '../../components/AppLayout.tsx';
 import { useMe } from '../../components/AuthProvider.tsx';
-import { amountText, STATUS_COLORS, StatusTag } from '../../components/DecisionView.tsx';
+import { amountText, StatusTag } from '../../components/DecisionView.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { DatePicker } from '../../lib/beijing-picker.ts';
 import { beijingDateTime, todayInShanghai } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
+import { EmployerFindResults } from './EmployerFindResults.tsx';
+import { ExportButton, UNIT_STATUS_COLORS, UNIT_STATUS_OPTIONS, VillageFilter } from './find-list-parts.tsx';
 
 const RUN_COLORS: Record<FindRun['status'], string> = {
   queued: 'default',
@@ -65,21 +68,29 @@ const finished = (r?: FindRun) => r?.status === 'done' || r?.status === 'failed'
 function RunCounts({ run }: { run: FindRun }) {
   const evaluated = { span: 5, suffix: `/ ${run.total}`, value: run.evaluated };
   const counts: { span: number; title: string; value: number | string; suffix?: string }[] =
-    run.subject === 'workshop'
+    run.subject === 'employer'
       ? [
-          { ...evaluated, title: '评估车间数' },
+          { ...evaluated, title: '评估在岗劳动力数' },
           { span: 5, title: '符合或可能符合且未申领', value: run.qualified },
           { span: 4, title: '其中待核实', value: run.toVerify },
           { span: 4, title: '符合但已申领', value: run.alreadyClaimed },
           { span: 6, title: '确定金额合计', value: yuan(run.amountFen) },
         ]
-      : [
-          { ...evaluated, title: '评估人数' },
-          { span: 5, title: '符合条件且未申领', value: run.qualified },
-          { span: 4, title: '符合但已申领', value: run.alreadyClaimed },
-          { span: 5, title: '确定金额合计', value: yuan(run.amountFen) },
-          { span: 5, title: '凭票据核定，最高合计', value: yuan(run.maxAmountFen) },
-        ];
+      : run.subject === 'workshop'
+        ? [
+            { ...evaluated, title: '评估车间数' },
+            { span: 5, title: '符合或可能符合且未申领', value: run.qualified },
+            { span: 4, title: '其中待核实', value: run.toVerify },
+            { span: 4, title: '符合但已申领', value: run.alreadyClaimed },
+            { span: 6, title: '确定金额合计', value: yuan(run.amountFen) },
+          ]
+        : [
+            { ...evaluated, title: '评估人数' },
+            { span: 5, title: '符合条件且未申领', value: run.qualified },
+            { span: 4, title: '符合但已申领', value: run.alreadyClaimed },
+            { span: 5, title: '确定金额合计', value: yuan(run.amountFen) },
+            { span: 5, title: '凭票据核定，最高合计', value: yuan(run.maxAmountFen) },
+          ];
   return (
     <Row gutter={16} style={{ marginTop: 8 }}>
       {counts.map((c) => (
@@ -163,32 +174,6 @@ function NotifyButton({ run, filter }: { run: FindRun; filter: FindFilter }) {
   );
 }
 
-/** Downloads the run's list (or one village's, one conclusion's) as the server writes it for the run's subject. */
-function ExportButton({ run, filter }: { run: FindRun; filter: FindFilter }) {
-  const { message } = App.useApp();
-  return (
-    <Button
-      icon={<DownloadOutlined />}
-      onClick={() =>
-        download(findRunExportUrl(run.id, filter), `政策找人名单-${String(run.id)}.xlsx`).catch((e: Error) =>
-          message.error(e.message),
-        )
-      }
-    >
-      导出名单（Excel）
-    </Button>
-  );
-}
-
-/** Filters a run's list to a township or village inside the run's region. */
-function VillageFilter({ value, onChange }: { value: string | undefined; onChange: (v: string | undefined) => void }) {
-  return (
-    <Form.Item label="只看乡镇或村">
-      <RegionTreeSelect value={value} onChange={onChange} allowClear placeholder="批次区划内全部" style={{ width: 260 }} />
-    </Form.Item>
-  );
-}
-
 function PersonResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
   const [village, setVillage] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -246,21 +231,10 @@ function PersonResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
   );
 }
 
-const WORKSHOP_STATUS_COLORS: Record<FindWorkshopStatus, string> = {
-  eligible: STATUS_COLORS.eligible,
-  amount_not_set: STATUS_COLORS.amount_not_set,
-  incomplete: 'orange',
-};
-const WORKSHOP_STATUS_OPTIONS: { value: FindWorkshopStatus; label: string }[] = [
-  { value: 'eligible', label: '符合' },
-  { value: 'amount_not_set', label: '符合，金额待定' },
-  { value: 'incomplete', label: '待核实' },
-];
-
 /** The 帮扶车间 of a workshop run, with contacts for the office's call and the facts it must verify. */
 function WorkshopResults({ run }: { run: FindRun }) {
   const [village, setVillage] = useState<string | undefined>();
-  const [status, setStatus] = useState<FindWorkshopStatus | undefined>();
+  const [status, setStatus] = useState<FindUnitStatus | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const filter: FindFilter = {
     ...(village && village !== run.region ? { village } : {}),
@@ -283,7 +257,7 @@ function WorkshopResults({ run }: { run: FindRun }) {
           }}
         />
         <Form.Item label="结论" htmlFor="find-status">
-          <Select<FindWorkshopStatus>
+          <Select<FindUnitStatus>
             id="find-status"
             value={status}
             onChange={(v) => {
@@ -292,7 +266,7 @@ function WorkshopResults({ run }: { run: FindRun }) {
             }}
             allowClear
             placeholder="全部"
-            options={WORKSHOP_STATUS_OPTIONS}
+            options={UNIT_STATUS_OPTIONS}
             style={{ width: 160 }}
           />
         </Form.Item>
@@ -358,7 +332,7 @@ function WorkshopResults({ run }: { run: FindRun }) {
             title: '结论',
             key: 'status',
             width: 100,
-            render: (_v, r) => <Tag color={WORKSHOP_STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
+            render: (_v, r) => <Tag color={UNIT_STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
           },
           {
             title: '金额',
@@ -415,14 +389,29 @@ function ShownRun({ rule, runId }: { rule: RuleInfo; runId: Id }) {
     <div style={{ marginTop: 16 }}>
       <RunSummary run={run.data} />
       {run.data.status === 'done' &&
-        (run.data.subject === 'workshop' ? <WorkshopResults run={run.data} /> : <PersonResults rule={rule} run={run.data} />)}
+        (run.data.subject === 'workshop' ? (
+          <WorkshopResults run={run.data} />
+        ) : run.data.subject === 'employer' ? (
+          <EmployerFindResults run={run.data} />
+        ) : (
+          <PersonResults rule={rule} run={run.data} />
+        ))}
     </div>
   );
 }
 
+const EMPLOYER_FIND_TEXT =
+  '查找辖区内可为台账劳动力申领本项补贴、尚未申领的用人单位：按已关联该单位（统一社会信用代码）的当前就业经历，逐人列出劳动力及其在岗月数，' +
+  '劳动合同、单位性质等台账未记载的条件列为待核实。只写了单位名称、未关联的就业经历不计入。';
+
 const WORKSHOP_FIND_TEXT =
   '查找辖区内符合或可能符合条件、尚未申领的帮扶车间：按台账中劳动力的就业单位统计各认定车间的在岗劳动力和脱贫劳动力，' +
   '劳动合同期限、工资等台账未记载的条件列为待核实。';
+
+/** Rules a run can look for: persons, workshops, or employers claiming per laborer. */
+function findable(rule: RuleInfo): boolean {
+  return rule.subject === 'person' || rule.subject === 'workshop' || (rule.subject === 'employer' && rule.namesLaborer);
+}
 
 export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const me = useMe();
@@ -433,7 +422,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
   const runs = useQuery({
     queryKey: ['find-runs', rule.id],
     queryFn: () => listFindRuns({ rule: rule.id, pageSize: 10 }),
-    enabled: rule.subject === 'person' || rule.subject === 'workshop',
+    enabled: findable(rule),
     refetchInterval: (q) => (q.state.data?.items.some((r) => !finished(r)) ? 2000 : false),
   });
   const start = useMutation<FindRun, ApiError>({
@@ -443,14 +432,16 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
       void queryClient.invalidateQueries({ queryKey: ['find-runs', rule.id] });
     },
   });
-  if (rule.subject !== 'person' && rule.subject !== 'workshop') {
-    return <ErrorAlert error={new Error('政策找人只适用于以劳动力个人或帮扶车间为对象的规则')} />;
+  if (!findable(rule)) {
+    return <ErrorAlert error={new Error('政策找人只适用于以劳动力个人、帮扶车间为对象，或由用人单位按劳动力逐人申报的规则')} />;
   }
   const workshops = rule.subject === 'workshop';
+  const employers = rule.subject === 'employer';
 
   return (
     <>
       {workshops && <Typography.Paragraph type="secondary">{WORKSHOP_FIND_TEXT}</Typography.Paragraph>}
+      {employers && <Typography.Paragraph type="secondary">{EMPLOYER_FIND_TEXT}</Typography.Paragraph>}
       <Form layout="inline" style={{ marginBottom: 12 }}>
         <Form.Item label="区划" htmlFor="find-region">
           <RegionTreeSelect id="find-region" value={region} onChange={setRegion} style={{ width: 260 }} />
@@ -465,7 +456,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
         </Form.Item>
         <Form.Item>
           <Button type="primary" icon={<SearchOutlined />} loading={start.isPending} onClick={() => start.mutate()}>
-            {workshops ? '查找符合条件的帮扶车间' : '查找符合条件的人'}
+            {workshops ? '查找符合条件的帮扶车间' : employers ? '查找符合条件的用人单位' : '查找符合条件的人'}
           </Button>
         </Form.Item>
       </Form>
@@ -489,7 +480,7 @@ export function PolicyFindPanel({ rule }: { rule: RuleInfo }) {
               title: '符合且未申领',
               key: 'qualified',
               render: (_v, r) =>
-                r.subject === 'workshop' && r.toVerify > 0 ? `${r.qualified}（其中待核实 ${r.toVerify}）` : r.qualified,
+                r.subject !== 'person' && r.toVerify > 0 ? `${r.qualified}（其中待核实 ${r.toVerify}）` : r.qualified,
             },
             { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => beijingDateTime(t) },
             {
