@@ -3,11 +3,10 @@
 // register gives, the engine's conclusion and what is still to verify before the employer
 // applies. Laborers' ID numbers and phones are masked by the viewer's right, as in every list.
 import type { Scoped } from '../../db/connection.ts';
-import { formatFen } from '../../domain/money.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { SafeSheetWriter } from '../imports/workbooks.ts';
 import { idFor, idOnScreen } from '../registry/laborer.presenter.ts';
-import { UNIT_FIND_STATUS_NAMES, type UnitFindQuery } from './find-workshop-list.ts';
+import { conclusionCells, conclusionOf, type UnitFindQuery } from './find-workshop-list.ts';
 
 function rowsQuery(trx: Scoped, runId: string, region: string, q: UnitFindQuery) {
   let base = trx
@@ -65,12 +64,7 @@ function present(r: ListedRow, idNumber: string) {
     villageCode: r.region_code,
     villageName: r.village_name ?? '',
     monthsInPost: r.months_in_post,
-    status: r.status,
-    statusName: UNIT_FIND_STATUS_NAMES[r.status],
-    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
-    maxAmountFen: r.max_amount_fen === null ? null : Number(r.max_amount_fen),
-    missingFacts: r.missing_facts,
-    message: r.message,
+    ...conclusionOf(r),
   };
 }
 export type EmployerListItem = ReturnType<typeof present>;
@@ -127,7 +121,6 @@ export async function writeEmployerRows(
 ): Promise<number> {
   const rows = (await listed(trx, runId, region, q).execute()).map((r) => present(r, idFor(actor, r.id_number)));
   rows.forEach((r, i) => {
-    const amount = r.amountFen ?? r.maxAmountFen;
     sheet.addRow([
       i + 1,
       r.employerName,
@@ -141,10 +134,7 @@ export async function writeEmployerRows(
       r.villageName,
       r.villageCode,
       r.monthsInPost,
-      r.statusName,
-      amount === null ? '' : Number(formatFen(amount)),
-      r.missingFacts.join('、'),
-      r.message,
+      ...conclusionCells(r),
     ]);
   });
   return rows.length;

@@ -15,14 +15,10 @@ import { employerLaborerFacts, linkedSpellOn } from '../../domain/rules/employer
 import { type Catalog, evaluateRule, type Rule } from '../../domain/rules/index.ts';
 import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { limitWindow } from './find-window.ts';
+import { laborersRegion } from './find-workshops.ts';
 import { employersUnder, laborerClaims } from './rules.repository.ts';
 import { settingsFor } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
-
-/** The laborers an employer run looks at: those of the run's county (or the whole region above one). */
-function laborersRegion(region: string): string {
-  return region.length > 6 ? region.slice(0, 6) : region;
-}
 
 export async function runEmployerFind(
   database: Database,

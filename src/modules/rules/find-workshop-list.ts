@@ -55,6 +55,30 @@ function listed(trx: Scoped, runId: string, region: string, q: UnitFindQuery) {
 
 type ListedRow = Awaited<ReturnType<ReturnType<typeof listed>['execute']>>[number];
 
+/** The engine's conclusion on a unit's row (workshop, or employer and laborer), as a list shows it. */
+export function conclusionOf(r: {
+  status: UnitFindStatus;
+  amount_fen: string | null;
+  max_amount_fen: string | null;
+  missing_facts: string[];
+  message: string;
+}) {
+  return {
+    status: r.status,
+    statusName: UNIT_FIND_STATUS_NAMES[r.status],
+    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+    maxAmountFen: r.max_amount_fen === null ? null : Number(r.max_amount_fen),
+    missingFacts: r.missing_facts,
+    message: r.message,
+  };
+}
+
+/** The last cells of a unit's exported row: 结论, 金额（元）, 待核实, 说明. */
+export function conclusionCells(c: ReturnType<typeof conclusionOf>): (string | number)[] {
+  const amount = c.amountFen ?? c.maxAmountFen;
+  return [c.statusName, amount === null ? '' : Number(formatFen(amount)), c.missingFacts.join('、'), c.message];
+}
+
 function present(r: ListedRow) {
   return {
     employerId: r.employer_id,
@@ -67,12 +91,7 @@ function present(r: ListedRow) {
     contactPhone: r.contact_phone,
     laborers: r.laborers,
     poorLaborers: r.poor_laborers,
-    status: r.status,
-    statusName: UNIT_FIND_STATUS_NAMES[r.status],
-    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
-    maxAmountFen: r.max_amount_fen === null ? null : Number(r.max_amount_fen),
-    missingFacts: r.missing_facts,
-    message: r.message,
+    ...conclusionOf(r),
   };
 }
 export type WorkshopListItem = ReturnType<typeof present>;
@@ -126,7 +145,6 @@ export async function writeWorkshopRows(
 ): Promise<number> {
   const rows = (await listed(trx, runId, region, q).execute()).map(present);
   rows.forEach((r, i) => {
-    const amount = r.amountFen ?? r.maxAmountFen;
     sheet.addRow([
       i + 1,
       r.name,
@@ -138,10 +156,7 @@ export async function writeWorkshopRows(
       r.contactPhone,
       r.laborers,
       r.poorLaborers,
-      r.statusName,
-      amount === null ? '' : Number(formatFen(amount)),
-      r.missingFacts.join('、'),
-      r.message,
+      ...conclusionCells(r),
     ]);
   });
   return rows.length;

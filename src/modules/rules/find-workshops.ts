@@ -20,8 +20,11 @@ import { registerSnapshots } from './snapshot/register-snapshots.ts';
 /** How many unmatched names a run keeps (the largest first). */
 const UNMATCHED_SHOWN = 100;
 
-/** The laborers of a workshop live around it: the county of the run (or the whole region above one). */
-function laborersRegion(region: string): string {
+/**
+ * The laborers a unit run (workshops, employers) counts: those of the run's county (or the whole
+ * region above one), who live around the units and whom the county's officers may see.
+ */
+export function laborersRegion(region: string): string {
   return region.length > 6 ? region.slice(0, 6) : region;
 }
 

@@ -8,23 +8,7 @@
 // claim could be for (EmployerFindResults).
 import { SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  Form,
-  Modal,
-  Progress,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Col, Form, Modal, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -33,7 +17,6 @@ import {
   type FindFilter,
   type FindItem,
   type FindRun,
-  type FindUnitStatus,
   type FindWorkshopItem,
   findRunResults,
   getFindRun,
@@ -54,7 +37,7 @@ import { beijingDateTime, todayInShanghai } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerFindResults } from './EmployerFindResults.tsx';
-import { ExportButton, UNIT_STATUS_COLORS, UNIT_STATUS_OPTIONS, VillageFilter } from './find-list-parts.tsx';
+import { conclusionColumns, ExportButton, useUnitList, VillageFilter } from './find-list-parts.tsx';
 
 const RUN_COLORS: Record<FindRun['status'], string> = {
   queued: 'default',
@@ -233,47 +216,10 @@ function PersonResults({ rule, run }: { rule: RuleInfo; run: FindRun }) {
 
 /** The 帮扶车间 of a workshop run, with contacts for the office's call and the facts it must verify. */
 function WorkshopResults({ run }: { run: FindRun }) {
-  const [village, setVillage] = useState<string | undefined>();
-  const [status, setStatus] = useState<FindUnitStatus | undefined>();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const filter: FindFilter = {
-    ...(village && village !== run.region ? { village } : {}),
-    ...(status ? { status } : {}),
-  };
-  const results = useQuery({
-    queryKey: ['find-results', String(run.id), filter, page],
-    queryFn: () => findRunResults(run.id, { ...filter, ...page }),
-    placeholderData: keepPreviousData,
-  });
-  const firstPage = () => setPage((p) => ({ ...p, page: 1 }));
+  const { results, page, setPage, form } = useUnitList(run);
   return (
     <>
-      <Form layout="inline" style={{ margin: '16px 0 12px' }}>
-        <VillageFilter
-          value={village}
-          onChange={(v) => {
-            setVillage(v);
-            firstPage();
-          }}
-        />
-        <Form.Item label="结论" htmlFor="find-status">
-          <Select<FindUnitStatus>
-            id="find-status"
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              firstPage();
-            }}
-            allowClear
-            placeholder="全部"
-            options={UNIT_STATUS_OPTIONS}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-        <Form.Item>
-          <ExportButton run={run} filter={filter} />
-        </Form.Item>
-      </Form>
+      {form}
       <Typography.Paragraph type="secondary">
         名单中是帮扶车间，不发送政策告知：请按名单中的联系人和电话联系车间，核实待核实事项后指导其申报。
       </Typography.Paragraph>
@@ -328,44 +274,11 @@ function WorkshopResults({ run }: { run: FindRun }) {
             align: 'right',
             render: (_v, r) => `${r.laborers} / ${r.poorLaborers}`,
           },
-          {
-            title: '结论',
-            key: 'status',
-            width: 100,
-            render: (_v, r) => <Tag color={UNIT_STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
-          },
-          {
-            title: '金额',
-            key: 'amount',
-            width: 100,
-            render: (_v, r) => (r.status === 'incomplete' ? '核实后确定' : amountText(r)),
-          },
-          {
-            title: '待核实事项',
-            key: 'missing',
-            width: 240,
-            render: (_v, r) => (r.missingFacts.length > 0 ? r.missingFacts.join('、') : '-'),
-          },
-          { title: '说明', dataIndex: 'message' },
-          {
-            title: '',
-            key: 'apply',
-            width: 90,
-            fixed: 'right' as const,
-            render: (_v, r) => (
-              <Link
-                to={`/claims/new?${new URLSearchParams({
-                  rule: run.rule,
-                  subjectName: r.name,
-                  subjectKey: r.creditCode,
-                  region: r.regionCode,
-                  date: run.date,
-                })}`}
-              >
-                代为申报
-              </Link>
-            ),
-          },
+          ...conclusionColumns<FindWorkshopItem>(
+            run,
+            (r) => ({ subjectName: r.name, subjectKey: r.creditCode, region: r.regionCode }),
+            240,
+          ),
         ]}
       />
     </>
