@@ -6,7 +6,7 @@ import type { Scoped } from '../../db/connection.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { SafeSheetWriter } from '../imports/workbooks.ts';
 import { idFor, idOnScreen } from '../registry/laborer.presenter.ts';
-import { conclusionCells, conclusionOf, type UnitFindQuery } from './find-workshop-list.ts';
+import { conclusionCells, conclusionOf, type UnitFindQuery, unitPage } from './find-workshop-list.ts';
 
 function rowsQuery(trx: Scoped, runId: string, region: string, q: UnitFindQuery) {
   let base = trx
@@ -76,18 +76,12 @@ export async function employerResults(
   region: string,
   q: UnitFindQuery & { page: number; pageSize: number },
 ) {
-  const total = Number(
-    (
-      await rowsQuery(trx, runId, region, q)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
+  return unitPage(
+    q,
+    rowsQuery(trx, runId, region, q).select((eb) => eb.fn.countAll<string>().as('n')),
+    listed(trx, runId, region, q),
+    (r) => present(r, idOnScreen(r.id_number)),
   );
-  const rows = await listed(trx, runId, region, q)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => present(r, idOnScreen(r.id_number))) };
 }
 
 export const EMPLOYER_EXPORT_HEADERS = [

@@ -103,18 +103,27 @@ export async function workshopResults(
   region: string,
   q: UnitFindQuery & { page: number; pageSize: number },
 ) {
-  const total = Number(
-    (
-      await rowsQuery(trx, runId, region, q)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
+  return unitPage(
+    q,
+    rowsQuery(trx, runId, region, q).select((eb) => eb.fn.countAll<string>().as('n')),
+    listed(trx, runId, region, q),
+    present,
   );
-  const rows = await listed(trx, runId, region, q)
+}
+
+/** One page of a unit list: the count of its filtered rows and the page of its ordered ones, presented. */
+export async function unitPage<R, I>(
+  q: { page: number; pageSize: number },
+  count: { executeTakeFirstOrThrow(): Promise<{ n: string }> },
+  ordered: { limit(n: number): { offset(n: number): { execute(): Promise<R[]> } } },
+  show: (row: R) => I,
+) {
+  const total = Number((await count.executeTakeFirstOrThrow()).n);
+  const rows = await ordered
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(present) };
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(show) };
 }
 
 export const WORKSHOP_EXPORT_HEADERS = [
