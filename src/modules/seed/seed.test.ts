@@ -301,12 +301,13 @@ describe('bangfu seed (writer)', () => {
 
     // Its 3 and 6 months fell while the export service subsidies were in force, so its card
     // shows, with the organizer's filing confirmed, 300 yuan a person out of province under
-    // each document, with the article.
+    // each document, with the article; the two pay for the same placement, so either, not both.
     for (const date of ['2019-05-21', '2019-08-21']) {
       const earned = await exportSubsidies(db, officer!, batches[0]!.id, { date, organizerFiled: true });
+      const total = { title: expect.any(String), eligible: 6, amountFen: 180000, amountYuan: '1800.00' };
       expect(earned.totals).toEqual([
-        { rule: 'EXP-HZ', title: expect.any(String), eligible: 6, amountFen: 180000, amountYuan: '1800.00' },
-        { rule: 'EXP-YN', title: expect.any(String), eligible: 6, amountFen: 180000, amountYuan: '1800.00' },
+        { rule: 'EXP-HZ', ...total, sharesLimitWith: ['EXP-YN'] },
+        { rule: 'EXP-YN', ...total, sharesLimitWith: ['EXP-HZ'] },
       ]);
       const hz = earned.items[0]?.decisions.find((d) => d.rule === 'EXP-HZ');
       expect(hz?.citations).toContainEqual({ document: 'HZ-2018-20', article: '第16条' });
