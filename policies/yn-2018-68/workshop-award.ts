@@ -10,25 +10,26 @@ export default defineRule({
     shortestWorkedMonths: { type: 'integer', label: '上述人员中最短的累计工作时间（月）', min: 0 },
     wageAtLeastMinimum: { type: 'boolean', label: '工资待遇不低于当地最低工资标准' },
   },
-  // The count comes first: 政策找人 screens workshops on what the register knows and stops at
-  // the first fact it lacks (the site, for a workshop registered at county level).
+  // What the register knows comes first (the count, the months worked), then the site (unknown
+  // for a workshop registered at county level), then what no record holds: 政策找人 screens
+  // workshops and stops at the first fact it lacks (policies/screening.test.ts).
   evaluate(c) {
     const n = c.fact('poorLaborers');
     const minN = c.param('min_laborers');
     c.check('吸纳5人（含5人）以上贫困劳动力', n >= minN, { value: `${n} 人`, expected: `≥ ${minN} 人`, article: '六' });
+    const worked = c.fact('shortestWorkedMonths');
+    const minWorked = c.param('min_worked_months');
+    c.check('累计工作时间不少于6个月', worked >= minWorked, {
+      value: `${worked} 个月`,
+      expected: `≥ ${minWorked} 个月`,
+      article: '六',
+    });
     c.check('车间设在乡镇或农村', c.fact('ruralSite'), { value: yesNo(c.fact('ruralSite')), expected: '是', article: '六' });
     const contract = c.fact('shortestContractMonths');
     const minContract = c.param('min_contract_months');
     c.check('签订6个月（含）以上劳动合同或就业协议', contract >= minContract, {
       value: `${contract} 个月`,
       expected: `≥ ${minContract} 个月`,
-      article: '六',
-    });
-    const worked = c.fact('shortestWorkedMonths');
-    const minWorked = c.param('min_worked_months');
-    c.check('累计工作时间不少于6个月', worked >= minWorked, {
-      value: `${worked} 个月`,
-      expected: `≥ ${minWorked} 个月`,
       article: '六',
     });
     c.check('工资待遇不低于当地最低工资标准', c.fact('wageAtLeastMinimum'), {
