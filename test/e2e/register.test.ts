@@ -309,4 +309,38 @@ describe('register in the browser', () => {
     expect(query.get('subjectKey')).toBe(WORKSHOP.code);
     expect(query.get('personId')).toMatch(/^\d+$/);
   });
+
+  it('an employer registered after its laborers: its page offers to link the records written under its name, and then lists them', async () => {
+    screenshotOnFailure('link-by-name');
+    const db = database.kysely;
+    const wang = await db
+      .selectFrom('persons')
+      .select(['id', 'village_code'])
+      .where('name', '=', '王建国')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('employment_spells')
+      .values({
+        person_id: wang.id,
+        village_code: wang.village_code,
+        start_date: shanghaiDay(-60),
+        channel: '就地就近',
+        employer: SHOP.name,
+        monthly_income_fen: 260000,
+      })
+      .execute();
+    const shop = await db.selectFrom('employers').select('id').where('credit_code', '=', SHOP.code).executeTakeFirstOrThrow();
+    await page.goto(`${baseUrl}/employers/${shop.id}`);
+    await page.getByRole('tab', { name: '在岗劳动力' }).click();
+    const notice = page.getByTestId('unlinked-same-name');
+    await notice.getByText(`您辖区台账中另有 1 名劳动力的当前就业经历写作“${SHOP.name}”，但未关联本单位`).waitFor();
+    await notice.getByRole('button', { name: '关联这些就业经历' }).click();
+    await page
+      .getByRole('button', { name: /关\s*联/ })
+      .last()
+      .click();
+    await page.getByText('您辖区台账中在本单位就业的劳动力 1 人').waitFor();
+    await page.getByRole('row').filter({ hasText: '王建国' }).waitFor();
+    expect(await notice.count()).toBe(0);
+  });
 });

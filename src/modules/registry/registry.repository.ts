@@ -148,6 +148,45 @@ export function laborersAtEmployer(trx: Scoped, employerId: string, date: string
   ]);
 }
 
+/**
+ * The register's current spells (in the actor's scope) written under exactly this employer name
+ * and linked to no registered employer: those an officer may link to the employer of that name.
+ */
+export function unlinkedSpellsNamed(trx: Scoped, name: string, date: string) {
+  return trx
+    .selectFrom('employment_spells as s')
+    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .select(['s.id', 's.person_id', 's.village_code'])
+    .where('s.employer_id', 'is', null)
+    .where(sql<string>`btrim(s.employer)`, '=', name.trim())
+    .where('s.start_date', '<=', date)
+    .where((w) => w.or([w('s.end_date', 'is', null), w('s.end_date', '>=', date)]))
+    .where('p.merged_into', 'is', null)
+    .orderBy('s.id')
+    .execute();
+}
+
+/** How many registered employers have exactly this name (a name two share links to neither). */
+export async function employersNamed(trx: Scoped, name: string): Promise<number> {
+  const r = await trx
+    .selectFrom('employers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(sql<string>`btrim(name)`, '=', name.trim())
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function linkSpells(trx: Scoped, spellIds: readonly string[], employerId: string) {
+  if (spellIds.length === 0) return Promise.resolve([]);
+  return trx
+    .updateTable('employment_spells')
+    .set({ employer_id: employerId })
+    .where('id', 'in', [...spellIds])
+    .where('employer_id', 'is', null)
+    .returning(['id', 'person_id', 'village_code'])
+    .execute();
+}
+
 /** The registered employer with this 统一社会信用代码 (employers are readable by every officer). */
 export function employerByCreditCode(trx: Scoped, creditCode: string) {
   return trx

@@ -341,6 +341,46 @@ describe('linking an employment spell to a registered employer', () => {
   });
 });
 
+describe('linking the register to an employer registered after its laborers', () => {
+  it('links in one go the current spells written under its exact name, each audited; refused for a shared name or a stale count', async () => {
+    const db = database.kysely;
+    const name = '克什克腾旗河东村养殖合作社';
+    const coop = await db
+      .insertInto('employers')
+      .values({ credit_code: `91150425MA0LNK03A${creditCheckChar('91150425MA0LNK03A')}`, name, region_code: VILLAGES.hedong })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const person = hedong[1]?.id ?? '';
+    const added = await send('county', 'POST', `/api/laborers/${person}/spells`, {
+      fields: { channel: '就地就近', startDate: '2025-09-01', place: VILLAGES.hedong, employer: ` ${name}` },
+    });
+    expect(added.statusCode).toBe(201);
+    const before = (await get('county', `/api/employers/${coop.id}/laborers`)).json();
+    expect(before).toMatchObject({ total: 0, unlinkedSameName: 1, employersSameName: 1 });
+
+    const stale = await send('county', 'POST', `/api/employers/${coop.id}/link-spells`, { expected: 2 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'LINK_COUNT_CHANGED' });
+    expect((await send('province', 'POST', `/api/employers/${coop.id}/link-spells`, { expected: 1 })).statusCode).toBe(403);
+    const linked = await send('county', 'POST', `/api/employers/${coop.id}/link-spells`, { expected: 1 });
+    expect(linked.json()).toEqual({ linked: 1 });
+    const after = (await get('county', `/api/employers/${coop.id}/laborers`)).json();
+    expect(after).toMatchObject({ total: 1, unlinkedSameName: 0 });
+    expect(after.items[0]).toMatchObject({ id: person, name: '李秀英' });
+    const trail = (await get('county', `/api/laborers/${person}/audit`)).json();
+    expect(trail[0]).toMatchObject({ action: 'spell.link_employer', after: { employer_id: coop.id } });
+
+    // Another employer registered under the same name: which one is for the officer to say.
+    await db
+      .insertInto('employers')
+      .values({ credit_code: `91150425MA0LNK04B${creditCheckChar('91150425MA0LNK04B')}`, name, region_code: '150425' })
+      .execute();
+    const shared = await send('county', 'POST', `/api/employers/${coop.id}/link-spells`, { expected: 0 });
+    expect(shared.statusCode).toBe(409);
+    expect(shared.json().message).toContain('另有 1 个登记单位同名');
+  });
+});
+
 describe('workbench', () => {
   it('counts the laborers of the region and splits them by township', async () => {
     const res = (await get('county', '/api/workbench')).json();

@@ -116,6 +116,22 @@ export async function registryRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.post(
+    '/api/employers/:id/link-spells',
+    {
+      schema: {
+        tags,
+        summary: '将本辖区写作该单位名称、未关联的当前就业经历关联到该单位（按名称一键关联，逐条审计）',
+        params: IdParams,
+        body: Type.Object({ expected: Type.Integer({ minimum: 0, description: '页面显示的待关联条数' }) }),
+      },
+    },
+    async (req) => {
+      const { expected } = req.body as { expected: number };
+      return registry.linkSpellsByName(db, requireActor(req), (req.params as { id: string }).id, expected);
+    },
+  );
+
   app.get('/api/laborers/:id/audit', { schema: { tags, summary: '变更记录', params: IdParams } }, async (req) => {
     return registry.laborerAudit(db, requireActor(req), (req.params as { id: string }).id);
   });

@@ -445,11 +445,16 @@ export async function employerLaborers(database: Database, actor: Actor, employe
     const employer = await repo.employerById(trx, employerId);
     if (!employer) throw errors.notFound(`用人单位（ID ${employerId}）`);
     const [counts, rows] = await repo.laborersAtEmployer(trx, employerId, on, EMPLOYER_LABORERS_SHOWN);
+    const unlinked = await repo.unlinkedSpellsNamed(trx, employer.name, on);
     return {
       date: on,
       scope: actor.scope,
       total: Number(counts.total),
       poor: Number(counts.poor),
+      /** Current spells in scope written under exactly this name, linked to no employer. */
+      unlinkedSameName: unlinked.length,
+      /** Registered employers with exactly this name (more than one: linking by name is refused). */
+      employersSameName: await repo.employersNamed(trx, employer.name),
       items: rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -468,6 +473,56 @@ export async function employerLaborers(database: Database, actor: Actor, employe
         insured: r.insured,
       })),
     };
+  });
+}
+
+/**
+ * Links to a registered employer the current spells of the actor's region that are written under
+ * exactly its name and linked to no employer: what an office does once it has registered an
+ * employer its laborers already worked for. Refused when another registered employer has the same
+ * name (which one they work for is then for the officer to say, spell by spell), and when the
+ * number found differs from the number the officer was shown (`expected`), so nobody links spells
+ * they did not see. Each spell linked is audited on its laborer's record.
+ */
+export async function linkSpellsByName(database: Database, actor: Actor, employerId: string, expected: number) {
+  requireWriter(actor);
+  const today = todayInShanghai();
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const employer = await repo.employerById(trx, employerId);
+    if (!employer) throw errors.notFound(`用人单位（ID ${employerId}）`);
+    const record = `用人单位“${employer.name}”`;
+    const shared = await repo.employersNamed(trx, employer.name);
+    if (shared > 1) {
+      throw errors.conflict(
+        'EMPLOYER_NAME_SHARED',
+        `${record}：另有 ${shared - 1} 个登记单位同名，不能按名称关联，请在各劳动力的就业经历中选择具体单位（按统一社会信用代码）`,
+      );
+    }
+    const spells = await repo.unlinkedSpellsNamed(trx, employer.name, today);
+    if (spells.length !== expected) {
+      throw errors.conflict(
+        'LINK_COUNT_CHANGED',
+        `${record}：待关联的就业经历现为 ${spells.length} 条（您看到的是 ${expected} 条），请刷新后重试`,
+      );
+    }
+    const linked = await repo.linkSpells(
+      trx,
+      spells.map((x) => x.id),
+      employer.id,
+    );
+    await appendAudit(
+      trx,
+      linked.map((x) => ({
+        ...audit(actor),
+        action: 'spell.link_employer',
+        entity: 'person',
+        entityId: x.person_id,
+        regionCode: x.village_code,
+        before: { spellId: x.id, employer_id: null },
+        after: { spellId: x.id, employer_id: employer.id, credit_code: employer.credit_code },
+      })),
+    );
+    return { linked: linked.length };
   });
 }
 

@@ -2,7 +2,7 @@
 // posts jobs itself (opened by the office of its region).
 import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Form, Input, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../api/client.ts';
@@ -20,6 +20,7 @@ import {
   getEmployer,
   getEmployerLaborers,
   type Job,
+  linkSpellsByName,
   listJobs,
   updateEmployer,
 } from './jobs-api.ts';
@@ -32,6 +33,16 @@ function Laborers({ employer, mayApply }: { employer: EmployerDetail; mayApply: 
   const employerId = String(employer.id);
   const q = useQuery({ queryKey: ['employer-laborers', employerId], queryFn: () => getEmployerLaborers(employerId) });
   const rules = useQuery({ queryKey: ['rules'], queryFn: getRules, staleTime: 60_000, enabled: mayApply });
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const link = useMutation<{ linked: number }, ApiError, number>({
+    mutationFn: (expected) => linkSpellsByName(employerId, expected),
+    onSuccess: (r) => {
+      message.success(`已关联 ${r.linked} 条就业经历`);
+      void queryClient.invalidateQueries({ queryKey: ['employer-laborers', employerId] });
+    },
+    onError: (e) => message.error(e.message),
+  });
   // The employer rules that name one laborer (岗位补贴, 社保补贴…) in force where it is registered:
   // when there is one, the application opens on it.
   const perLaborer = (rules.data?.rules ?? []).filter(
@@ -62,6 +73,35 @@ function Laborers({ employer, mayApply }: { employer: EmployerDetail; mayApply: 
         }
         description="按已关联本单位（统一社会信用代码）的就业经历统计；只写了单位名称、未关联的就业经历不在此列，可在劳动力详情中修改该经历并选择本单位。"
       />
+      {d && d.unlinkedSameName > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="unlinked-same-name"
+          title={`您辖区台账中另有 ${d.unlinkedSameName} 名劳动力的当前就业经历写作“${employer.name}”，但未关联本单位`}
+          description={
+            d.employersSameName > 1
+              ? `另有 ${d.employersSameName - 1} 个登记单位与本单位同名，不能按名称关联：请在各劳动力的就业经历中选择具体单位。`
+              : '关联后这些劳动力计入本单位（政策找单位、在岗劳动力），每条关联记入该劳动力的变更记录。'
+          }
+          action={
+            mayApply &&
+            d.employersSameName <= 1 && (
+              <Popconfirm
+                title={`将这 ${d.unlinkedSameName} 条就业经历关联到“${employer.name}”？`}
+                okText="关联"
+                cancelText="取消"
+                onConfirm={() => link.mutate(d.unlinkedSameName)}
+              >
+                <Button size="small" loading={link.isPending}>
+                  关联这些就业经历
+                </Button>
+              </Popconfirm>
+            )
+          }
+        />
+      )}
       <Table<EmployerLaborer>
         size="small"
         rowKey={(r) => String(r.spellId)}

@@ -99,10 +99,16 @@ export interface EmployerLaborers {
   total: number;
   /** Of them, members of 脱贫户. */
   poor: number;
+  /** Current spells in scope written under exactly the employer's name, linked to no employer. */
+  unlinkedSameName: number;
+  /** Registered employers with exactly that name (more than one: no linking by name). */
+  employersSameName: number;
   items: EmployerLaborer[];
 }
 
 export const getEmployerLaborers = (id: Id) => api.get<EmployerLaborers>(`/api/employers/${id}/laborers`);
+export const linkSpellsByName = (id: Id, expected: number) =>
+  api.post<{ linked: number }>(`/api/employers/${id}/link-spells`, { expected });
 export const createEmployer = (e: Partial<EmployerFields>) => api.post<Employer>('/api/employers', e);
 export const updateEmployer = (id: Id, version: number, fields: Partial<EmployerFields>) =>
   api.patch<Employer>(`/api/employers/${id}`, { version, fields });
