@@ -118,7 +118,6 @@ export class LaborerEvaluator {
     this.result.laborers++;
     const channel = (facts.channel as string | undefined) ?? null;
     const base = { subject: { kind: 'person' as const }, region: village, date: DATE };
-    facts.workingAway = facts.migrant as boolean; // TR-YN's name for it (facts is this person's own object)
     if (village.startsWith(HUIZE)) this.add('TR-HZ', evaluateRule(catalog, rules['TR-HZ'], { ...base, facts }, opts));
     if (village.startsWith('53')) {
       this.add('TR-YN', evaluateRule(catalog, rules['TR-YN'], { ...base, facts }, opts));

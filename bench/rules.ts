@@ -7,8 +7,8 @@
 // benchmark creates and drops its own database there. It seeds Yunnan (53) and Hunan (43)
 // with the demo generator as of 2020-06-30 (src/domain/seed through the seed module's COPY
 // writer), keeps the laborers (working age, able, not students) and evaluates on that date:
-//   TR-HZ   会泽县交通补助 (Huize laborers; the county's reading 第16条 set as a regional setting)
-//   TR-YN   云南交通补助 (every Yunnan laborer)
+//   TR-HZ   会泽县交通补助 (Huize laborers working away, 外出务工; the county's reading 第16条 set as a regional setting)
+//   TR-YN   云南交通补助 (every Yunnan laborer working away, 外出务工)
 //   POST-HN 湖南岗位补贴 (each Hunan laborer as a case of their employer)
 //   PWP-YN  云南乡村公共服务岗位补贴 (every Yunnan laborer)
 //   WS-YN   云南扶贫车间一次性奖补 (one case per workshop: the laborers of a 帮扶车间 grouped by employer and village)
@@ -80,7 +80,7 @@ function sqlQuery(rules: Record<RuleId, Rule>, huizeBasis: string): string {
   ),
   amounts AS (
     SELECT
-      CASE WHEN left(village_code, 6) = '${HUIZE}' AND poor AND channel IS NOT NULL AND (out_of_province OR place_code IS NOT NULL)
+      CASE WHEN left(village_code, 6) = '${HUIZE}' AND poor AND channel LIKE '外出务工%' AND (out_of_province OR place_code IS NOT NULL)
                 AND months >= ${param(hz, 'min_stable_months')} THEN
         CASE WHEN out_of_province OR left(place_code, 2) <> left(village_code, 2) THEN ${param(hz, 'cap_out_of_province')}
              WHEN length(place_code) >= 6 AND left(place_code, 6) = left(village_code, 6) THEN ${param(hz, 'cap_in_county')}

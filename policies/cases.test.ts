@@ -36,6 +36,8 @@ const caseFile = z.strictObject({
           amountFen: z.number().nullable().optional(),
           maxAmountFen: z.number().nullable().optional(),
           cites: z.array(z.string()).optional(),
+          /** Words the decision's message must contain, e.g. the condition a case fails. */
+          message: z.string().optional(),
         }),
       }),
     )
@@ -79,6 +81,7 @@ describe.each(files)('%s', (file) => {
     expect(decision?.status, decision?.message).toBe(c.expect.status);
     if (c.expect.amountFen !== undefined) expect(decision?.amountFen).toBe(c.expect.amountFen);
     if (c.expect.maxAmountFen !== undefined) expect(decision?.maxAmountFen).toBe(c.expect.maxAmountFen);
+    if (c.expect.message !== undefined) expect(decision?.message).toContain(c.expect.message);
     for (const cite of c.expect.cites ?? []) {
       const [document, article] = cite.includes(':') ? cite.split(':') : [rule!.document.code, cite];
       expect(decision?.citations).toContainEqual({ document, article });

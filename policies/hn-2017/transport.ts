@@ -1,11 +1,13 @@
-// TR-HN 转移就业交通补助: the standard the home county set for the kind of crossing
-// (province, 市州, 县区); work inside the home county is not cross-region. Once per person.
+// TR-HN 转移就业交通补助: for registered poor laborers who work away from home (外出务工, the
+// register's channel) across a province, 市州 or 县区 line: the standard the home county set
+// for the kind of crossing; work inside the home county is not cross-region. Once per person.
 import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'TR-HN',
   facts: {
     registeredPoor: { type: 'boolean', label: '建档立卡贫困劳动力' },
+    migrant: { type: 'boolean', label: '外出务工（就业渠道为外出务工）' },
     workingAge: { type: 'boolean', label: '劳动年龄内' },
     ableToWork: { type: 'boolean', label: '有劳动能力' },
     workRegion: { type: 'region', label: '务工地（区划代码或“省外”）' },
@@ -16,6 +18,7 @@ export default defineRule({
       expected: '是',
       article: '二（二）6',
     });
+    c.check('外出务工', c.fact('migrant'), { value: yesNo(c.fact('migrant')), expected: '是', article: '二（二）6' });
     c.check('有就业能力的适龄劳动者', c.fact('workingAge') && c.fact('ableToWork'), {
       value: `劳动年龄内：${yesNo(c.fact('workingAge'))}；有劳动能力：${yesNo(c.fact('ableToWork'))}`,
       expected: '均为是',

@@ -1,20 +1,24 @@
-// TR-HZ 交通补助: min(ticket, cap by destination), once per person per year.
-import { defineRule } from '../../src/domain/rules/index.ts';
+// TR-HZ 交通补助: for registered poor laborers who work away from home (外出务工, the register's
+// channel, not the place: work in the county town is 外出务工 at the 县内 cap, a village workshop
+// is not), min(ticket, cap by destination), once per person per year.
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'TR-HZ',
   facts: {
     registeredPoor: { type: 'boolean', label: '建档立卡贫困劳动力' },
+    migrant: { type: 'boolean', label: '外出务工（就业渠道为外出务工）' },
     workRegion: { type: 'region', label: '务工地（区划代码或“省外”）' },
     stableMonths: { type: 'integer', label: '稳定就业月数', min: 0 },
     ticketPriceFen: { type: 'fen', label: '实名制车票价格（分）', need: 'amount' },
   },
   evaluate(c) {
     c.check('建档立卡贫困劳动力', c.fact('registeredPoor'), {
-      value: c.fact('registeredPoor') ? '是' : '否',
+      value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '第16条',
     });
+    c.check('外出务工', c.fact('migrant'), { value: yesNo(c.fact('migrant')), expected: '是', article: '第16条' });
     const months = c.fact('stableMonths');
     const minMonths = c.param('min_stable_months');
     c.check('稳定就业3个月以上', months >= minMonths, {

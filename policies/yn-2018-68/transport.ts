@@ -1,21 +1,21 @@
 // TR-YN 一次性交通费补助: actual fare up to the cap, once per person (shared group `transport`).
-import { defineRule } from '../../src/domain/rules/index.ts';
+import { defineRule, yesNo } from '../../src/domain/rules/index.ts';
 
 export default defineRule({
   id: 'TR-YN',
   facts: {
     registeredPoor: { type: 'boolean', label: '建档立卡贫困户人员' },
-    workingAway: { type: 'boolean', label: '外出务工' },
+    migrant: { type: 'boolean', label: '外出务工（就业渠道为外出务工）' },
     stableMonths: { type: 'integer', label: '稳定就业月数', min: 0 },
     ticketPriceFen: { type: 'fen', label: '实际交通费（车票，分）', need: 'amount' },
   },
   evaluate(c) {
     c.check('建档立卡贫困户人员', c.fact('registeredPoor'), {
-      value: c.fact('registeredPoor') ? '是' : '否',
+      value: yesNo(c.fact('registeredPoor')),
       expected: '是',
       article: '一',
     });
-    c.check('外出务工', c.fact('workingAway'), { value: c.fact('workingAway') ? '是' : '否', expected: '是', article: '一' });
+    c.check('外出务工', c.fact('migrant'), { value: yesNo(c.fact('migrant')), expected: '是', article: '一' });
     const months = c.fact('stableMonths');
     const minMonths = c.param('min_stable_months');
     c.check('稳定就业三个月以上', months >= minMonths, {

@@ -67,7 +67,7 @@ describe('two claims for the same person and year', () => {
     const res = await Promise.all([
       call.post('officer1', '/api/claims', transportClaim(p.id)),
       call.post('officer2', '/api/claims', {
-        ...transportClaim(p.id, { facts: { ...OUT_OF_PROVINCE, workingAway: true } }),
+        ...transportClaim(p.id),
         rule: 'TR-YN',
       }),
     ]);

@@ -22,8 +22,14 @@ export function multipart(fields: Record<string, string>, file: { name: string; 
   return { payload: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** TR-HZ facts of a Huize laborer working outside Yunnan for 3 months with a 480-yuan ticket. */
-export const OUT_OF_PROVINCE = { registeredPoor: true, workRegion: '省外', stableMonths: 3, ticketPriceFen: 48000 };
+/** TR-HZ facts of a Huize laborer working away (外出务工) outside Yunnan for 3 months with a 480-yuan ticket. */
+export const OUT_OF_PROVINCE = {
+  registeredPoor: true,
+  migrant: true,
+  workRegion: '省外',
+  stableMonths: 3,
+  ticketPriceFen: 48000,
+};
 
 export function transportClaim(personId: string, o: { caseDate?: string; facts?: Record<string, unknown> } = {}) {
   return {

@@ -1,5 +1,5 @@
 // A claim for a laborer of the register is decided on the register's facts (household type,
-// current employment spell) with the stated facts winning, and with the regional settings
+// current employment spell and its channel: 外出务工 or a post at home) with the stated facts winning, and with the regional settings
 // in force (the Huize 县/市 reading of TR-HZ).
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -16,7 +16,10 @@ let people: BuiltPerson[];
 const as: Record<string, Record<string, string>> = {};
 let call: ReturnType<typeof api>;
 
-async function spell(p: BuiltPerson, o: { start: string; place: string | null; outOfProvince: boolean }) {
+async function spell(
+  p: BuiltPerson,
+  o: { start: string; place: string | null; outOfProvince: boolean; channel?: string; employer?: string },
+) {
   await database.kysely
     .insertInto('employment_spells')
     .values({
@@ -27,8 +30,8 @@ async function spell(p: BuiltPerson, o: { start: string; place: string | null; o
       place_code: o.place,
       place_name: o.outOfProvince ? '广东省深圳市' : '曲靖市麒麟区',
       out_of_province: o.outOfProvince,
-      employer: '某电子厂',
-      channel: '外出务工(自主)',
+      employer: o.employer ?? '某电子厂',
+      channel: o.channel ?? '外出务工(自主)',
       monthly_income_fen: 420000,
       insured: true,
     })
@@ -45,13 +48,21 @@ beforeAll(async () => {
         { name: '马文才' },
         { name: '马秀兰', sex: '女', birth: '1990-04-04' },
         { name: '马建军', birth: '1993-05-05', relationship: '子' },
+        { name: '马小梅', sex: '女', birth: '1995-06-06', relationship: '女' },
       ],
     })
   ).persons;
-  const [a, b, c] = people as [BuiltPerson, BuiltPerson, BuiltPerson];
+  const [a, b, c, d] = people as [BuiltPerson, BuiltPerson, BuiltPerson, BuiltPerson];
   await spell(a, { start: '2018-11-20', place: null, outOfProvince: true });
   await spell(b, { start: '2018-12-15', place: null, outOfProvince: true });
   await spell(c, { start: '2018-10-01', place: '530302', outOfProvince: false });
+  await spell(d, {
+    start: '2018-06-01',
+    place: d.villageCode,
+    outOfProvince: false,
+    channel: '帮扶车间',
+    employer: '堂琅社区帮扶车间',
+  });
   await buildUser(db, { username: 'huize', role: 'county', region: '530326' });
   as.huize = await loginAs(app, 'huize');
   call = api(app, as);
@@ -73,7 +84,23 @@ describe('facts from the register', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().claim.amountFen).toBe(50000);
     const detail = (await call.get('huize', `/api/claims/${res.json().claim.id}`)).json();
-    expect(detail.facts).toMatchObject({ registeredPoor: true, workRegion: '省外', stableMonths: 3, ticketPriceFen: 52000 });
+    expect(detail.facts).toMatchObject({
+      registeredPoor: true,
+      migrant: true,
+      workRegion: '省外',
+      stableMonths: 3,
+      ticketPriceFen: 52000,
+    });
+  });
+
+  it('a laborer at the workshop of its own village is not 外出务工: no 县内 100 yuan (第16条)', async () => {
+    const res = await call.post('huize', '/api/claims', claim(people[3] as BuiltPerson, { ticketPriceFen: 1500 }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('CLAIM_NOT_ELIGIBLE');
+    expect(res.json().message).toContain('不符合条件：外出务工');
+    expect(res.json().details.decision.trace).toContainEqual(
+      expect.objectContaining({ label: '外出务工', value: '否', passed: false }),
+    );
   });
 
   it('two months and a half since 2018-12-15 is not enough, whatever the ticket', async () => {

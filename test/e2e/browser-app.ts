@@ -91,12 +91,19 @@ export async function logIn(b: BrowserApp, username: string, displayName: string
   await b.page.getByTestId('current-user').getByText(displayName).waitFor();
 }
 
-/** Picks an option of the antd Select labelled `label` by typing and clicking its text. */
+/**
+ * Picks an option of the antd Select labelled `label` by typing and clicking its text, in the
+ * dropdown of that Select (the one holding the listbox its input controls): the dropdown of a
+ * Select chosen just before may still be fading out with options of the same text (是/否).
+ */
 export async function choose(page: Page, label: string, typed: string, option: string | RegExp) {
   const input = page.getByLabel(label, { exact: true });
   await input.click();
   if (typed) await input.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect.poll(() => input.getAttribute('aria-controls')).toBeTruthy();
+  const list = await input.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
 /** Types a date into the antd DatePicker labelled `label` (Tab commits it; Enter would submit the form). */

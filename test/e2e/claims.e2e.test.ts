@@ -1,8 +1,8 @@
 // The subsidy cycle in a real browser, for Huize laborers and the county transport subsidy
-// TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case, apply with a ticket as
-// evidence, review, publish and close the publicity, pay in a batch (确认导出, then the bank
-// file downloaded, and the same file by the auditor), import the bank's result with one failed
-// line, and read the ledger and the report by article; then the bank
+// TR-HZ (会政发〔2018〕20号 第16条): look the rule up and try a case (外出务工 or a post at home),
+// apply with a ticket as evidence, review, publish and close the publicity, pay in a batch
+// (确认导出, then the bank file downloaded, and the same file by the auditor), import the bank's
+// result with one failed line, and read the ledger and the report by article; then the bank
 // sends back the paid line (资金退回) and the ledger shows the reversal; the two claims waiting
 // again go into a batch, one is taken out (移出), and the batch the bank rejected is voided.
 import { readFileSync } from 'node:fs';
@@ -67,6 +67,7 @@ async function applyFor(name: string, ticketYuan: string) {
   await page.getByLabel('开户行', { exact: true }).fill('中国农业银行会泽县支行');
   await page.getByLabel('银行账号', { exact: true }).fill(name === '陈国华' ? '6228480086012345678' : '6228480086087654321');
   await choose('建档立卡贫困劳动力', '', '是');
+  await choose('外出务工（就业渠道为外出务工）', '', '是');
   await page.getByLabel('务工地（区划代码或“省外”）', { exact: true }).fill('省外');
   await page.getByLabel('稳定就业月数', { exact: true }).fill('3');
   await page.getByLabel('实名制车票价格（元）', { exact: true }).fill(ticketYuan);
@@ -107,6 +108,7 @@ describe('subsidy cycle in the browser', () => {
     await page.getByLabel('所在地区（区划代码）', { exact: true }).fill(VILLAGES.tanglang);
     await pickDate('发生日期', '2019-05-01');
     await choose('建档立卡贫困劳动力', '', '是');
+    await choose('外出务工（就业渠道为外出务工）', '', '是');
     await page.getByLabel('务工地（区划代码或“省外”）', { exact: true }).fill('省外');
     await page.getByLabel('稳定就业月数', { exact: true }).fill('3');
     await page.getByLabel('实名制车票价格（元）', { exact: true }).fill('600');
@@ -116,6 +118,12 @@ describe('subsidy cycle in the browser', () => {
     expect(await decision.getByTestId('decision-amount').textContent()).toBe('500.00 元');
     await decision.getByText('稳定就业3个月以上').waitFor();
     await decision.getByText('HZ-2018-20 第16条').first().waitFor();
+
+    // Not working away (a post at home: 帮扶车间, 公益性岗位, 就地就近): not eligible, whatever the ticket.
+    await choose('外出务工（就业渠道为外出务工）', '', '否');
+    await page.getByRole('button', { name: /试\s*算/ }).click();
+    await decision.getByText('不符合条件：外出务工').first().waitFor();
+    await choose('外出务工（就业渠道为外出务工）', '', '是');
   });
 
   it('the county sets its reading of 第16条 (县界) from 2018; 试算 for work in another county of Qujing then pays up to 300 yuan', async () => {

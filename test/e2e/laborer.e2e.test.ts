@@ -154,6 +154,11 @@ describe('劳动者服务 on a phone', () => {
     await page.waitForURL('**/me/transport');
     await page.getByText('外出务工交通补助（会泽县）').waitFor();
     await pickDate(page, '发生日期', '2019-06-01');
+    // Work inside the county is 外出务工 only as the register records it: the form says so.
+    await page.getByText('本县内', { exact: true }).click();
+    await page.getByText(/本县内务工的，以台账登记的就业渠道为准：须为外出务工/).waitFor();
+    await page.getByText('省外', { exact: true }).click();
+    await page.getByText(/本县内务工的，以台账登记的就业渠道为准/).waitFor({ state: 'detached' });
     await page.getByLabel('务工地点').fill('广东省深圳市宝安区');
     await page.getByLabel('已稳定就业月数').fill('4');
     await page.getByLabel('车票价格（元）').fill('480');

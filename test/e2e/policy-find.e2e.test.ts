@@ -1,7 +1,7 @@
 // 政策找人 in a real browser: the Huize county officer runs the transport subsidy (TR-HZ) over
 // the county as of 2019-03-01, follows the run to its end, sees who qualifies (not the
-// laborer at home, not the one who already claimed), and downloads the list for the village,
-// ID numbers masked. Then it runs the Yunnan workshop award (WS-YN) as of 2019-09-30 over the
+// laborer without work, not the one who already claimed, not the one working 就地就近 in its
+// village: 外出务工 only), and downloads the list for the village, ID numbers masked. Then it runs the Yunnan workshop award (WS-YN) as of 2019-09-30 over the
 // county's 帮扶车间: the workshop in 闸塘村 with six poor laborers on the register is listed
 // 待核实 with the facts bangfu cannot know, no policy notice is offered, and the list exports.
 // Last, the social insurance subsidy to labor companies (SI-YN) as of 2019-06-30 finds the county's
@@ -117,6 +117,9 @@ beforeAll(async () => {
   const [chen] = (await buildHousehold(db, { village, members: [{ name: '陈国华' }] })).persons as [BuiltPerson];
   const [wang] = (await buildHousehold(db, { village, members: [{ name: '王德明' }] })).persons as [BuiltPerson];
   await buildHousehold(db, { village, members: [{ name: '马在家' }] });
+  // Five months of local work (就地就近) in its own village by 2019-03-01: not 外出务工, so no
+  // 县内 100 yuan (第16条).
+  await buildEmployedLaborer(db, { village, employer: '堂琅社区种植合作社', start: '2018-10-01', name: '赵就近' });
   await outOfProvince(db, chen);
   await outOfProvince(db, wang);
   await db
@@ -164,6 +167,7 @@ describe('政策找人 in the browser', () => {
     const rows = page.locator('.ant-table-tbody tr').filter({ hasText: '堂琅社区' });
     await rows.filter({ hasText: '陈国华' }).waitFor();
     expect(await rows.count()).toBe(1);
+    expect(await rows.filter({ hasText: '赵就近' }).count()).toBe(0);
     await expect.poll(() => rows.first().textContent()).toContain('最高 500.00');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出名单/ }).click()]);

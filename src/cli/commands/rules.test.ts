@@ -7,7 +7,7 @@ import { runRulesEval } from './rules.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-rules-eval-'));
 const huize = { rule: 'TR-HZ', region: '530326001001', date: '2019-03-01' };
-const facts = { registeredPoor: true, workRegion: '530302', stableMonths: 4, ticketPriceFen: 25000 };
+const facts = { registeredPoor: true, migrant: true, workRegion: '530302', stableMonths: 4, ticketPriceFen: 25000 };
 
 function file(name: string, content: unknown): string {
   const path = join(dir, name);
@@ -53,6 +53,21 @@ describe('bangfu rules eval', () => {
     expect(await runRulesEval([path], settings)).toBe(0);
     const results = JSON.parse(io.out.join('\n'));
     expect(results.map((r: { decisions: { amountFen: number }[] }) => r.decisions[0]?.amountFen)).toEqual([25000, 50000]);
+  });
+
+  it('pays only laborers who work away (外出务工, 第16条): not one at home, and a case that does not say is incomplete', async () => {
+    const io = capture();
+    const { migrant: _, ...unsaid } = facts;
+    const path = file('migrant.json', [
+      { id: 'away', ...huize, facts: { ...facts, workRegion: '530326', ticketPriceFen: 1500 } },
+      { id: 'workshop', ...huize, facts: { ...facts, migrant: false, workRegion: '530326', ticketPriceFen: 1500 } },
+      { id: 'unsaid', ...huize, facts: unsaid },
+    ]);
+    expect(await runRulesEval([path], undefined)).toBe(0);
+    const [away, workshop, notSaid] = JSON.parse(io.out.join('\n')).map((r: { decisions: unknown[] }) => r.decisions[0]);
+    expect(away).toMatchObject({ status: 'eligible', amountFen: 1500 });
+    expect(workshop).toMatchObject({ status: 'not_eligible', message: '不符合条件：外出务工' });
+    expect(notSaid).toMatchObject({ status: 'incomplete', missingFacts: ['migrant'] });
   });
 
   it('names the case and the fact when a value is wrong, and exits 1', async () => {

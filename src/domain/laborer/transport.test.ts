@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../rules/index.ts';
-import { transportRuleFor, workRegionFact } from './transport.ts';
+import { migrantFact, transportRuleFor, workRegionFact } from './transport.ts';
 
 const rule = (id: string, region: string) => ({ id, region }) as Rule;
 const rules = [rule('TR-YN', '53'), rule('TR-HZ', '530326'), rule('TR-HN', '43'), rule('EXP-HZ', '530326')];
@@ -21,5 +21,11 @@ describe('the transport subsidy a laborer applies for itself', () => {
     expect(workRegionFact({ kind: 'out_of_province' }, '530326001001')).toBe('省外');
     expect(workRegionFact({ kind: 'in_county' }, '530326001001')).toBe('530326');
     expect(workRegionFact({ kind: 'county', code: '530302' }, '530326001001')).toBe('530302');
+  });
+
+  it('states 外出务工 for work outside the county and leaves work inside it to the register’s channel', () => {
+    expect(migrantFact({ kind: 'out_of_province' })).toBe(true);
+    expect(migrantFact({ kind: 'county', code: '530302' })).toBe(true);
+    expect(migrantFact({ kind: 'in_county' })).toBeUndefined();
   });
 });

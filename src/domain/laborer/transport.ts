@@ -21,3 +21,14 @@ export function workRegionFact(d: Destination, villageCode: string): string {
   if (d.kind === 'in_county') return villageCode.slice(0, 6);
   return d.code;
 }
+
+/**
+ * The `migrant` fact (外出务工) the laborer's application states. Going to work outside the home
+ * county is working away from home, and the ticket and the employer's income proof show it in
+ * the county's review. Inside the county the place does not tell: a job in the county town the
+ * laborer went out to is 外出务工, a 帮扶车间, 公益性岗位 or 就地就近 post at home is not. There
+ * the application states nothing (undefined) and the register's channel answers.
+ */
+export function migrantFact(d: Destination): true | undefined {
+  return d.kind === 'in_county' ? undefined : true;
+}

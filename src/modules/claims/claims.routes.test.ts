@@ -117,7 +117,9 @@ describe('applying (申报)', () => {
     const late = await apply('tanglang', 1, { caseDate: '2021-01-01' });
     expect(late.statusCode).toBe(422);
     expect(late.json().message).toContain('不在有效期内');
-    const noTicket = await apply('tanglang', 1, { facts: { registeredPoor: true, workRegion: '省外', stableMonths: 3 } });
+    const noTicket = await apply('tanglang', 1, {
+      facts: { registeredPoor: true, migrant: true, workRegion: '省外', stableMonths: 3 },
+    });
     expect(noTicket.statusCode).toBe(422);
     expect(noTicket.json().code).toBe('CLAIM_AMOUNT_UNDETERMINED');
     expect(noTicket.json().message).toContain('最高 500.00 元');

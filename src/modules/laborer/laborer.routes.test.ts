@@ -403,6 +403,57 @@ describe('a signed-in laborer', () => {
     expect((await get('/api/me/claims/999999')).statusCode).toBe(404);
   });
 
+  it('work inside the county is 外出务工 only when the register says so: a workshop post at home is refused, a job in the county town pays', async () => {
+    const db = database.kysely;
+    const laborer = async (name: string, phone: string, channel: string, place: string) => {
+      const [p] = (await buildHousehold(db, { village: VILLAGES.tanglang, members: [{ name, phone }] })).persons as [BuiltPerson];
+      await db
+        .insertInto('employment_spells')
+        .values({
+          person_id: p.id,
+          village_code: p.villageCode,
+          start_date: '2018-12-01',
+          channel,
+          place_code: place,
+          monthly_income_fen: 160000,
+        })
+        .execute();
+      return p;
+    };
+    const atHome = await laborer('张车间', '13712340011', '帮扶车间', VILLAGES.tanglang);
+    const inTown = await laborer('李县城', '13712340012', '外出务工(自主)', '530326001');
+    const body = {
+      caseDate: '2019-06-01',
+      destination: { kind: 'in_county' },
+      workPlace: '会泽县古城街道',
+      stableMonths: 6,
+      ticketPriceFen: 1500,
+      bankName: '中国农业银行会泽县支行',
+      bankAccount: '6228480086012345678',
+      ticket: { fileName: '车票.jpg', contentType: 'image/jpeg', dataBase64: Buffer.from('ticket').toString('base64') },
+    };
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/me/transport-claims',
+      headers: await logIn(atHome, '13712340011'),
+      payload: body,
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'CLAIM_NOT_ELIGIBLE' });
+    expect(refused.json().message).toContain('不符合条件：外出务工');
+    const kept = await db.selectFrom('claims').select('id').where('person_id', '=', atHome.id).execute();
+    expect(kept).toEqual([]);
+
+    const paid = await app.inject({
+      method: 'POST',
+      url: '/api/me/transport-claims',
+      headers: await logIn(inTown, '13712340012'),
+      payload: body,
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json()).toMatchObject({ rule: 'TR-HZ', amountFen: 1500, status: 'submitted' });
+  });
+
   it('the API description lists the laborer endpoints', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(

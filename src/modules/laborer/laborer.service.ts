@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Database, inScope, type Scoped, setScope } from '../../db/connection.ts';
 import type { RecommendationRow } from '../../db/schema-recommendations.ts';
 import { CLAIM_ACTION_NAMES, CLAIM_STATUS_NAMES, type ClaimAction } from '../../domain/claims/steps.ts';
-import { type Destination, transportRuleFor, workRegionFact } from '../../domain/laborer/transport.ts';
+import { type Destination, migrantFact, transportRuleFor, workRegionFact } from '../../domain/laborer/transport.ts';
 import { maskIdNumber, maskPhone } from '../../domain/mask.ts';
 import { formatFen } from '../../domain/money.ts';
 import { hiredWithdrawalNotice, mayRecord, TRACK_EVENT_NAMES, type TrackEvent } from '../../domain/recommendations/tracking.ts';
@@ -407,13 +407,14 @@ export async function applyTransport(database: Database, dataDir: string, actor:
   if (problems.length > 0) throw errors.invalid(RECORD, problems);
 
   // The facts the laborer states (the county checks them against the ticket and the income
-  // proof in its review); the register gives the rest (registered poor, age, capacity).
+  // proof in its review); the register gives the rest (registered poor, age, capacity, and
+  // whether work inside the county is 外出务工: see migrantFact).
   const stated: Record<string, FactInput> = {
     workRegion: workRegionFact(d, own.village_code),
     ticketPriceFen: input.ticketPriceFen,
     stableMonths: input.stableMonths,
-    workingAway: d.kind !== 'in_county',
   };
+  if (migrantFact(d)) stated.migrant = true;
   const facts = Object.fromEntries(Object.entries(stated).filter(([k]) => k in rule.formula.facts));
 
   // The ticket is kept by its sha256 like every evidence file (claims.service addEvidence).

@@ -5,7 +5,10 @@ import { createTestDatabase } from '../../../test/db.ts';
 import { buildHousehold, VILLAGES } from '../../../test/factories.ts';
 import { RunInterrupted } from '../../background/runs.ts';
 import type { Database } from '../../db/connection.ts';
-import { runFind } from './find-runner.ts';
+import { findRule, type Rule } from '../../domain/rules/index.ts';
+import type { RegisterPerson } from '../../domain/rules/person-facts.ts';
+import { catalog } from './catalog.ts';
+import { qualifying, runFind } from './find-runner.ts';
 
 let database: Database;
 
@@ -83,5 +86,40 @@ describe('a 政策找人 run', () => {
     await expect(runFind(database, r.id)).rejects.toThrow('对象不是劳动力个人');
     expect(await runRow(r.id)).toMatchObject({ status: 'failed' });
     expect((await runRow(r.id)).message).toContain('政策找人失败');
+  });
+});
+
+describe('who a transport subsidy lists (外出务工 from the register’s channel)', () => {
+  const huizeVillage = '530326100200';
+  const laborerWorking = (channel: string, placeCode: string | null, outOfProvince = false): RegisterPerson => ({
+    sex: '男',
+    birthDate: '1985-05-05',
+    workCapacity: '普通劳动力',
+    studentStatus: '非在校生',
+    disability: '无',
+    health: '健康',
+    migrateWilling: true,
+    householdType: '脱贫户',
+    relocated: false,
+    spells: [
+      { startDate: '2018-06-01', endDate: null, channel, placeCode, outOfProvince, monthlyIncomeFen: 200000, insured: false },
+    ],
+  });
+  const decide = async (id: string, p: RegisterPerson) => {
+    const cat = await catalog();
+    return qualifying(cat, findRule(cat, id) as Rule, [], p, huizeVillage, '2019-03-01');
+  };
+
+  it('lists a laborer gone out to work in the county town (县内, up to 100 yuan) and out of the province', async () => {
+    expect(await decide('TR-HZ', laborerWorking('外出务工(自主)', '530326001'))).toMatchObject({ maxAmountFen: 10000 });
+    expect(await decide('TR-HZ', laborerWorking('外出务工(有组织)', null, true))).toMatchObject({ maxAmountFen: 50000 });
+    expect(await decide('TR-YN', laborerWorking('外出务工(自主)', null, true))).toMatchObject({ maxAmountFen: 50000 });
+  });
+
+  it('leaves out a laborer at the workshop of its village, on a public-welfare post or in local work', async () => {
+    for (const channel of ['帮扶车间', '公益性岗位', '就地就近']) {
+      expect(await decide('TR-HZ', laborerWorking(channel, huizeVillage)), channel).toBeUndefined();
+      expect(await decide('TR-YN', laborerWorking(channel, huizeVillage)), channel).toBeUndefined();
+    }
   });
 });

@@ -22,7 +22,7 @@ const HUIZE_CASE = {
   rule: 'TR-HZ',
   region: VILLAGES.tanglang,
   date: '2019-03-01',
-  facts: { registeredPoor: true, workRegion: '省外', stableMonths: 3, ticketPriceFen: 48000 },
+  facts: { registeredPoor: true, migrant: true, workRegion: '省外', stableMonths: 3, ticketPriceFen: 48000 },
 };
 
 async function spell(p: BuiltPerson, start: string, place: { code?: string; outOfProvince?: boolean }) {
@@ -114,6 +114,12 @@ describe('the rule catalogue', () => {
     const basis = tr.parameters.find((p: { name: string }) => p.name === 'distance_basis');
     expect(basis).toMatchObject({ setBy: 'county', setByName: '县（市、区）', setByDigits: 6 });
     expect(basis.choices.map((c: { citation: { article: string } }) => c.citation.article)).toEqual(['第16条', '政策问答十一']);
+    expect(tr.facts.find((f: { name: string }) => f.name === 'migrant')).toMatchObject({
+      type: 'boolean',
+      label: '外出务工（就业渠道为外出务工）',
+      need: 'eligibility',
+      fromRegister: true,
+    });
     const stable = tr.facts.find((f: { name: string }) => f.name === 'stableMonths');
     expect(stable).toMatchObject({ type: 'integer', need: 'eligibility', fromRegister: true });
     expect(tr.facts.find((f: { name: string }) => f.name === 'ticketPriceFen')).toMatchObject({
@@ -213,6 +219,7 @@ describe('试算 (POST /api/rules/evaluate)', () => {
     const [d] = res.json().decisions;
     expect(d).toMatchObject({ status: 'eligible', amountFen: 50000 });
     expect(d.trace.find((s: { label: string }) => s.label === '稳定就业3个月以上').value).toBe('4 个月');
+    expect(d.trace.find((s: { label: string }) => s.label === '外出务工')).toMatchObject({ value: '是', passed: true });
 
     const noTicket = (
       await post('tanglang', '/api/rules/evaluate', { rule: 'TR-HZ', personId: migrant.id, date: '2019-03-01' })

@@ -51,9 +51,17 @@ export interface DemoClaimsSummary {
   publicized: number;
 }
 
+/**
+ * The facts of a claim as the officer took them from the ticket and the employer's income
+ * proof: the laborer worked away (外出务工, 第16条), where and for how long. The generated
+ * register dates employment back from the seed day and seldom reaches 2019-2020, so on these
+ * dates it has no current spell to give them (its 外出务工 would read 否); the claims state them,
+ * as an office does for work the register has not caught up with.
+ */
 function facts(c: DemoCase): Record<string, FactInput> {
   return {
     registeredPoor: true,
+    migrant: true,
     workRegion: c.workRegion,
     stableMonths: c.stableMonths,
     ticketPriceFen: c.ticketYuan * 100,

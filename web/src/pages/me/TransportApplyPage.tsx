@@ -107,7 +107,16 @@ export function TransportApplyPage() {
         >
           <DatePicker style={{ width: '100%' }} aria-label="发生日期" inputReadOnly={false} />
         </Form.Item>
-        <Form.Item label="务工地在" name="destinationKind" rules={[{ required: true }]}>
+        <Form.Item
+          label="务工地在"
+          name="destinationKind"
+          rules={[{ required: true }]}
+          extra={
+            kind === 'in_county'
+              ? '本县内务工的，以台账登记的就业渠道为准：须为外出务工；在帮扶车间、公益性岗位或就地就近就业的不能申请交通补助'
+              : undefined
+          }
+        >
           <Radio.Group
             optionType="button"
             options={[
