@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCheckChar, creditCodeProblem, isCreditCode, normalizeCreditCode } from './credit-code.ts';
+import { creditCheckChar, creditCodeProblem, isCreditCode, normalizeCreditCode, organizationKind } from './credit-code.ts';
 
 describe('统一社会信用代码 check character (GB 32100)', () => {
   it('accepts published codes of real organisations', () => {
@@ -28,5 +28,17 @@ describe('统一社会信用代码 check character (GB 32100)', () => {
 
   it('normalizes what users paste: lower case, full width, spaces', () => {
     expect(normalizeCreditCode(' ９１４４０３００７１５２６７２６ｘｇ ')).toBe('9144030071526726XG');
+  });
+});
+
+describe('the kind of organisation a code was issued to (GB 32100 表1)', () => {
+  it('tells an enterprise from an individual business, a cooperative, a public institution and a social organisation', () => {
+    expect(organizationKind('914403001922038216')).toEqual({ kind: '企业', enterprise: true });
+    expect(organizationKind('92530326MA6K0001X0')).toEqual({ kind: '个体工商户', enterprise: false });
+    expect(organizationKind('93530326MA6K0002Y0')).toEqual({ kind: '农民专业合作社', enterprise: false });
+    expect(organizationKind('12530000015112345X')).toEqual({ kind: '事业单位', enterprise: false });
+    expect(organizationKind('51530000MJ0000000X')).toEqual({ kind: '社会团体', enterprise: false });
+    expect(organizationKind('N2530326MF0000000X')).toEqual({ kind: '村级集体经济组织', enterprise: false });
+    expect(organizationKind('Y1530326000000000X')).toEqual({ kind: '其他组织', enterprise: false });
   });
 });

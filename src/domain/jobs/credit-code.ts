@@ -34,3 +34,27 @@ export function creditCodeProblem(code: string): string | undefined {
 export function isCreditCode(code: string): boolean {
   return creditCodeProblem(code) === undefined;
 }
+
+/**
+ * What kind of organisation a code was issued to, from its first two characters (GB 32100-2015
+ * 表1: 登记管理部门代码 and 机构类别代码), for the kinds the policies tell apart: an enterprise
+ * (岗位补贴's higher rate, 劳务公司) against an individual business, a cooperative, a public body.
+ */
+export function organizationKind(code: string): { kind: string; enterprise: boolean } {
+  const kinds: Record<string, string> = {
+    '11': '机关',
+    '12': '事业单位',
+    '13': '群众团体',
+    '51': '社会团体',
+    '52': '民办非企业单位',
+    '53': '基金会',
+    '91': '企业',
+    '92': '个体工商户',
+    '93': '农民专业合作社',
+    N1: '组级集体经济组织',
+    N2: '村级集体经济组织',
+    N3: '乡镇级集体经济组织',
+  };
+  const prefix = code.slice(0, 2);
+  return { kind: kinds[prefix] ?? '其他组织', enterprise: prefix === '91' };
+}

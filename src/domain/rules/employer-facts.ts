@@ -5,6 +5,7 @@
 // (the labor contract, the employer's own situation) stays missing, so the engine's screening
 // answers "to verify" naming it instead of guessing.
 
+import { organizationKind } from '../jobs/credit-code.ts';
 import { isCurrentSpell } from '../registry/derive.ts';
 import type { EmploymentChannel } from '../registry/vocabulary.ts';
 import { personFacts, type RegisterPerson, type RegisterSpell, wholeMonths } from './person-facts.ts';
@@ -40,4 +41,14 @@ export function employerLaborerFacts(
   facts.monthlyIncomeFen = spell.monthlyIncomeFen;
   facts.laborerHomeRegion = village;
   return facts;
+}
+
+/**
+ * What the employer's 统一社会信用代码 says about it: whether it is an enterprise (岗位补贴's higher
+ * rate is for enterprises), and, when it is not, that it is no 劳务公司 either (a labor company is
+ * an enterprise). Whether an enterprise is a labor company the code does not say.
+ */
+export function employerCodeFacts(creditCode: string): Record<string, FactInput> {
+  const { enterprise } = organizationKind(creditCode);
+  return enterprise ? { employerIsEnterprise: true } : { employerIsEnterprise: false, laborCompany: false };
 }

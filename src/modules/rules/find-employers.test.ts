@@ -156,3 +156,29 @@ describe('政策找单位 for the post subsidy (POST-HN)', () => {
     });
   });
 });
+
+describe('政策找单位 for the social insurance subsidy to labor companies (SI-YN)', () => {
+  it('leaves out an employer whose credit code says it is no enterprise, so no 劳务公司; an enterprise is to verify', async () => {
+    const db = database.kysely;
+    const tanglang = '530326001001';
+    const huize: Actor = { ...actor, scope: '530326' };
+    for (const [name, org, laborer] of [
+      ['会泽县诚信劳务有限公司', '91530326MA6K5678Y', '李劳务'],
+      ['会泽县堂琅小吃店', '92530326MA6K5679Y', '王小吃'],
+    ] as const) {
+      const { id } = await db
+        .insertInto('employers')
+        .values({ credit_code: org + creditCheckChar(org), name, region_code: '530326' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await buildEmployedLaborer(db, { village: tanglang, employer: name, employerId: id, start: '2019-01-02', name: laborer });
+    }
+    const run = await startFindRun(database, jobs, huize, 'SI-YN', { date: DATE });
+    expect(await runFind(database, run.id)).toBe('done');
+    const page = await findRunResults(database, huize, run.id, { page: 1, pageSize: 20 });
+    expect(page.employers.map((e) => [e.employerName, e.name, e.status])).toEqual([
+      ['会泽县诚信劳务有限公司', '李劳务', 'incomplete'],
+    ]);
+    expect(page.employers[0]?.missingFacts).toContain('申请单位为劳务公司');
+  });
+});

@@ -4,14 +4,15 @@
 // what bangfu holds: a pair whose known conditions all pass is listed as eligible or "to verify"
 // with the facts no record holds (the labor contract, the employer's own situation), unless a
 // claim for that laborer is already live in the rule's window. Only linked employment counts: a
-// name alone is no ground for paying an employer for a person. The laborers are those of the
-// run's county, whom its officers may see; the list is written in one transaction (a county's
-// employers hold thousands of the register's laborers, not millions).
+// name alone is no ground for paying an employer for a person. The employer's credit code says
+// whether it is an enterprise (the higher post subsidy; a labor company is one). The laborers are
+// those of the run's county, whom its officers may see; the list is written in one transaction (a
+// county's employers hold thousands of the register's laborers, not millions).
 import type { Insertable, Selectable } from 'kysely';
 import { THIS_WORKER } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import type { FindEmployerResultsTable, FindRunsTable } from '../../db/schema-rules.ts';
-import { employerLaborerFacts, linkedSpellOn } from '../../domain/rules/employer-facts.ts';
+import { employerCodeFacts, employerLaborerFacts, linkedSpellOn } from '../../domain/rules/employer-facts.ts';
 import { type Catalog, evaluateRule, type Rule } from '../../domain/rules/index.ts';
 import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { limitWindow } from './find-window.ts';
@@ -84,7 +85,12 @@ export async function runEmployerFind(
     const d = evaluateRule(
       cat,
       rule,
-      { subject: { kind: 'employer', name: employer.name }, region: employer.region_code, date, facts: p.facts },
+      {
+        subject: { kind: 'employer', name: employer.name },
+        region: employer.region_code,
+        date,
+        facts: { ...p.facts, ...employerCodeFacts(employer.credit_code) },
+      },
       { settings, trace: false, screen: true },
     );
     if (d.status !== 'eligible' && d.status !== 'amount_not_set' && d.status !== 'incomplete') continue;

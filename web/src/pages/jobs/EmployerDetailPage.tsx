@@ -1,6 +1,7 @@
 // One employer: its record (edit in place), its job posts, and the logins through which it
 // posts jobs itself (opened by the office of its region).
 import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { organizationKind } from '@domain/jobs/credit-code.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
@@ -274,6 +275,7 @@ export function EmployerDetailPage() {
                 <Descriptions bordered size="small" column={2}>
                   <Descriptions.Item label="单位名称">{e.name}</Descriptions.Item>
                   <Descriptions.Item label="统一社会信用代码">{e.creditCode}</Descriptions.Item>
+                  <Descriptions.Item label="机构类别（按信用代码）">{organizationKind(e.creditCode).kind}</Descriptions.Item>
                   <Descriptions.Item label="注册地">
                     {e.regionName ? `${e.regionName}（${e.regionCode}）` : e.regionCode}
                   </Descriptions.Item>
