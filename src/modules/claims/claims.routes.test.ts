@@ -110,6 +110,8 @@ describe('applying (申报)', () => {
     expect(body.code).toBe('CLAIM_NOT_ELIGIBLE');
     expect(body.message).toContain('稳定就业3个月以上');
     expect(body.details.decision.citations).toContainEqual({ document: 'HZ-2018-20', article: '政策问答十一' });
+    // The whole decision, so the form can draw it as 试算 does (rule, scope, fund, amounts).
+    expect(body.details.decision).toMatchObject({ rule: 'TR-HZ', inForce: { region: '530326' }, fund: 'employment_fund' });
     expect((await call.get('huize', `/api/claims?q=${encodeURIComponent('李秀英')}`)).json().total).toBe(0);
   });
 

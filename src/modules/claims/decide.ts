@@ -97,16 +97,8 @@ const REFUSAL_CODES: Record<Exclude<Decision['status'], 'eligible'>, string> = {
 /** The amount to pay, or a 422 that carries the reason, the citations and the trace. */
 export function payableAmount(d: Decision, record: string): number {
   if (d.status === 'eligible' && d.amountFen !== null && d.amountFen > 0) return d.amountFen;
-  const details = {
-    record,
-    decision: {
-      status: d.status,
-      statusName: DECISION_STATUS_NAMES[d.status],
-      message: d.message,
-      citations: d.citations,
-      trace: d.trace,
-    },
-  };
+  // The whole decision, as 试算 shows it: the office's form draws the refusal with the same view.
+  const details = { record, decision: { ...d, statusName: DECISION_STATUS_NAMES[d.status] } };
   if (d.status === 'eligible') {
     const why =
       d.amountFen === 0
