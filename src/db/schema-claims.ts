@@ -49,6 +49,8 @@ export interface ClaimsTable {
   /** The laborer of an employer's per-laborer claim, as typed and confirmed by the register. */
   laborer_name: ColumnType<string | null, string | null | undefined, string | null>;
   laborer_id_masked: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 20261121181500: the 统一社会信用代码 of the unit the claim pays (null for a person's own claim). */
+  unit_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaimSlotsTable {

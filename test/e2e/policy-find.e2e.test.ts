@@ -251,5 +251,27 @@ describe('政策找人 in the browser', () => {
     await page.waitForURL('**/claims/new?**');
     await expect.poll(() => page.getByLabel('用人单位名称', { exact: true }).inputValue()).toBe(LABOR_COMPANY);
     await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: '所涉劳动力' }).textContent()).toContain('劳务工甲');
+
+    // Verified and filed: the claim shows the register's employment of the laborer at the company.
+    await page.getByLabel('开户行', { exact: true }).fill('会泽县农村信用合作联社');
+    await page.getByLabel('银行账号', { exact: true }).fill('2000012345678909');
+    await choose(page, '申请单位为劳务公司', '', '是');
+    await page.getByLabel('劳动合同期限（月）', { exact: true }).fill('12');
+    await page.getByLabel('本次申请补贴月数', { exact: true }).fill('3');
+    await page.getByLabel('该劳动力已享受补贴月数', { exact: true }).fill('0');
+    // Without the monthly contribution the amount is not decided: refused, the decision drawn as in 试算.
+    await page.getByRole('button', { name: /提交申报/ }).click();
+    await page
+      .getByText(/金额尚未核定/)
+      .first()
+      .waitFor();
+    await page.getByTestId('decision').waitFor();
+    await page.getByLabel('单位为该劳动力每月缴纳的基本养老、基本医疗、失业保险费合计（元）', { exact: true }).fill('612.5');
+    await page.getByRole('button', { name: /提交申报/ }).click();
+    await page.waitForURL(/\/claims\/\d+$/);
+    await page
+      .getByTestId('register-check')
+      .getByText('台账记录：自 2019-04-01 起在本单位就业（就地就近），至事由日期在岗 2 个月，已参保')
+      .waitFor();
   });
 });

@@ -46,6 +46,8 @@ export function presentClaim(
     subjectKind: c.subject_kind,
     personId: c.person_id,
     subjectKey: c.person_id === null ? c.subject_key : '',
+    /** The 统一社会信用代码 of the unit the claim pays (null for a person's own claim). */
+    unitCode: c.unit_code,
     beneficiaryName: c.beneficiary_name,
     idNumber: extra.idNumber ? maskIdNumber(extra.idNumber) : null,
     bankName: c.bank_name,

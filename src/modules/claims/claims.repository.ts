@@ -189,6 +189,24 @@ export async function personIdentity(trx: Scoped, personId: string) {
     .executeTakeFirst();
 }
 
+/** A laborer's spells linked to the employer registered under this credit code, and that employer. */
+export async function employmentAtUnit(trx: Scoped, personId: string, creditCode: string) {
+  const employer = await trx
+    .selectFrom('employers')
+    .select(['id', 'name'])
+    .where('credit_code', '=', creditCode)
+    .executeTakeFirst();
+  if (!employer) return { employer: undefined, spells: [] };
+  const spells = await trx
+    .selectFrom('employment_spells')
+    .select(['start_date', 'end_date', 'channel', 'insured'])
+    .where('person_id', '=', personId)
+    .where('employer_id', '=', employer.id)
+    .orderBy('start_date')
+    .execute();
+  return { employer, spells };
+}
+
 export async function personIdentities(trx: Scoped, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return trx

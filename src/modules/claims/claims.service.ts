@@ -12,6 +12,7 @@ import type { Insertable } from 'kysely';
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
 import type { ClaimStatus, ClaimsTable, EvidenceKind } from '../../db/schema-claims.ts';
 import { type LedgerKind, REVERSAL_CAUSE_NAMES, type ReversalCause, type ReversibleKind } from '../../domain/claims/ledger.ts';
+import { type RegisterCheck, registerCheck } from '../../domain/claims/register-check.ts';
 import {
   CLAIM_ACTION_NAMES,
   CLAIM_STATUS_NAMES,
@@ -312,6 +313,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       region,
       subjectKey,
       personId,
+      unitCode: rule.subject === 'person' ? null : (input.subject?.key ?? null),
       beneficiaryName: name,
       bankName: input.bankName,
       bankAccount: account,
@@ -365,6 +367,8 @@ export interface NewClaim {
   region: string;
   subjectKey: string;
   personId: string | null;
+  /** The 统一社会信用代码 of the unit the claim pays; null for a person's own claim. */
+  unitCode: string | null;
   beneficiaryName: string;
   bankName: string;
   bankAccount: string;
@@ -396,6 +400,7 @@ export async function fileClaim(trx: Scoped, actor: Actor, c: NewClaim): Promise
     subject_kind: rule.subject,
     person_id: c.personId,
     subject_key: c.subjectKey,
+    unit_code: c.unitCode,
     beneficiary_name: c.beneficiaryName,
     bank_name: c.bankName.trim(),
     bank_account: c.bankAccount,
@@ -654,6 +659,27 @@ export async function listClaims(database: Database, actor: Actor, f: ListFilter
   });
 }
 
+/**
+ * For a unit's claim about one laborer: the laborer's employment at that unit as the register
+ * holds it, beside what the claim states (months in post, insurance). Null for other claims.
+ */
+async function registerCheckOf(trx: Scoped, c: repo.ClaimRow, laborerVisible: boolean): Promise<RegisterCheck | null> {
+  if (c.subject_kind === 'person' || c.person_id === null || c.unit_code === null) return null;
+  const { employer, spells } = await repo.employmentAtUnit(trx, c.person_id, c.unit_code);
+  const facts = c.facts as Record<string, unknown>;
+  return registerCheck({
+    unitCode: c.unit_code,
+    employerRegistered: employer !== undefined,
+    laborerVisible,
+    spells: spells.map((s) => ({ startDate: s.start_date, endDate: s.end_date, channel: s.channel, insured: s.insured })),
+    caseDate: c.case_date,
+    stated: {
+      monthsInPost: typeof facts.monthsInPost === 'number' ? facts.monthsInPost : undefined,
+      insured: typeof facts.insured === 'boolean' ? facts.insured : undefined,
+    },
+  });
+}
+
 export async function getClaimDetail(database: Database, actor: Actor, id: string) {
   const cat = await catalog();
   return inScope(database.kysely, actor.scope, async (trx) => {
@@ -667,6 +693,7 @@ export async function getClaimDetail(database: Database, actor: Actor, id: strin
     const payments = await repo.paymentsOfClaim(trx, id, true);
     const reversals = await repo.reversalsOfClaim(trx, id);
     return {
+      registerCheck: await registerCheckOf(trx, c, person !== undefined),
       claim: presentClaim(actor, c, {
         ruleTitle: findRule(cat, c.rule_id)?.title ?? c.rule_id,
         regionName: names.get(c.region_code) ?? '',

@@ -315,6 +315,7 @@ export async function applyAsEmployer(database: Database, actor: Actor, input: E
       region,
       subjectKey,
       personId: laborer?.personId ?? null,
+      unitCode: unit.credit_code,
       beneficiaryName: unit.name,
       bankName: input.bankName,
       bankAccount: account,

@@ -11,7 +11,7 @@ import { buildEmployedLaborer, buildUser } from '../../../test/factories.ts';
 import type { Database } from '../../db/connection.ts';
 import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
 import type { Actor } from '../auth/actor.ts';
-import { applyForClaim } from '../claims/claims.service.ts';
+import { applyForClaim, getClaimDetail } from '../claims/claims.service.ts';
 import { exportFindRun, findRunResults, notifyFindRun, startFindRun } from './find.service.ts';
 import type { FindJobs } from './find-runner.ts';
 import { runFind } from './find-runner.ts';
@@ -146,6 +146,27 @@ describe('政策找单位 for the post subsidy (POST-HN)', () => {
     expect(sheet?.getRow(2).getCell(15).value).toBe('依法签订劳动合同');
     await expect(notifyFindRun(database, actor, id, { channels: ['sms'] })).rejects.toMatchObject({
       code: 'FIND_RUN_NOT_PERSONAL',
+    });
+  });
+
+  it('once the employer applies, the reviewer sees the register beside what the claim states', async () => {
+    const { claim } = await applyForClaim(database, actor, {
+      rule: 'POST-HN',
+      personId: ids.due as string,
+      subject: { kind: 'employer', name: FACTORY.name, key: FACTORY.code },
+      region: '433130',
+      caseDate: DATE,
+      facts: { laborContract: true, monthsInPost: 24, insured: true, employerInPoorArea: true, employerIsEnterprise: true },
+      bankName: '湖南龙山农村商业银行',
+      bankAccount: '6230910199004445556',
+    });
+    const detail = await getClaimDetail(database, actor, claim.id);
+    expect(detail.claim.unitCode).toBe(FACTORY.code);
+    expect(detail.registerCheck).toEqual({
+      level: 'warning',
+      note: '台账记录：自 2018-06-01 起在本单位就业（就地就近），至事由日期在岗 15 个月，已参保；与申报不一致：申报在岗 24 个月，台账为 15 个月，请核实',
+      monthsInPost: 15,
+      insured: true,
     });
   });
 

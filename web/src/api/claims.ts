@@ -37,6 +37,8 @@ export interface Claim {
   subjectKind: SubjectKind;
   personId: Id | null;
   subjectKey: string;
+  /** The 统一社会信用代码 of the unit the claim pays (null for a person's own claim). */
+  unitCode: string | null;
   beneficiaryName: string;
   idNumber: string | null;
   bankName: string | null;
@@ -102,8 +104,15 @@ export interface Reversal {
   at: string;
 }
 
+/** For a unit's claim about one laborer: the register's employment of the laborer at that unit. */
+export interface RegisterCheck {
+  level: 'ok' | 'warning' | 'info';
+  note: string;
+}
+
 export interface ClaimDetail {
   claim: Claim;
+  registerCheck: RegisterCheck | null;
   facts: Record<string, FactInput>;
   decision: Decision;
   events: ClaimEvent[];

@@ -286,6 +286,7 @@ export function ClaimDetailPage() {
               ...(c.subjectKind !== 'person' && c.personId
                 ? [{ key: 'laborer', label: '所涉劳动力', children: <Link to={`/laborers/${c.personId}`}>查看台账记录</Link> }]
                 : []),
+              ...(c.unitCode ? [{ key: 'unit', label: '单位统一社会信用代码', children: c.unitCode }] : []),
               {
                 key: 'applicant',
                 label: '申报方式',
@@ -298,6 +299,16 @@ export function ClaimDetailPage() {
               { key: 'fund', label: '资金来源', children: c.fundName },
             ]}
           />
+          {d.registerCheck && (
+            <Alert
+              type={d.registerCheck.level === 'ok' ? 'success' : d.registerCheck.level}
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="register-check"
+              title="台账核对（所涉劳动力在本单位的就业）"
+              description={d.registerCheck.note}
+            />
+          )}
           <Tabs
             items={[
               { key: 'decision', label: '核定结果', children: <DecisionView decision={d.decision} texts={texts} /> },
