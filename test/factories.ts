@@ -5,6 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB, Role } from '../src/db/schema.ts';
 import type { JobPostsTable } from '../src/db/schema-jobs.ts';
 import { makeIdNumber } from '../src/domain/idcard/gb11643.ts';
+import { creditCheckChar } from '../src/domain/jobs/credit-code.ts';
 import { todayInShanghai } from '../src/domain/registry/derive.ts';
 import { nameInitials } from '../src/domain/registry/name-initials.ts';
 import { addDays } from '../src/domain/seed/population.ts';
@@ -24,6 +25,11 @@ export const VILLAGES = {
 } as const;
 
 export const PASSWORD = 'Test@2026pass';
+
+/** A 统一社会信用代码 from its first 17 characters, with the right check character. */
+export function creditCode(first17: string): string {
+  return first17 + creditCheckChar(first17);
+}
 
 /** The day `offsetDays` from today in Asia/Shanghai, as the server counts days. */
 export function shanghaiDay(offsetDays: number): string {

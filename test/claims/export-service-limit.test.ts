@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, buildUser, creditCode, loginAs, VILLAGES } from '../factories.ts';
 import { api } from './helpers.ts';
 
 let app: FastifyInstance;
@@ -27,8 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const VILLAGE_COMMITTEE = { name: '会泽县古城街道堂琅社区居民委员会', key: '55530326MEA123456X' };
-const AGENCY = { name: '曲靖市滇东人力资源服务有限公司', key: '91530300MA6K98765Y' };
+const VILLAGE_COMMITTEE = { name: '会泽县古城街道堂琅社区居民委员会', key: creditCode('55530326MEA123456') };
+const AGENCY = { name: '曲靖市滇东人力资源服务有限公司', key: creditCode('91530300MA6K98765') };
 
 const exportClaim = (
   rule: 'EXP-HZ' | 'EXP-YN',

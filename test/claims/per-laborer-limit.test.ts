@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, buildUser, creditCode, loginAs } from '../factories.ts';
 import { api } from './helpers.ts';
 
 /** 湖南 湘西州 龙山县 民安街道 凤阳社区 */
@@ -39,10 +39,18 @@ const placement = (personId: string | undefined, agency: { name: string; key: st
   bankName: '湖南龙山农村商业银行',
   bankAccount: '6230910199001234567',
 });
-const AGENCY_A = { name: '龙山县惠民劳务有限公司', key: '91433130MA4L0XYZ1A' };
-const AGENCY_B = { name: '湘西众联人力资源有限公司', key: '91433100MA4L1ABC2B' };
+const AGENCY_A = { name: '龙山县惠民劳务有限公司', key: creditCode('91433130MA4L0XY01') };
+const AGENCY_B = { name: '湘西众联人力资源有限公司', key: creditCode('91433100MA4L1ABC2') };
 
 describe('a per-laborer limit on a unit claim', () => {
+  it('refuses a unit credit code whose check character is wrong, naming the field', async () => {
+    const wrong = `${AGENCY_A.key.slice(0, 17)}${AGENCY_A.key.endsWith('0') ? '1' : '0'}`;
+    const res = await call.post('longshan', '/api/claims', placement(people[0]?.id, { ...AGENCY_A, key: wrong }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.problems[0]).toMatchObject({ field: 'subject.key', value: wrong });
+    expect(res.json().message).toContain('校验码错误');
+  });
+
   it('asks which laborer the claim is about', async () => {
     const res = await call.post('longshan', '/api/claims', placement(undefined, AGENCY_A));
     expect(res.statusCode).toBe(400);
@@ -71,7 +79,7 @@ describe('an office claim for an employer about one laborer (POST-HN)', () => {
   const post = (personId: string, stated: Record<string, unknown> = {}) => ({
     rule: 'POST-HN',
     personId,
-    subject: { kind: 'employer', name: '龙山县湘龙农产品加工有限公司', key: '91433130MA4L2DEF3C' },
+    subject: { kind: 'employer', name: '龙山县湘龙农产品加工有限公司', key: creditCode('91433130MA4L2DEF3') },
     region: '433130',
     caseDate: '2019-09-30',
     facts: {

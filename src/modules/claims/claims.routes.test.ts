@@ -13,7 +13,7 @@ import {
   shanghaiDay,
   transportClaim,
 } from '../../../test/claims/helpers.ts';
-import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
+import { type BuiltPerson, buildHousehold, buildUser, creditCode, loginAs, VILLAGES } from '../../../test/factories.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import { parseCsv } from '../../domain/claims/bank-file.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
@@ -157,7 +157,7 @@ describe('applying (申报)', () => {
 });
 
 describe('applying for a unit', () => {
-  const cooperative = { kind: 'employer', name: '会泽县堂琅种植专业合作社', key: '93530326MA6K12345X' };
+  const cooperative = { kind: 'employer', name: '会泽县堂琅种植专业合作社', key: creditCode('93530326MA6K12345') };
   const absorption = (o: Record<string, unknown> = {}) => ({
     rule: 'ABS-HZ',
     subject: cooperative,

@@ -23,6 +23,7 @@ import {
   RELEASING_STATUSES,
   takeStep,
 } from '../../domain/claims/steps.ts';
+import { creditCodeProblem, normalizeCreditCode } from '../../domain/jobs/credit-code.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
@@ -171,8 +172,6 @@ export interface ApplyInput {
   bankAccount: string;
 }
 
-const CREDIT_CODE = /^[0-9A-Z]{18}$/;
-
 function checkApplyInput(input: ApplyInput, rule: Rule | undefined): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!rule) problems.push({ field: 'rule', label: '补贴项目', message: '不存在', value: input.rule });
@@ -203,8 +202,8 @@ function checkApplyInput(input: ApplyInput, rule: Rule | undefined): FieldProble
       });
     else {
       if (s.name.trim() === '') problems.push({ field: 'subject.name', label: '申请对象名称', message: '不能为空' });
-      if (!CREDIT_CODE.test(s.key))
-        problems.push({ field: 'subject.key', label: '统一社会信用代码', message: '应为18位数字或大写字母', value: s.key });
+      const codeProblem = creditCodeProblem(normalizeCreditCode(s.key));
+      if (codeProblem) problems.push({ field: 'subject.key', label: '统一社会信用代码', message: codeProblem, value: s.key });
       if (s.kind !== rule.subject) {
         problems.push({
           field: 'subject.kind',
@@ -249,6 +248,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     let personId: string | null = null;
     let limitHolder = '';
     let homeRegion: string | undefined;
+    let unitCode: string | null = null;
     if (rule.subject === 'person') {
       const person = await repo.personIdentity(trx, input.personId as string);
       if (!person) throw errors.notFound(`劳动力（ID ${input.personId}）`);
@@ -260,7 +260,8 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       const s = input.subject as NonNullable<ApplyInput['subject']>;
       name = s.name.trim();
       region = input.region as string;
-      subjectKey = s.key;
+      subjectKey = normalizeCreditCode(s.key);
+      unitCode = subjectKey;
       if (input.personId) {
         // A unit's claim about one laborer (a placement, a post): the register gives the
         // laborer's facts, and a per-laborer limit is keyed by the laborer, not the unit.
@@ -313,7 +314,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       region,
       subjectKey,
       personId,
-      unitCode: rule.subject === 'person' ? null : (input.subject?.key ?? null),
+      unitCode,
       beneficiaryName: name,
       bankName: input.bankName,
       bankAccount: account,
