@@ -342,5 +342,11 @@ describe('register in the browser', () => {
     await page.getByText('您辖区台账中在本单位就业的劳动力 1 人').waitFor();
     await page.getByRole('row').filter({ hasText: '王建国' }).waitFor();
     expect(await notice.count()).toBe(0);
+    const [list] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出在岗劳动力/ }).click(),
+    ]);
+    expect(list.suggestedFilename()).toBe(`在岗劳动力-${shop.id}-${shanghaiDay(0)}.xlsx`);
+    expect(await list.failure()).toBeNull();
   });
 });

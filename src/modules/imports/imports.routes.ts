@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { sendWorkbook } from '../../http/workbook-reply.ts';
 import { requireActor } from '../auth/auth.routes.ts';
 import { ListQuery, type ListQueryT } from '../registry/registry.routes.ts';
+import { exportEmployerLaborers } from './employer-laborers-export.ts';
 import { exportRegister } from './export.service.ts';
 import { acceptUpload, errorReportForActor, ImportJobs, importForActor, recentImports } from './imports.service.ts';
 import { writeTemplate } from './workbooks.ts';
@@ -91,6 +92,24 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
       const filters = req.query as ListQueryT;
       const today = todayInShanghai();
       return sendWorkbook(reply, `劳动力台账-${today}.xlsx`, (out) => exportRegister(db, actor, filters, out));
+    },
+  );
+
+  app.get(
+    '/api/employers/:id/laborers.xlsx',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '导出用人单位的在岗劳动力（本辖区台账，身份证号按权限脱敏，导出留痕）',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const { id } = req.params as { id: string };
+      return sendWorkbook(reply, `在岗劳动力-${id}-${todayInShanghai()}.xlsx`, (out) =>
+        exportEmployerLaborers(db, actor, id, out),
+      );
     },
   );
 }

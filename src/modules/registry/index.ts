@@ -1,4 +1,4 @@
 // What other modules use from the register.
 
 export { idFor, idOnScreen, phoneFor } from './laborer.presenter.ts';
-export { addSpellIn, resolveRegion } from './registry.service.ts';
+export { addSpellIn, employerLaborersForExport, resolveRegion } from './registry.service.ts';

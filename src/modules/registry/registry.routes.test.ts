@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/app.ts';
 import { type BuiltPerson, buildHousehold, buildUser, loginAs, VILLAGES } from '../../../test/factories.ts';
+import { readSheet } from '../../../test/fixtures/imports.ts';
 import type { Database } from '../../db/connection.ts';
 import { makeIdNumber } from '../../domain/idcard/gb11643.ts';
 import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
@@ -369,6 +370,16 @@ describe('linking the register to an employer registered after its laborers', ()
     expect(after.items[0]).toMatchObject({ id: person, name: '李秀英' });
     const trail = (await get('county', `/api/laborers/${person}/audit`)).json();
     expect(trail[0]).toMatchObject({ action: 'spell.link_employer', after: { employer_id: coop.id } });
+
+    // The list as Excel for the visit to the employer: full ID numbers only with the right; audited.
+    const full = await readSheet((await get('county', `/api/employers/${coop.id}/laborers.xlsx`)).rawPayload);
+    expect(full[0]?.slice(0, 3)).toEqual(['序号', '姓名', '身份证号']);
+    expect(full[1]?.slice(1, 3)).toEqual(['李秀英', hedong[1]?.idNumber]);
+    const masked = await readSheet((await get('village', `/api/employers/${coop.id}/laborers.xlsx`)).rawPayload);
+    expect(masked[1]?.[2]).toContain('*');
+    expect(
+      await db.selectFrom('audit_log').select('after').where('action', '=', 'employer.laborers_export').execute(),
+    ).toHaveLength(2);
 
     // Another employer registered under the same name: which one is for the officer to say.
     await db

@@ -424,8 +424,32 @@ export async function laborerAudit(database: Database, actor: Actor, personId: s
   });
 }
 
-/** The most laborers an employer's page lists (the counts cover them all). */
+/** The most laborers an employer's page lists (the counts cover them all); the export has them all. */
 const EMPLOYER_LABORERS_SHOWN = 500;
+const EMPLOYER_LABORERS_EXPORTED = 100_000;
+
+/** The date an employer's laborers are counted on: the one asked for, checked, or today. */
+function laborersDate(actor: Actor, date: string | undefined): string {
+  if (actor.role === 'employer') throw errors.forbidden('用人单位账号不能查看台账中的劳动力');
+  if (date !== undefined && !isIsoDate(date)) {
+    throw new AppError('VALIDATION_FAILED', `统计日期“${date}”不是有效日期（如 2024-03-01）`, 400, {
+      problems: [{ field: 'date', label: '统计日期', message: '不是有效日期（如 2024-03-01）', value: date }],
+    });
+  }
+  return date ?? todayInShanghai();
+}
+
+/** The employer and its laborers on a date, in the actor's scoped transaction. */
+async function atEmployer(trx: Scoped, employerId: string, on: string, limit: number) {
+  const employer = await repo.employerById(trx, employerId);
+  if (!employer) throw errors.notFound(`用人单位（ID ${employerId}）`);
+  const [counts, rows] = await repo.laborersAtEmployer(trx, employerId, on, limit);
+  return {
+    employer,
+    counts,
+    rows: rows.map((r) => ({ ...r, age: ageOn(r.birth_date, on), monthsThere: wholeMonths(r.start_date, on) })),
+  };
+}
 
 /**
  * The register's laborers employed at a registered employer on `date` (today by default), by
@@ -434,17 +458,9 @@ const EMPLOYER_LABORERS_SHOWN = 500;
  * their own region (row-level security); an employer's own account sees no register row.
  */
 export async function employerLaborers(database: Database, actor: Actor, employerId: string, date?: string) {
-  if (actor.role === 'employer') throw errors.forbidden('用人单位账号不能查看台账中的劳动力');
-  if (date !== undefined && !isIsoDate(date)) {
-    throw new AppError('VALIDATION_FAILED', `统计日期“${date}”不是有效日期（如 2024-03-01）`, 400, {
-      problems: [{ field: 'date', label: '统计日期', message: '不是有效日期（如 2024-03-01）', value: date }],
-    });
-  }
-  const on = date ?? todayInShanghai();
+  const on = laborersDate(actor, date);
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const employer = await repo.employerById(trx, employerId);
-    if (!employer) throw errors.notFound(`用人单位（ID ${employerId}）`);
-    const [counts, rows] = await repo.laborersAtEmployer(trx, employerId, on, EMPLOYER_LABORERS_SHOWN);
+    const { employer, counts, rows } = await atEmployer(trx, employerId, on, EMPLOYER_LABORERS_SHOWN);
     const unlinked = await repo.unlinkedSpellsNamed(trx, employer.name, on);
     return {
       date: on,
@@ -460,7 +476,7 @@ export async function employerLaborers(database: Database, actor: Actor, employe
         name: r.name,
         idNumber: idOnScreen(r.id_number),
         sex: r.sex,
-        age: ageOn(r.birth_date, on),
+        age: r.age,
         villageCode: r.village_code,
         villageName: r.village_name ?? '',
         householdType: r.household_type,
@@ -468,11 +484,31 @@ export async function employerLaborers(database: Database, actor: Actor, employe
         channel: r.channel,
         startDate: r.start_date,
         endDate: r.end_date,
-        monthsThere: wholeMonths(r.start_date, on),
+        monthsThere: r.monthsThere,
         monthlyIncomeFen: Number(r.monthly_income_fen),
         insured: r.insured,
       })),
     };
+  });
+}
+
+/**
+ * All of an employer's laborers on a date for the Excel list an office takes to the employer
+ * (ID numbers in full only for those with the right), the export audited in the same transaction.
+ */
+export async function employerLaborersForExport(database: Database, actor: Actor, employerId: string, date?: string) {
+  const on = laborersDate(actor, date);
+  return inScope(database.kysely, actor.scope, async (trx) => {
+    const found = await atEmployer(trx, employerId, on, EMPLOYER_LABORERS_EXPORTED);
+    await appendAudit(trx, {
+      ...audit(actor),
+      action: 'employer.laborers_export',
+      entity: 'employer',
+      entityId: found.employer.id,
+      regionCode: actor.scope,
+      after: { date: on, rows: found.rows.length, fullId: actor.canViewFullId },
+    });
+    return { date: on, ...found };
   });
 }
 

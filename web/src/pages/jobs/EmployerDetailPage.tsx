@@ -1,12 +1,12 @@
 // One employer: its record (edit in place), its job posts, and the logins through which it
 // posts jobs itself (opened by the office of its region).
-import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { organizationKind } from '@domain/jobs/credit-code.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ApiError } from '../../api/client.ts';
+import { type ApiError, download } from '../../api/client.ts';
 import { getRules } from '../../api/rules.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
@@ -102,6 +102,19 @@ function Laborers({ employer, mayApply }: { employer: EmployerDetail; mayApply: 
             )
           }
         />
+      )}
+      {d && d.total > 0 && (
+        <Button
+          icon={<DownloadOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() =>
+            download(`/api/employers/${employerId}/laborers.xlsx`, `在岗劳动力-${employerId}-${d.date}.xlsx`).catch((e: Error) =>
+              message.error(e.message),
+            )
+          }
+        >
+          导出在岗劳动力（Excel）
+        </Button>
       )}
       <Table<EmployerLaborer>
         size="small"
