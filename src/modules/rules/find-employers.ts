@@ -15,6 +15,7 @@ import type { FindEmployerResultsTable, FindRunsTable } from '../../db/schema-ru
 import { employerCodeFacts, employerLaborerFacts, linkedSpellOn } from '../../domain/rules/employer-facts.ts';
 import { type Catalog, evaluateRule, type Rule } from '../../domain/rules/index.ts';
 import { wholeMonths } from '../../domain/rules/person-facts.ts';
+import { listedConclusion, unitRunCounts } from './find-unit-results.ts';
 import { limitWindow } from './find-window.ts';
 import { laborersRegion } from './find-workshops.ts';
 import { employersUnder, laborerClaims } from './rules.repository.ts';
@@ -93,7 +94,8 @@ export async function runEmployerFind(
       },
       { settings, trace: false, screen: true },
     );
-    if (d.status !== 'eligible' && d.status !== 'amount_not_set' && d.status !== 'incomplete') continue;
+    const conclusion = listedConclusion(d, rule);
+    if (!conclusion) continue;
     if (claimed(employer.credit_code, p.personId)) {
       already++;
       continue;
@@ -103,16 +105,11 @@ export async function runEmployerFind(
       employer_id: employer.id,
       person_id: p.personId,
       region_code: p.village,
-      status: d.status,
-      amount_fen: d.amountFen,
-      max_amount_fen: d.maxAmountFen,
-      message: d.message,
-      missing_facts: d.missingFacts.map((f) => rule.formula.facts[f]?.label ?? f),
+      ...conclusion,
       months_in_post: months.get(p.personId) ?? 0,
     });
   }
-  const count = (s: string) => rows.filter((r) => r.status === s).length;
-  const sum = (k: 'amount_fen' | 'max_amount_fen') => rows.reduce((t, r) => t + Number(r[k] ?? 0), 0);
+  const counts = unitRunCounts(rows, pairs.length, already);
   const listedEmployers = new Set(rows.map((r) => r.employer_id)).size;
   await inScope(db, region, async (trx) => {
     if (rows.length > 0)
@@ -124,18 +121,12 @@ export async function runEmployerFind(
     await trx
       .updateTable('find_runs')
       .set({
-        evaluated: pairs.length,
-        qualified: rows.length,
-        already_claimed: already,
-        amount_not_set: count('amount_not_set'),
-        to_verify: count('incomplete'),
-        amount_fen: sum('amount_fen'),
-        max_amount_fen: sum('max_amount_fen'),
+        ...counts,
       })
       .where('id', '=', run.id)
       .execute();
   });
-  const toVerify = count('incomplete');
+  const toVerify = counts.to_verify;
   const withLaborers = new Set(pairs.map((p) => p.employerId)).size;
   return (
     `评估辖区 ${employers.length} 个用人单位，其中 ${withLaborers} 个有台账在岗劳动力共 ${pairs.length} 名：` +

@@ -12,6 +12,7 @@ import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { type Catalog, evaluateRule, type FactInput, type Rule } from '../../domain/rules/index.ts';
 import { CarrierIndex, ruralSiteOf, WorkshopTally, workshopFacts, workshopOf } from '../../domain/rules/workshop-facts.ts';
 import { regionsRepository } from '../regions/index.ts';
+import { listedConclusion, unitRunCounts } from './find-unit-results.ts';
 import { limitWindow } from './find-window.ts';
 import { carriersUnder, unitsWithLiveClaims } from './rules.repository.ts';
 import { settingsFor } from './rules.service.ts';
@@ -114,7 +115,8 @@ export async function runWorkshopFind(
       { subject: { kind: 'workshop', name: w.name }, region: w.region_code, date, facts },
       { settings, trace: false, screen: true },
     );
-    if (d.status !== 'eligible' && d.status !== 'amount_not_set' && d.status !== 'incomplete') continue;
+    const conclusion = listedConclusion(d, rule);
+    if (!conclusion) continue;
     if (claimed.has(w.credit_code)) {
       already++;
       continue;
@@ -123,17 +125,12 @@ export async function runWorkshopFind(
       run_id: run.id,
       employer_id: w.id,
       region_code: w.region_code,
-      status: d.status,
-      amount_fen: d.amountFen,
-      max_amount_fen: d.maxAmountFen,
-      message: d.message,
-      missing_facts: d.missingFacts.map((f) => rule.formula.facts[f]?.label ?? f),
+      ...conclusion,
       laborers: tally.laborers,
       poor_laborers: tally.poorLaborers,
     });
   }
-  const count = (s: string) => rows.filter((r) => r.status === s).length;
-  const sum = (k: 'amount_fen' | 'max_amount_fen') => rows.reduce((t, r) => t + Number(r[k] ?? 0), 0);
+  const counts = unitRunCounts(rows, workshops.length, already);
   await inScope(db, region, async (trx) => {
     if (rows.length > 0)
       await trx
@@ -144,19 +141,13 @@ export async function runWorkshopFind(
     await trx
       .updateTable('find_runs')
       .set({
-        evaluated: workshops.length,
-        qualified: rows.length,
-        already_claimed: already,
-        amount_not_set: count('amount_not_set'),
-        to_verify: count('incomplete'),
+        ...counts,
         unmatched_workshops: JSON.stringify(unmatchedList),
-        amount_fen: sum('amount_fen'),
-        max_amount_fen: sum('max_amount_fen'),
       })
       .where('id', '=', run.id)
       .execute();
   });
-  const toVerify = count('incomplete');
+  const toVerify = counts.to_verify;
   const unmatchedLaborers = [...unmatched.values()].reduce((n, t) => n + t.laborers, 0);
   return (
     `评估 ${workshops.length} 个帮扶车间：${rows.length} 个符合或可能符合「${rule.title}」条件且尚未申领` +
