@@ -27,6 +27,11 @@ export const ROLE_NAMES: Record<Role, string> = {
   laborer: '劳动者',
 };
 
+/** Who an audit entry names for what the actor did. */
+export function auditActor(actor: Actor): { actorId: string; actorName: string } {
+  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
+}
+
 /** Roles that may change the register; province and city oversee, the auditor only reads. */
 const WRITERS: ReadonlySet<Role> = new Set(['county', 'township', 'village']);
 

@@ -38,15 +38,11 @@ import {
 } from '../../domain/rules/index.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, auditActor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
 import { EVIDENCE_KIND_NAMES, maskAccount, PAYMENT_STATUS_NAMES, presentClaim, presentEvidence } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
 import { amountArticle, decide, limitGroupRules, payableAmount, windowKey } from './decide.ts';
-
-export function auditActor(actor: Actor) {
-  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
-}
 
 /** VALIDATION_FAILED naming the record and each field by the label the user sees. */
 export function invalid(record: string, problems: FieldProblem[]): AppError {

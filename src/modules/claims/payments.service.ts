@@ -30,12 +30,12 @@ import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { type Catalog, FUND_NAMES, FUND_SOURCES, type FundSource, findRule } from '../../domain/rules/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, auditActor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
 import { presentBatch, presentPayment } from './claims.presenter.ts';
 import type { ClaimRow } from './claims.repository.ts';
 import * as repo from './claims.repository.ts';
-import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
+import { claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
 
 function requireCounty(actor: Actor, what: string) {
   if (!rolesFor('batch').includes(actor.role)) throw errors.forbidden(`${what}（只能由县级就业部门办理）`);

@@ -13,11 +13,11 @@ import { isIsoDate } from '../../domain/rules/facts.ts';
 import { findRule } from '../../domain/rules/index.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, auditActor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
 import { presentPublicity } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
-import { auditActor, claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
+import { claimRecord, invalid, ledgerRow, regionWithin, transition } from './claims.service.ts';
 
 export interface NewPublicity {
   region: string;

@@ -18,11 +18,11 @@ import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { findRule } from '../../domain/rules/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, auditActor } from '../auth/actor.ts';
 import { catalog } from '../rules/index.ts';
 import { presentClaim } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
-import { auditActor, claimRecord, invalid, ledgerRow, transition, versionConflict } from './claims.service.ts';
+import { claimRecord, invalid, ledgerRow, transition, versionConflict } from './claims.service.ts';
 
 export interface ReversalRequest extends ReversalInput {
   /** The claim version the officer saw (optimistic lock). */

@@ -12,15 +12,11 @@ import { STABILITY_NAMES, stabilityAt } from '../../domain/recommendations/track
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { type Actor, canWriteRegister } from '../auth/actor.ts';
+import { type Actor, auditActor, canWriteRegister } from '../auth/actor.ts';
 import { addSpellIn } from '../registry/index.ts';
 
 /** Seed 000 五: 每个县每年至少举办两场. */
 export const FAIRS_PER_COUNTY_YEAR = 2;
-
-function auditActor(actor: Actor) {
-  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
-}
 
 function requireOfficer(actor: Actor, what: string) {
   if (!canWriteRegister(actor)) throw errors.forbidden(`${what}（仅县、乡镇、村经办人员）`);

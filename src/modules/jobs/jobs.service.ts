@@ -24,7 +24,7 @@ import { isInside, isRegionCode } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, auditActor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { credentialProblems } from '../auth/users.service.ts';
 import { loadProvinces } from '../regions/index.ts';
@@ -39,10 +39,6 @@ export function canCollectJobs(actor: Actor): boolean {
 
 function isEmployer(actor: Actor): actor is Actor & { employerId: string } {
   return actor.role === 'employer' && actor.employerId !== undefined;
-}
-
-function auditActor(actor: Actor) {
-  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
 }
 
 export function invalidRecord(

@@ -22,7 +22,7 @@ import { todayInShanghai } from '../../domain/registry/derive.ts';
 import type { EmploymentChannel } from '../../domain/registry/vocabulary.ts';
 import { errors } from '../../http/errors.ts';
 import { appendAudit, auditFor } from '../audit/audit.repository.ts';
-import { type Actor, canWriteRegister } from '../auth/actor.ts';
+import { type Actor, auditActor, canWriteRegister } from '../auth/actor.ts';
 import { CHANNEL_NAMES, type EnqueueRow, enqueue, type OutboxDispatcher, renderRecommendation } from '../outbox/index.ts';
 import { addSpellIn } from '../registry/index.ts';
 import {
@@ -45,10 +45,6 @@ import {
   presentRun,
 } from './recommendations.presenter.ts';
 import * as repo from './recommendations.repository.ts';
-
-export function auditActor(actor: Actor) {
-  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
-}
 
 function requireOfficer(actor: Actor, what: string) {
   if (!canWriteRegister(actor)) throw errors.forbidden(`${what}（仅县、乡镇、村经办人员）`);

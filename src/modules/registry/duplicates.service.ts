@@ -5,7 +5,7 @@ import { type Database, inScope } from '../../db/connection.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { type Actor, canDecideDuplicates } from '../auth/actor.ts';
+import { type Actor, auditActor, canDecideDuplicates } from '../auth/actor.ts';
 import * as dup from './duplicates.repository.ts';
 import { type ListRow, presentListItem } from './laborer.presenter.ts';
 import { LIST_COLUMNS } from './registry.repository.ts';
@@ -60,7 +60,7 @@ export async function decideDuplicate(
         'DUPLICATE_DECIDED',
         `疑似重复记录 ${candidateId} 已处理（${cand.status === 'merged' ? '已合并' : '已排除'}）`,
       );
-    const who = { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
+    const who = auditActor(actor);
     if (decision.kind === 'dismiss') {
       await dup.decideCandidate(trx, cand.id, 'dismissed', actor.userId, decision.note);
       await appendAudit(trx, {

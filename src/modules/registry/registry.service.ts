@@ -18,7 +18,7 @@ import { isIsoDate } from '../../domain/rules/facts.ts';
 import { wholeMonths } from '../../domain/rules/person-facts.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit, auditFor } from '../audit/audit.repository.ts';
-import { type Actor, canWriteRegister } from '../auth/actor.ts';
+import { type Actor, auditActor, canWriteRegister } from '../auth/actor.ts';
 import {
   idOnScreen,
   type ListRow,
@@ -41,10 +41,6 @@ import {
 } from './person-mapping.ts';
 import * as repo from './registry.repository.ts';
 import { workbenchCounts } from './workbench.repository.ts';
-
-function audit(actor: Actor) {
-  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
-}
 
 function requireWriter(actor: Actor) {
   if (!canWriteRegister(actor)) throw errors.forbidden('您的角色只能查看台账，不能修改');
@@ -195,7 +191,7 @@ async function resolveHousehold(
     }
     const created = await repo.insertHousehold(trx, v);
     await appendAudit(trx, {
-      ...audit(actor),
+      ...auditActor(actor),
       action: 'household.create',
       entity: 'household',
       entityId: created.id,
@@ -218,7 +214,7 @@ async function resolveHousehold(
   if (keys.length === 0) return existing;
   const updated = await repo.updateHousehold(trx, existing.id, pick(v, keys));
   await appendAudit(trx, {
-    ...audit(actor),
+    ...auditActor(actor),
     action: 'household.update',
     entity: 'household',
     entityId: existing.id,
@@ -241,7 +237,7 @@ export async function createLaborer(database: Database, actor: Actor, fields: Ra
     const household = await resolveHousehold(trx, actor, householdColumns(v), record);
     const person = await repo.insertPerson(trx, { ...personColumns(v), household_id: household.id, merged_into: null });
     await appendAudit(trx, {
-      ...audit(actor),
+      ...auditActor(actor),
       action: 'person.create',
       entity: 'person',
       entityId: person.id,
@@ -280,7 +276,7 @@ export async function updateLaborer(database: Database, actor: Actor, personId: 
       const updated = await repo.updatePersonAtVersion(trx, person.id, version, pick(next, keys));
       if (!updated) throw errors.conflict('PERSON_VERSION_CONFLICT', `${record}已被他人修改，请刷新后重试`);
       await appendAudit(trx, {
-        ...audit(actor),
+        ...auditActor(actor),
         action: 'person.update',
         entity: 'person',
         entityId: person.id,
@@ -343,7 +339,7 @@ export async function addSpellIn(trx: Scoped, actor: Actor, personId: string, fi
       throw e;
     });
   await appendAudit(trx, {
-    ...audit(actor),
+    ...auditActor(actor),
     action: 'spell.create',
     entity: 'person',
     entityId: person.id,
@@ -379,7 +375,7 @@ export async function updateSpell(database: Database, actor: Actor, personId: st
     const updated = await repo.updateSpell(trx, spell.id, pick(next, keys));
     const diff = auditDiff(spell, updated, keys);
     await appendAudit(trx, {
-      ...audit(actor),
+      ...auditActor(actor),
       action: 'spell.update',
       entity: 'person',
       entityId: person.id,
@@ -398,7 +394,7 @@ export async function revealIdNumber(database: Database, actor: Actor, personId:
     const person = await repo.getPerson(trx, personId);
     if (!person) throw errors.notFound(`劳动力（ID ${personId}）`);
     await appendAudit(trx, {
-      ...audit(actor),
+      ...auditActor(actor),
       action: 'person.view_id',
       entity: 'person',
       entityId: person.id,
@@ -501,7 +497,7 @@ export async function employerLaborersForExport(database: Database, actor: Actor
   return inScope(database.kysely, actor.scope, async (trx) => {
     const found = await atEmployer(trx, employerId, on, EMPLOYER_LABORERS_EXPORTED);
     await appendAudit(trx, {
-      ...audit(actor),
+      ...auditActor(actor),
       action: 'employer.laborers_export',
       entity: 'employer',
       entityId: found.employer.id,
@@ -549,7 +545,7 @@ export async function linkSpellsByName(database: Database, actor: Actor, employe
     await appendAudit(
       trx,
       linked.map((x) => ({
-        ...audit(actor),
+        ...auditActor(actor),
         action: 'spell.link_employer',
         entity: 'person',
         entityId: x.person_id,

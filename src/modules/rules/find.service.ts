@@ -14,7 +14,7 @@ import { isIsoDate } from '../../domain/rules/facts.ts';
 import { type Rule, SUBJECT_KIND_NAMES } from '../../domain/rules/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { type Actor, canWriteRegister } from '../auth/actor.ts';
+import { type Actor, auditActor, canWriteRegister } from '../auth/actor.ts';
 import { SafeSheetWriter } from '../imports/workbooks.ts';
 import { CHANNEL_NAMES, type EnqueueRow, enqueue, renderPolicyNotice } from '../outbox/index.ts';
 import { wechatOpenids } from '../recommendations/recommendations.repository.ts';
@@ -337,8 +337,7 @@ export async function exportFindRun(database: Database, actor: Actor, id: string
 async function auditExport(database: Database, actor: Actor, run: RunRow, region: string, rows: number) {
   await inScope(database.kysely, actor.scope, (trx) =>
     appendAudit(trx, {
-      actorId: actor.userId,
-      actorName: `${actor.displayName}(${actor.username})`,
+      ...auditActor(actor),
       action: 'find_run.export',
       entity: 'find_run',
       entityId: run.id,
@@ -440,8 +439,7 @@ export async function notifyFindRun(database: Database, actor: Actor, id: string
     const queued: string[] = [];
     for (let i = 0; i < rows.length; i += 1000) queued.push(...(await enqueue(trx, rows.slice(i, i + 1000))));
     await appendAudit(trx, {
-      actorId: actor.userId,
-      actorName: `${actor.displayName}(${actor.username})`,
+      ...auditActor(actor),
       action: 'find_run.notify',
       entity: 'find_run',
       entityId: id,

@@ -20,16 +20,12 @@ import {
 import { mergeFacts, personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, auditActor } from '../auth/actor.ts';
 import { catalog } from './catalog.ts';
 import { refuseSetter } from './rules.policy.ts';
 import { presentCatalog, presentRule, presentSetting } from './rules.presenter.ts';
 import * as repo from './rules.repository.ts';
 import * as settingsRepo from './settings.repository.ts';
-
-function auditActor(actor: Actor) {
-  return { actorId: actor.userId, actorName: `${actor.displayName}(${actor.username})` };
-}
 
 /** A region filter must overlap the actor's scope; none means the scope. */
 export function regionIn(actor: Actor, region: string | undefined): string {
