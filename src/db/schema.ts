@@ -208,10 +208,36 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** A province's list of 贫困县 or 深度贫困县 (migration 20261122090000_create_designations). */
+export interface DesignationListsTable {
+  id: SerialId;
+  kind: 'poor_county' | 'deep_poverty_county';
+  province_code: string;
+  title: string;
+  basis: string;
+  valid_from: DateCol;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+}
+
+/** A county on a designation list; only `until` (the first day it is off the list) may be set later. */
+export interface DesignationMembersTable {
+  id: SerialId;
+  list_id: Int8;
+  county_code: string;
+  county_name: string;
+  until: ColumnType<string | null, string | null | undefined, string | null>;
+  until_basis: Generated<string>;
+  created_by: Int8 | null;
+  created_at: Timestamp;
+}
+
 export interface DB extends ClaimsTables, RulesTables, JobsTables, LaborerTables {
   regions: RegionsTable;
   region_changes: RegionChangesTable;
   region_loads: RegionLoadsTable;
+  designation_lists: DesignationListsTable;
+  designation_members: DesignationMembersTable;
   users: UsersTable;
   sessions: SessionsTable;
   households: HouseholdsTable;

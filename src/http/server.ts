@@ -18,6 +18,7 @@ import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { laborerRoutes } from '../modules/laborer/laborer.routes.ts';
 import { recommendationsRoutes } from '../modules/recommendations/recommendations.routes.ts';
+import { designationRoutes } from '../modules/regions/designations.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { rulesRoutes } from '../modules/rules/rules.routes.ts';
@@ -89,6 +90,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   }));
   await app.register(async (scope) => authRoutes(scope, ctx));
   await app.register(async (scope) => regionRoutes(scope, ctx));
+  await app.register(async (scope) => designationRoutes(scope, ctx));
   await app.register(async (scope) => registryRoutes(scope, ctx));
   await app.register(async (scope) => importRoutes(scope, ctx));
   await app.register(async (scope) => rulesRoutes(scope, ctx));

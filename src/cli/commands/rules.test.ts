@@ -35,17 +35,19 @@ describe('bangfu rules eval', () => {
 
   it('with the settings loaded, an array of cases gets an array of results', async () => {
     const io = capture();
-    const settings = async () => [
-      {
-        id: 'setting:1',
-        rule: 'TR-HZ',
-        parameter: 'distance_basis',
-        region: '530326',
-        from: '2018-01-01',
-        to: null,
-        value: 'county',
-      },
-    ];
+    const settings = async () => ({
+      settings: [
+        {
+          id: 'setting:1',
+          rule: 'TR-HZ',
+          parameter: 'distance_basis',
+          region: '530326',
+          from: '2018-01-01',
+          to: null,
+          value: 'county',
+        },
+      ],
+    });
     const path = file('many.json', [
       { id: 'a', ...huize, facts },
       { id: 'b', ...huize, facts: { ...facts, workRegion: '省外', ticketPriceFen: 62000 } },

@@ -1,12 +1,18 @@
 // `bangfu rules eval FILE.json [--settings]`: evaluates one case or an array of cases (the
 // format of POST /api/rules/evaluate, see README) and prints the decisions as JSON. Without
-// --settings only the documents' own values are used; with it, the regional settings stored
-// in the database too.
+// --settings only the documents' own values are used; with it, the regional settings and the
+// designated-county lists (贫困县、深度贫困县名单) stored in the database too.
 import { readFile } from 'node:fs/promises';
 import type { Database } from '../../db/connection.ts';
-import type { RegionalSetting } from '../../domain/rules/index.ts';
 import { AppError } from '../../http/errors.ts';
-import { type CaseInput, catalog, evaluateOffline, plainCase, settingsFor } from '../../modules/rules/index.ts';
+import {
+  type CaseInput,
+  catalog,
+  evaluateOffline,
+  plainCase,
+  type RegionalInputs,
+  regionalInputs,
+} from '../../modules/rules/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
 import type { Command } from '../command.ts';
 import { withMigratedDatabase } from '../open.ts';
@@ -36,10 +42,7 @@ export function parseCases(text: string): { cases: CaseInput[]; many: boolean } 
   return { cases: list as CaseInput[], many };
 }
 
-export async function runRulesEval(
-  args: string[],
-  loadSettings: (() => Promise<RegionalSetting[]>) | undefined,
-): Promise<number> {
+export async function runRulesEval(args: string[], loadRegional: (() => Promise<RegionalInputs>) | undefined): Promise<number> {
   const file = args[0] as string;
   const parsed = parseCases(await readFile(file, 'utf8'));
   if (typeof parsed === 'string') {
@@ -47,9 +50,9 @@ export async function runRulesEval(
     return 1;
   }
   const cat = await catalog();
-  const settings = loadSettings ? await loadSettings() : [];
+  const regional = loadRegional ? await loadRegional() : {};
   try {
-    const results = evaluateOffline(cat, parsed.cases.map(plainCase), settings);
+    const results = evaluateOffline(cat, parsed.cases.map(plainCase), regional);
     console.log(JSON.stringify(parsed.many ? results : results[0], null, 2));
     return 0;
   } catch (e) {
@@ -61,10 +64,10 @@ export async function runRulesEval(
   }
 }
 
-function databaseSettings(database: Database) {
+function databaseRegional(database: Database) {
   return async () => {
     const cat = await catalog();
-    return database.kysely.transaction().execute((trx) => settingsFor(trx, cat));
+    return database.kysely.transaction().execute((trx) => regionalInputs(trx, cat));
   };
 }
 
@@ -80,6 +83,6 @@ export const rulesEval: Command = {
         return 2;
       }
       if (!values.settings) return runRulesEval(positionals, undefined);
-      return withMigratedDatabase(config, (database) => runRulesEval(positionals, databaseSettings(database)));
+      return withMigratedDatabase(config, (database) => runRulesEval(positionals, databaseRegional(database)));
     }),
 };

@@ -3,11 +3,23 @@
 // function runs with tracing off for batch runs over the whole register.
 import { createHash } from 'node:crypto';
 import { formatFen } from '../money.ts';
+import type { DesignationIndex } from '../region/designation.ts';
 import { EvaluationContext, FactUnknown, ParameterNotSet } from './context.ts';
 import { checkFacts, type FactProblem, isIsoDate } from './facts.ts';
 import { inPeriod } from './parameters.ts';
+import { isRegionFact, type RegionFact, regionFact } from './region-facts.ts';
 import type { Catalog, Outcome, Rule } from './rule.ts';
-import type { Case, Citation, Decision, DecisionStatus, FactSpecs, ParameterUse, RegionalSetting, TraceStep } from './types.ts';
+import type {
+  Case,
+  Citation,
+  Decision,
+  DecisionStatus,
+  FactInput,
+  FactSpecs,
+  ParameterUse,
+  RegionalSetting,
+  TraceStep,
+} from './types.ts';
 import { parseArticleRef, SUBJECT_KIND_NAMES } from './types.ts';
 
 /** Bad input in a case: the module turns it into a VALIDATION_FAILED error naming the case and fact. */
@@ -22,6 +34,8 @@ export class CaseInputError extends Error {
 
 export interface EvaluateOptions {
   settings?: readonly RegionalSetting[];
+  /** The designated-county lists: facts like 深度贫困县 the case does not state are read from them. */
+  designations?: DesignationIndex;
   /**
    * Build the trace (default true). Batch runs switch it off: their decisions carry the
    * status, the amounts, the message and the missing facts, but no trace, citations,
@@ -166,7 +180,8 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     );
   }
 
-  const { values, missing } = checkFacts(rule.formula.facts, input.facts);
+  const facts = withRegionFacts(rule, input, options.designations, tracing ? trace : undefined);
+  const { values, missing } = checkFacts(rule.formula.facts, facts);
   const missingForEligibility: string[] = [];
   const missingLabels: string[] = [];
   const missingForAmount: string[] = [];
@@ -261,6 +276,36 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     outcome.maxAmountFen,
     missingForAmount,
   );
+}
+
+const regionFactsOfRule = new WeakMap<Rule, RegionFact[]>();
+
+/**
+ * The case's facts with the region facts the rule declares and the case leaves out filled from
+ * the designated-county lists, each with a trace step naming the list. The case's own value wins.
+ */
+function withRegionFacts(
+  rule: Rule,
+  input: Case,
+  index: DesignationIndex | undefined,
+  trace: TraceStep[] | undefined,
+): Record<string, FactInput> {
+  if (index === undefined) return input.facts;
+  let names = regionFactsOfRule.get(rule);
+  if (names === undefined) {
+    names = Object.keys(rule.formula.facts).filter(isRegionFact);
+    regionFactsOfRule.set(rule, names);
+  }
+  let facts = input.facts;
+  for (const name of names) {
+    if (input.facts[name] !== undefined) continue;
+    const found = regionFact(index, name, input.region, input.date);
+    if (found === undefined) continue;
+    if (facts === input.facts) facts = { ...input.facts };
+    facts[name] = found.value;
+    trace?.push({ kind: 'fact', label: `区划认定：${rule.formula.facts[name]?.label ?? name}`, value: found.note });
+  }
+  return facts;
 }
 
 function periodText(rule: Rule): string {

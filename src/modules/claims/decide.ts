@@ -15,7 +15,7 @@ import {
   type Rule,
 } from '../../domain/rules/index.ts';
 import { AppError } from '../../http/errors.ts';
-import { plainCase, resolveCase, settingsFor } from '../rules/index.ts';
+import { plainCase, regionalInputs, resolveCase } from '../rules/index.ts';
 import { liveClaimsOfSubject } from './claims.repository.ts';
 
 export interface ClaimCase {
@@ -67,9 +67,9 @@ export async function decide(
   };
   const input: Case =
     c.personId === undefined ? plainCase(caseInput) : await resolveCase(trx, { ...caseInput, personId: c.personId }, record);
-  const settings = await settingsFor(trx, catalog, [c.rule.id]);
+  const regional = await regionalInputs(trx, catalog, [c.rule.id]);
   try {
-    const [decision] = evaluateCase(catalog, input, { settings });
+    const [decision] = evaluateCase(catalog, input, regional);
     if (decision === undefined) throw new Error(`规则 ${c.rule.id} 未给出判定`);
     return { decision, facts: input.facts };
   } catch (e) {

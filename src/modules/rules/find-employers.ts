@@ -19,7 +19,7 @@ import { listedConclusion, unitRunCounts } from './find-unit-results.ts';
 import { limitWindow } from './find-window.ts';
 import { laborersRegion } from './find-workshops.ts';
 import { employersUnder, laborerClaims } from './rules.repository.ts';
-import { settingsFor } from './rules.service.ts';
+import { regionalInputs } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
 
 export async function runEmployerFind(
@@ -32,9 +32,9 @@ export async function runEmployerFind(
   const region = run.region_code;
   const date = run.case_date;
   const window = limitWindow(cat, rule, date);
-  const { employers, settings } = await inScope(db, region, async (trx) => ({
+  const { employers, regional } = await inScope(db, region, async (trx) => ({
     employers: await employersUnder(trx, region),
-    settings: await settingsFor(trx, cat, [rule.id]),
+    regional: await regionalInputs(trx, cat, [rule.id]),
   }));
   const byId = new Map(employers.map((e) => [Number(e.id), e]));
 
@@ -92,7 +92,7 @@ export async function runEmployerFind(
         date,
         facts: { ...p.facts, ...employerCodeFacts(employer.credit_code) },
       },
-      { settings, trace: false, screen: true },
+      { ...regional, trace: false, screen: true },
     );
     const conclusion = listedConclusion(d, rule);
     if (!conclusion) continue;

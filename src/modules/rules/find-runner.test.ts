@@ -107,7 +107,7 @@ describe('who a transport subsidy lists (外出务工 from the register’s chan
   });
   const decide = async (id: string, p: RegisterPerson) => {
     const cat = await catalog();
-    return qualifying(cat, findRule(cat, id) as Rule, [], p, huizeVillage, '2019-03-01');
+    return qualifying(cat, findRule(cat, id) as Rule, { settings: [] }, p, huizeVillage, '2019-03-01');
   };
 
   it('lists a laborer gone out to work in the county town (县内, up to 100 yuan) and out of the province', async () => {

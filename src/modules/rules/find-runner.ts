@@ -9,22 +9,14 @@ import { type Insertable, sql } from 'kysely';
 import { BackgroundRuns, RunInterrupted, THIS_WORKER } from '../../background/runs.ts';
 import { type Database, inScope } from '../../db/connection.ts';
 import type { FindResultsTable, FindRunStatus } from '../../db/schema-rules.ts';
-import {
-  type Catalog,
-  type Decision,
-  evaluateRule,
-  type FactInput,
-  findRule,
-  type RegionalSetting,
-  type Rule,
-} from '../../domain/rules/index.ts';
+import { type Catalog, type Decision, evaluateRule, type FactInput, findRule, type Rule } from '../../domain/rules/index.ts';
 import { personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
 import { catalog } from './catalog.ts';
 import { runEmployerFind } from './find-employers.ts';
 import { limitWindow } from './find-window.ts';
 import { runWorkshopFind } from './find-workshops.ts';
 import { personsWithLiveClaims } from './rules.repository.ts';
-import { settingsFor } from './rules.service.ts';
+import { type RegionalInputs, regionalInputs } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
 
 export const FIND_CHUNK = 5000;
@@ -33,13 +25,13 @@ export const FIND_CHUNK = 5000;
 export function qualifying(
   cat: Catalog,
   rule: Rule,
-  settings: readonly RegionalSetting[],
+  regional: RegionalInputs,
   person: RegisterPerson,
   village: string,
   date: string,
 ): Decision | undefined {
   const facts = personFacts(person, date) as Record<string, FactInput>;
-  const d = evaluateRule(cat, rule, { subject: { kind: 'person' }, region: village, date, facts }, { settings, trace: false });
+  const d = evaluateRule(cat, rule, { subject: { kind: 'person' }, region: village, date, facts }, { ...regional, trace: false });
   return d.status === 'eligible' || d.status === 'amount_not_set' ? d : undefined;
 }
 
@@ -75,8 +67,8 @@ export async function runFind(
     const window = limitWindow(cat, rule, date);
     const register = await registerSnapshots(database).current(region);
     const inside = register.under(region);
-    const { settings, claimed } = await inScope(db, region, async (trx) => ({
-      settings: await settingsFor(trx, cat, [rule.id]),
+    const { regional, claimed } = await inScope(db, region, async (trx) => ({
+      regional: await regionalInputs(trx, cat, [rule.id]),
       claimed: await personsWithLiveClaims(trx, window.rules, window.year, region),
     }));
     await db
@@ -109,7 +101,7 @@ export async function runFind(
         if (!inside(slot)) continue;
         evaluated++;
         const village = register.villageOf(slot);
-        const d = qualifying(cat, rule, settings, register.person(slot), village, date);
+        const d = qualifying(cat, rule, regional, register.person(slot), village, date);
         if (!d) continue;
         const personId = String(cursor);
         if (claimed.has(personId)) {

@@ -15,7 +15,7 @@ import { regionsRepository } from '../regions/index.ts';
 import { listedConclusion, unitRunCounts } from './find-unit-results.ts';
 import { limitWindow } from './find-window.ts';
 import { carriersUnder, unitsWithLiveClaims } from './rules.repository.ts';
-import { settingsFor } from './rules.service.ts';
+import { regionalInputs } from './rules.service.ts';
 import { registerSnapshots } from './snapshot/register-snapshots.ts';
 
 /** How many unmatched names a run keeps (the largest first). */
@@ -41,7 +41,7 @@ export async function runWorkshopFind(
   const window = limitWindow(cat, rule, date);
   // One read: every carrier registered in the county (their names decide which employment
   // records count nowhere), of which the run lists the rule's kinds registered in its region.
-  const { workshops, carriers, settings, townships, claimed } = await inScope(db, region, async (trx) => {
+  const { workshops, carriers, regional, townships, claimed } = await inScope(db, region, async (trx) => {
     const carriers = await carriersUnder(trx, laborersRegion(region));
     const workshops = carriers.filter(
       (w) => w.region_code.startsWith(region) && (w.is_workshop || (rule.bases === true && w.is_base)),
@@ -49,7 +49,7 @@ export async function runWorkshopFind(
     return {
       workshops,
       carriers: new CarrierIndex(carriers.map((w) => ({ id: Number(w.id), name: w.name }))),
-      settings: await settingsFor(trx, cat, [rule.id]),
+      regional: await regionalInputs(trx, cat, [rule.id]),
       // Current names: the division dataset starts in 2023, before most runs' dates.
       townships: await regionsRepository.namesOn(
         trx,
@@ -113,7 +113,7 @@ export async function runWorkshopFind(
       cat,
       rule,
       { subject: { kind: 'workshop', name: w.name }, region: w.region_code, date, facts },
-      { settings, trace: false, screen: true },
+      { ...regional, trace: false, screen: true },
     );
     const conclusion = listedConclusion(d, rule);
     if (!conclusion) continue;

@@ -7,7 +7,8 @@ export {
   evaluate,
   evaluateOffline,
   plainCase,
+  type RegionalInputs,
+  regionalInputs,
   registerPerson,
   resolveCase,
-  settingsFor,
 } from './rules.service.ts';

@@ -2,6 +2,7 @@
 // the actor's scope), evaluation of cases (facts from the register when a case names a
 // person) and 政策找人 over the register. The engine itself is pure (src/domain/rules).
 import { type Database, inScope, type Scoped } from '../../db/connection.ts';
+import type { DesignationIndex } from '../../domain/region/designation.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import {
@@ -21,6 +22,7 @@ import { mergeFacts, personFacts, type RegisterPerson } from '../../domain/rules
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { type Actor, auditActor } from '../auth/actor.ts';
+import { designationIndex } from '../regions/designations.service.ts';
 import { catalog } from './catalog.ts';
 import { refuseSetter } from './rules.policy.ts';
 import { presentCatalog, presentRule, presentSetting } from './rules.presenter.ts';
@@ -89,10 +91,16 @@ function checkValue(param: Parameter, raw: string | number): { text: string } | 
   return { text: String(Number(text)) };
 }
 
-/** The regional settings in the database, as the engine takes them (of the given rules, or all). */
-export async function settingsFor(trx: Scoped, cat: Catalog, rules?: readonly string[]): Promise<RegionalSetting[]> {
+/** What the database adds to the documents for an evaluation: regional settings and the designated-county lists. */
+export interface RegionalInputs {
+  settings: RegionalSetting[];
+  designations?: DesignationIndex;
+}
+
+/** The regional settings (of the given rules, or all) and the designated-county lists, as the engine takes them. */
+export async function regionalInputs(trx: Scoped, cat: Catalog, rules?: readonly string[]): Promise<RegionalInputs> {
   const rows = rules ? await settingsRepo.settingsOfRules(trx, rules) : await settingsRepo.listSettings(trx, {});
-  return rows.map((r) => toRegionalSetting(cat, r));
+  return { settings: rows.map((r) => toRegionalSetting(cat, r)), designations: await designationIndex(trx) };
 }
 
 export async function listSettings(database: Database, actor: Actor, filter: { rule?: string; region?: string }) {
@@ -329,13 +337,13 @@ export async function evaluate(database: Database, actor: Actor, body: CaseInput
   const inputs = many ? body : [body];
   const cat = await catalog();
   const results = await inScope(database.kysely, actor.scope, async (trx) => {
-    const settings = await settingsFor(trx, cat);
+    const regional = await regionalInputs(trx, cat);
     const out: CaseResult[] = [];
     for (const [i, input] of inputs.entries()) {
       const record = caseRecord(input, i, many);
       const c = await resolveCase(trx, input, record);
       try {
-        out.push({ caseId: input.id ?? null, decisions: evaluateCase(cat, c, { settings }) });
+        out.push({ caseId: input.id ?? null, decisions: evaluateCase(cat, c, regional) });
       } catch (e) {
         if (e instanceof CaseInputError) throw toValidation(e, record);
         throw e;
@@ -346,11 +354,11 @@ export async function evaluate(database: Database, actor: Actor, body: CaseInput
   return many ? results : results[0];
 }
 
-/** Evaluates cases with the given settings only (the CLI without --settings, and tests). */
-export function evaluateOffline(cat: Catalog, inputs: readonly Case[], settings: readonly RegionalSetting[] = []): CaseResult[] {
+/** Evaluates cases with the given regional inputs only (the CLI, and tests): none, or the database's. */
+export function evaluateOffline(cat: Catalog, inputs: readonly Case[], regional: Partial<RegionalInputs> = {}): CaseResult[] {
   return inputs.map((c, i) => {
     try {
-      return { caseId: c.id ?? null, decisions: evaluateCase(cat, c, { settings }) };
+      return { caseId: c.id ?? null, decisions: evaluateCase(cat, c, regional) };
     } catch (e) {
       if (e instanceof CaseInputError) throw toValidation(e, caseRecord(c, i, inputs.length > 1));
       throw e;
