@@ -68,7 +68,7 @@ describe('entering a list', () => {
       .where('entity', '=', 'designation_list')
       .execute();
     expect(audit).toMatchObject({ action: 'designation_list.create', region_code: '53' });
-    expect((audit?.after as { counties: string[] }).counties).toEqual(['530326', '530381']);
+    expect((audit?.after as { counties?: string[] } | undefined)?.counties).toEqual(['530326', '530381']);
     expect((await verifyAuditChain(database.kysely)).ok).toBe(true);
   });
 
