@@ -14,6 +14,7 @@ import {
   settingLevelName,
 } from '../../domain/rules/index.ts';
 import { REGISTER_FACTS } from '../../domain/rules/person-facts.ts';
+import { isRegionFact, REGION_FACTS } from '../../domain/rules/region-facts.ts';
 import type { SettingRow } from './settings.repository.ts';
 
 /** A citation with the quoted text, from the rule's own document or (CODE:article) another one. */
@@ -77,6 +78,8 @@ export function presentRule(r: Rule, cat: Catalog) {
       // A unit's claim naming a laborer reads that laborer's register facts and home village too.
       fromRegister:
         name in REGISTER_FACTS ? r.subject === 'person' || namesLaborer(r) : name === 'laborerHomeRegion' && namesLaborer(r),
+      // Filled from the designated-county lists (区划认定) for the case's region and date when left out.
+      fromDesignation: isRegionFact(name),
     })),
   };
 }
@@ -87,6 +90,7 @@ export function presentCatalog(cat: Catalog) {
     rules: cat.rules.map((r) => presentRule(r, cat)),
     statuses: DECISION_STATUS_NAMES,
     registerFacts: REGISTER_FACTS,
+    regionFacts: REGION_FACTS,
   };
 }
 

@@ -125,7 +125,10 @@ describe('the rule catalogue', () => {
     expect(tr.facts.find((f: { name: string }) => f.name === 'ticketPriceFen')).toMatchObject({
       need: 'amount',
       fromRegister: false,
+      fromDesignation: false,
     });
+    const pwp = body.rules.find((r: { id: string }) => r.id === 'PWP-YN');
+    expect(pwp.facts.find((f: { name: string }) => f.name === 'deepPovertyCounty')).toMatchObject({ fromDesignation: true });
   });
 
   it('shows one rule by its id, and says which rule does not exist', async () => {
