@@ -10,6 +10,7 @@ import {
   ensureDemoUsers,
   type SeedSummary,
   seedDemoClaims,
+  seedDemoDesignations,
   seedDemoFairs,
   seedPopulation,
 } from '../../modules/seed/index.ts';
@@ -34,7 +35,14 @@ export function summaryTable(s: SeedSummary): string {
 export async function seedDemoCycle(database: Database, today: string): Promise<string[]> {
   const claims = await seedDemoClaims(database, today);
   const fairs = await seedDemoFairs(database, today);
-  return [...(claims ? [demoClaimsLine(claims)] : []), ...(fairs ? [demoFairsLine(fairs)] : [])];
+  const listed = await seedDemoDesignations(database);
+  return [
+    ...(claims ? [demoClaimsLine(claims)] : []),
+    ...(fairs ? [demoFairsLine(fairs)] : []),
+    ...(listed
+      ? ['演示区划认定：云南省深度贫困县名单（演示，2018-01-01 起）列入会泽县，试算乡村公共服务岗位补贴（PWP-YN）时自动读取']
+      : []),
+  ];
 }
 
 function demoClaimsLine(c: DemoClaimsSummary): string {

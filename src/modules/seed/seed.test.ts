@@ -7,9 +7,17 @@ import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { login } from '../auth/auth.service.ts';
 import { exportSubsidies } from '../fairs/export-subsidies.service.ts';
 import { fairCoverage, getExportBatch } from '../fairs/fairs.service.ts';
+import { evaluate } from '../rules/index.ts';
 import { demoOfficer } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
-import { ensureDemoUsers, type SeedSummary, seedDemoClaims, seedDemoFairs, seedPopulation } from './index.ts';
+import {
+  ensureDemoUsers,
+  type SeedSummary,
+  seedDemoClaims,
+  seedDemoDesignations,
+  seedDemoFairs,
+  seedPopulation,
+} from './index.ts';
 
 // One village of 克什克腾旗 经棚镇 (呼必图村委会) and one of 会泽县 新街回族乡 (闸塘村).
 const VILLAGE = '150425100202';
@@ -339,6 +347,23 @@ describe('bangfu seed (writer)', () => {
     expect(open).toEqual([]);
 
     expect(await seedDemoFairs(db, TODAY)).toBeUndefined();
+    expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
+  });
+
+  it('enters a demo list of 深度贫困县 with Huize, once, which the Huize officer’s 试算 of PWP-YN reads', async () => {
+    expect(await seedDemoDesignations(db)).toBe(true);
+    expect(await seedDemoDesignations(db)).toBe(false);
+    const officer = await demoOfficer(db.kysely);
+    const result = await evaluate(db, officer as NonNullable<typeof officer>, {
+      rule: 'PWP-YN',
+      region: '530326001001',
+      date: '2019-12-31',
+      facts: { registeredPoor: true, cannotLeave: true, group: '大龄劳动力', placedInPost: true, monthsInPost: 2 },
+    });
+    const [decision] = (result as { decisions: { status: string; amountFen: number | null; trace: { label: string }[] }[] })
+      .decisions;
+    expect(decision).toMatchObject({ status: 'eligible', amountFen: 100000 });
+    expect(decision?.trace.map((s) => s.label)).toContain('区划认定：所在县为深度贫困县');
     expect((await verifyAuditChain(db.kysely)).ok).toBe(true);
   });
 });
