@@ -232,7 +232,9 @@ describe('review (审核)', () => {
       'reversed 48000',
       'decided 45000',
     ]);
-    expect(ledger.balances[0]).toMatchObject({ decidedFen: 45000, approvedFen: 0 });
+    expect(ledger.balances[0]).toMatchObject({ decidedFen: 45000, approvedFen: 0, region: '530326', regionName: '会泽县' });
+    // Each entry names its village as well as its code.
+    expect(ledger.entries.items[0]).toMatchObject({ region: VILLAGES.tanglang, regionName: '堂琅社区居民委员会' });
   });
 
   it('an action on a stale version is refused; the current one passes', async () => {

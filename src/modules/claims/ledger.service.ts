@@ -12,7 +12,9 @@ import {
 import { formatFen } from '../../domain/money.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { findRule } from '../../domain/rules/index.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import type { Actor } from '../auth/actor.ts';
+import { regionsRepository } from '../regions/index.ts';
 import { catalog } from '../rules/index.ts';
 import { fundName } from './claims.presenter.ts';
 import * as repo from './claims.repository.ts';
@@ -56,9 +58,17 @@ export async function readLedger(database: Database, actor: Actor, q: LedgerQuer
       date: '',
     }));
     const { total, items } = await repo.ledgerEntries(trx, filter, q.page, q.pageSize);
+    const balances = deriveBalances(entries, regionLength);
+    // Today's names: a village renamed since keeps its code, and the code is shown beside the name.
+    const names = await regionsRepository.namesOn(
+      trx,
+      [...balances.map((b) => b.region), ...items.map((e) => e.region_code)],
+      todayInShanghai(),
+    );
     return {
-      balances: deriveBalances(entries, regionLength).map((b) => ({
+      balances: balances.map((b) => ({
         ...b,
+        regionName: names.get(b.region) ?? null,
         fundName: fundName(b.fund),
         decidedYuan: yuan(b.decidedFen),
         approvedYuan: yuan(b.approvedFen),
@@ -84,6 +94,7 @@ export async function readLedger(database: Database, actor: Actor, q: LedgerQuer
           fund: e.fund_source,
           fundName: fundName(e.fund_source),
           region: e.region_code,
+          regionName: names.get(e.region_code) ?? null,
           year: e.year,
           rule: e.rule_id,
           document: e.document_code,

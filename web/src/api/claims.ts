@@ -315,6 +315,8 @@ export interface Balance {
   fund: string;
   fundName: string;
   region: string;
+  /** Today's name of the region (null when the code is not loaded). */
+  regionName: string | null;
   year: number;
   decidedFen: number;
   approvedFen: number;
@@ -333,6 +335,8 @@ export interface LedgerItem {
   fund: string;
   fundName: string;
   region: string;
+  /** Today's name of the region (null when the code is not loaded). */
+  regionName: string | null;
   year: number;
   rule: string;
   document: string;

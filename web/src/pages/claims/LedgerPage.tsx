@@ -122,7 +122,7 @@ export function LedgerPage() {
           style={{ marginBottom: 16 }}
           columns={[
             { title: '资金来源', dataIndex: 'fundName' },
-            { title: '地区', dataIndex: 'region' },
+            { title: '地区', key: 'region', render: (_v, b) => <RegionCell code={b.region} name={b.regionName} /> },
             { title: '年度', dataIndex: 'year' },
             { title: '核定', dataIndex: 'decidedFen', align: 'right', render: money },
             { title: '应拨付（公示通过）', dataIndex: 'approvedFen', align: 'right', render: money },
@@ -157,7 +157,7 @@ export function LedgerPage() {
                 ),
             },
             { title: '资金来源', dataIndex: 'fundName' },
-            { title: '地区', dataIndex: 'region' },
+            { title: '地区', key: 'region', render: (_v, e) => <RegionCell code={e.region} name={e.regionName} /> },
             { title: '规则', dataIndex: 'rule' },
             { title: '依据', key: 'cite', render: (_v, e) => `${e.document} ${e.article}` },
             { title: '金额', dataIndex: 'amountFen', align: 'right', render: money },
@@ -165,6 +165,16 @@ export function LedgerPage() {
         />
       </PageCard>
       <Report />
+    </>
+  );
+}
+
+/** A region by its name, with the code beside it (the code alone when the name is unknown). */
+function RegionCell({ code, name }: { code: string; name: string | null }) {
+  if (!name) return <>{code}</>;
+  return (
+    <>
+      {name} <Typography.Text type="secondary">{code}</Typography.Text>
     </>
   );
 }
