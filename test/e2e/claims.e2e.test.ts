@@ -267,7 +267,7 @@ describe('subsidy cycle in the browser', () => {
     const row = page.getByTestId('ledger-balances').locator('tbody tr').filter({ hasText: '2019' });
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
-    expect(cells.slice(0, 3)).toEqual(['就业补助资金', '530326', '2019']);
+    expect(cells.slice(0, 3)).toEqual(['就业补助资金', '会泽县 530326', '2019']);
     expect(cells.slice(3)).toEqual(['780.00 元', '780.00 元', '480.00 元', '0.00 元', '0.00 元', '300.00 元', '300.00 元']);
     const report = page.getByTestId('ledger-report').locator('tbody tr').filter({ hasText: 'TR-HZ' });
     await report.waitFor();

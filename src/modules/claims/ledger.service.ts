@@ -10,9 +10,9 @@ import {
   REVERSAL_CAUSE_NAMES,
 } from '../../domain/claims/ledger.ts';
 import { formatFen } from '../../domain/money.ts';
+import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
 import { findRule } from '../../domain/rules/index.ts';
-import { todayInShanghai } from '../../domain/registry/derive.ts';
 import type { Actor } from '../auth/actor.ts';
 import { regionsRepository } from '../regions/index.ts';
 import { catalog } from '../rules/index.ts';
