@@ -11,6 +11,7 @@ import { PaymentsPage } from './pages/claims/PaymentsPage.tsx';
 import { PublicityDetailPage } from './pages/claims/PublicityDetailPage.tsx';
 import { PublicityPage } from './pages/claims/PublicityPage.tsx';
 import { DuplicatesPage } from './pages/DuplicatesPage.tsx';
+import { DesignationsPage } from './pages/designations/DesignationsPage.tsx';
 import { EmployerClaimApplyPage } from './pages/employer-claims/EmployerClaimApplyPage.tsx';
 import { EmployerClaimDetailPage } from './pages/employer-claims/EmployerClaimDetailPage.tsx';
 import { EmployerClaimListPage } from './pages/employer-claims/EmployerClaimListPage.tsx';
@@ -99,6 +100,7 @@ export function AppRoutes() {
         <Route path="imports" element={<ImportPage />} />
         <Route path="duplicates" element={<DuplicatesPage />} />
         <Route path="regions" element={<RegionsPage />} />
+        <Route path="designations" element={<DesignationsPage />} />
         <Route path="rules" element={<RuleCatalogPage />} />
         <Route path="rules/:id" element={<RuleDetailPage />} />
         <Route path="claims" element={<ForRole officer={<ClaimListPage />} employer={<EmployerClaimListPage />} />} />

@@ -39,8 +39,11 @@ export interface ParameterInfo {
   choices: { value: string; label: string; citation: CitedArticle }[] | null;
 }
 
-/** One fact a case brings, as the rule's facts spec declares it. */
-export type FactInfo = FactSpec & { name: string; need: Need; fromRegister: boolean };
+/**
+ * One fact a case brings, as the rule's facts spec declares it; `fromRegister` and
+ * `fromDesignation` mark the facts the register and the designated-county lists can give.
+ */
+export type FactInfo = FactSpec & { name: string; need: Need; fromRegister: boolean; fromDesignation: boolean };
 
 export interface RuleInfo {
   id: string;

@@ -46,6 +46,59 @@ export interface RegionHit {
   path: string;
 }
 
+/** The kinds of designated-county list (区划认定) a province publishes. */
+export type DesignationKind = 'poor_county' | 'deep_poverty_county';
+
+/** A county on a designated-county list, with the day it left (退出、摘帽), if it did. */
+export interface DesignatedCounty {
+  code: string;
+  name: string;
+  /** The first day the county is no longer on the list, or null. */
+  until: string | null;
+  untilBasis: string | null;
+  designatedToday: boolean;
+}
+
+/** A 贫困县 or 深度贫困县 list a province published (GET /api/designations). */
+export interface DesignationList {
+  id: string;
+  kind: DesignationKind;
+  kindName: string;
+  province: string;
+  title: string;
+  /** The document that published it, with its number. */
+  basis: string;
+  /** The day the list took effect. */
+  from: string;
+  /** The first day of the next list of the kind, which took over; null while none has. */
+  replacedOn: string | null;
+  inForce: boolean;
+  createdAt: string;
+  counties: DesignatedCounty[];
+}
+
+export interface DesignationLists {
+  kinds: Record<DesignationKind, string>;
+  /** The user may enter lists and record counties leaving them (province officers). */
+  canEdit: boolean;
+  items: DesignationList[];
+}
+
+export interface NewDesignationList {
+  kind: DesignationKind;
+  province: string;
+  title: string;
+  basis: string;
+  from: string;
+  counties: string[];
+}
+
+/** What the lists in force on `date` say about a county (null: no list of the kind in force, unknown). */
+export interface RegionDesignations {
+  date: string;
+  items: { kind: DesignationKind; kindName: string; designated: boolean | null; text: string; listId: string | null }[];
+}
+
 export interface Workbench {
   regionCode: string;
   regionName: string;

@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   IdcardOutlined,
   LogoutOutlined,
   NotificationOutlined,
@@ -42,6 +43,7 @@ const MENU = [
   { key: '/fairs', icon: <ShopOutlined />, label: '招聘会' },
   { key: '/exports', icon: <CarOutlined />, label: '劳务输出' },
   { key: '/regions', icon: <EnvironmentOutlined />, label: '区划' },
+  { key: '/designations', icon: <FlagOutlined />, label: '贫困县名单' },
 ];
 
 /** An employer's own login sees its posts, its record and its own claims only (the register is not theirs to see). */

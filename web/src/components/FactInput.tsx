@@ -32,7 +32,11 @@ function control(spec: FactSpec, label: string) {
   }
 }
 
-/** The form fields of a facts spec, named facts.<name>; `register` marks the facts the register can supply. */
+/**
+ * The form fields of a facts spec, named facts.<name>; `register` marks the facts the register
+ * can supply. Facts the designated-county lists give are marked everywhere: every evaluation
+ * (试算, 申报) reads the lists for the case's region and date when the fact is left empty.
+ */
 export function FactFields({ facts, register }: { facts: readonly FactInfo[]; register?: boolean }) {
   return (
     <>
@@ -47,6 +51,7 @@ export function FactFields({ facts, register }: { facts: readonly FactInfo[]; re
               <span>
                 {label} {NEED_TAGS[spec.need]}
                 {register && spec.fromRegister && <Tag color="blue">可从台账读取</Tag>}
+                {spec.fromDesignation && <Tag color="cyan">可从区划认定读取</Tag>}
               </span>
             }
             tooltip={spec.type === 'fen' ? '以元填写，保存为分' : undefined}

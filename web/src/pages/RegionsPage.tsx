@@ -1,4 +1,5 @@
-// 区划: browse the division codes of the user's region, or search them by name.
+// 区划: browse the division codes of the user's region, or search them by name; a county and
+// the places in it show what the 贫困县 and 深度贫困县 lists (区划认定) say about it today.
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Descriptions, Input, Space, Table } from 'antd';
 import type { ReactNode } from 'react';
@@ -8,6 +9,7 @@ import type { RegionChild, RegionHit } from '../api/types.ts';
 import { useMe } from '../components/AuthProvider.tsx';
 import { ErrorAlert } from '../components/ErrorResult.tsx';
 import { PageCard } from '../components/PageCard.tsx';
+import { RegionDesignations } from './designations/RegionDesignations.tsx';
 
 const LinkButton = ({ onClick, children }: { onClick: () => void; children: ReactNode }) => (
   <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={onClick}>
@@ -47,10 +49,15 @@ export function RegionsPage() {
             bordered
             size="small"
             column={3}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
             items={[
               { key: 'name', label: '名称', children: r.name },
               { key: 'code', label: '统计用区划代码', children: r.code },
               { key: 'level', label: '级别', children: r.levelName || LEVELS[r.level] },
+              // The lists name counties: a county and every place in it has an answer.
+              ...(r.code.length >= 6
+                ? [{ key: 'designations', label: '区划认定', span: 3, children: <RegionDesignations code={r.code} /> }]
+                : []),
             ]}
           />
         </Space>
