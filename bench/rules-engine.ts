@@ -2,6 +2,8 @@
 // uses (src/modules/rules/snapshot), the register's facts, and the rules evaluated with tracing
 // off; counts and sums per rule, and the 帮扶车间 laborers gathered per workshop for WS-YN,
 // which is decided once all persons are in.
+
+import type { DesignationIndex } from '../src/domain/region/designation.ts';
 import { currentSpell, isLaborer } from '../src/domain/registry/derive.ts';
 import type { EmploymentChannel, WorkCapacity } from '../src/domain/registry/vocabulary.ts';
 import { evaluateRule, type FactInput, type RegionalSetting, type Rule, valueOn } from '../src/domain/rules/index.ts';
@@ -35,6 +37,18 @@ export function laborersQuery(): string {
   WHERE p.merged_into IS NULL AND p.work_capacity NOT IN ('丧失劳动力', '无劳动力') AND p.student_status <> '在校生'
     AND date_part('year', age(DATE '${DATE}', p.birth_date)) BETWEEN 16 AND CASE WHEN p.sex = '男' THEN 60 ELSE 55 END`;
 }
+
+/**
+ * The designated-county lists of the run (区划认定): Yunnan's 深度贫困县 and Hunan's 贫困县, each
+ * the province's counties whose code is even, from 2018-01-01. The engine reads them through the
+ * index every evaluation gets (PWP-YN's 深度贫困县, POST-HN's 贫困地区); the SQL joins the tables.
+ */
+export const DESIGNATED = [
+  { kind: 'deep_poverty_county', province: '53', title: '云南省深度贫困县名单（基准测试）' },
+  { kind: 'poor_county', province: '43', title: '湖南省贫困县名单（基准测试）' },
+] as const;
+export const DESIGNATED_FROM = '2018-01-01';
+export const isDesignatedCode = (county: string) => Number(county) % 2 === 0;
 
 /** Huize reads 第16条 (county lines) for work elsewhere in Qujing: the regional setting of the run. */
 export const SETTINGS: RegionalSetting[] = [
@@ -89,12 +103,15 @@ export class LaborerEvaluator {
   readonly result = emptyResult();
   readonly workshops = new Map<string, Workshop>();
   private readonly catalog: { documents: []; rules: Rule[] };
-  private readonly opts: { settings: readonly RegionalSetting[]; trace: false };
+  private readonly opts: { settings: readonly RegionalSetting[]; designations: DesignationIndex; trace: false };
   private readonly minWorked: number;
 
-  constructor(private readonly rules: Record<RuleId, Rule>) {
+  constructor(
+    private readonly rules: Record<RuleId, Rule>,
+    designations: DesignationIndex,
+  ) {
     this.catalog = { documents: [], rules: Object.values(rules) };
-    this.opts = { settings: SETTINGS, trace: false };
+    this.opts = { settings: SETTINGS, designations, trace: false };
     this.minWorked = param(rules['WS-YN'], 'min_worked_months');
   }
 
@@ -125,8 +142,8 @@ export class LaborerEvaluator {
         const age = facts.age as number;
         const group =
           age >= 50 ? '大龄劳动力' : facts.disabled ? '残疾人家庭劳动力' : facts.seriouslyIll ? '重病患者家庭劳动力' : '其他';
+        // 深度贫困县 from the list (DESIGNATED), as in 政策找人 and 试算.
         const pwpFacts = {
-          deepPovertyCounty: true,
           registeredPoor: facts.registeredPoor as boolean,
           cannotLeave: !person.migrateWilling,
           group,

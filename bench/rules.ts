@@ -14,7 +14,10 @@
 //   WS-YN   云南扶贫车间一次性奖补 (one case per workshop: the laborers of a 帮扶车间 grouped by employer and village)
 // Register facts come from src/domain/rules/person-facts.ts; what the register does not hold is
 // derived by `casesOf` below (the SQL derives the same), e.g. no ticket price, so transport
-// answers "up to" its cap, and the bench takes every Yunnan county as a deep-poverty county.
+// answers "up to" its cap. Whether a county is a 深度贫困县 (PWP-YN) or in a 贫困地区 (POST-HN:
+// 1500 yuan there, else 1000) comes from lists entered in the database (DESIGNATED: the
+// counties of even code), which the engine reads through the index every evaluation gets and
+// the SQL joins.
 // The engine evaluates every person of the in-memory register 政策找人 runs on
 // (src/modules/rules/snapshot): its first run reads the provinces in (timed and reported),
 // every later run catches up on the change feed (timed, part of the engine's time) and
@@ -25,16 +28,21 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
+import type { DesignationIndex } from '../src/domain/region/designation.ts';
 import type { Rule } from '../src/domain/rules/index.ts';
+import { designationIndex } from '../src/modules/regions/index.ts';
 import { loadCatalog } from '../src/modules/rules/index.ts';
 import { RegisterSnapshots } from '../src/modules/rules/snapshot/register-snapshots.ts';
 import { seedPopulation } from '../src/modules/seed/index.ts';
 import {
   CONTRACT_CHANNELS,
   DATE,
+  DESIGNATED,
+  DESIGNATED_FROM,
   decideWorkshops,
   emptyResult,
   HUIZE,
+  isDesignatedCode,
   LaborerEvaluator,
   laborersQuery,
   MIN_WAGE_FEN,
@@ -71,6 +79,8 @@ function sqlQuery(rules: Record<RuleId, Rule>, huizeBasis: string): string {
   const pwp = rules['PWP-YN'];
   const ws = rules['WS-YN'];
   const qujingCap = huizeBasis === 'county' ? param(hz, 'cap_out_of_county_in_province') : param(hz, 'cap_in_county');
+  const listed = (kind: string) => `(SELECT m.county_code FROM designation_members m JOIN designation_lists l ON l.id = m.list_id
+      WHERE l.kind = '${kind}' AND l.valid_from <= DATE '${DATE}' AND (m.until IS NULL OR m.until > DATE '${DATE}'))`;
   return `
   WITH lab AS (${LABORERS}),
   f AS (
@@ -91,8 +101,9 @@ function sqlQuery(rules: Record<RuleId, Rule>, huizeBasis: string): string {
            THEN ${param(yn, 'cap')} END AS tr_yn,
       CASE WHEN left(village_code, 2) = '43' AND poor AND channel IN (${CONTRACT_CHANNELS.map((c) => `'${c}'`).join(', ')})
                 AND months >= ${param(post, 'min_months_in_post')} AND insured
-           THEN ${param(post, 'amount_poor_area_local')} END AS post_hn,
-      CASE WHEN left(village_code, 2) = '53' AND poor AND NOT migrate_willing AND channel = '公益性岗位' AND months >= 1
+           THEN CASE WHEN left(village_code, 6) IN ${listed('poor_county')} THEN ${param(post, 'amount_poor_area_local')}
+                     ELSE ${param(post, 'amount_per_person_year')} END END AS post_hn,
+      CASE WHEN left(village_code, 2) = '53' AND left(village_code, 6) IN ${listed('deep_poverty_county')} AND poor AND NOT migrate_willing AND channel = '公益性岗位' AND months >= 1
                 AND (age >= 50 OR (disability IS NOT NULL AND disability NOT IN ('', '无')) OR health = '患有大病')
            THEN ${param(pwp, 'per_month')} * least(months, 12) END AS pwp_yn
     FROM f
@@ -133,8 +144,13 @@ async function runSql(client: pg.Client, text: string): Promise<Result> {
 }
 
 /** The engine over the in-memory registers of the provinces, each brought up to date first (a catch-up). */
-async function runEngine(snapshots: RegisterSnapshots, areas: readonly string[], rules: Record<RuleId, Rule>) {
-  const evaluator = new LaborerEvaluator(rules);
+async function runEngine(
+  snapshots: RegisterSnapshots,
+  areas: readonly string[],
+  rules: Record<RuleId, Rule>,
+  designations: DesignationIndex,
+) {
+  const evaluator = new LaborerEvaluator(rules, designations);
   let catchUpMs = 0;
   for (const area of areas) {
     const t = performance.now();
@@ -208,15 +224,33 @@ export async function main(argv: string[]): Promise<number> {
         `INSERT INTO rule_settings (rule_id, parameter, region_code, valid_from, value, note)
          VALUES ('TR-HZ', 'distance_basis', '${HUIZE}', '2018-01-01', 'county', '基准测试')`,
       );
+      for (const d of DESIGNATED) {
+        const { rows } = await client.query<{ id: string }>(
+          `INSERT INTO designation_lists (kind, province_code, title, basis, valid_from)
+           VALUES ($1, $2, $3, '基准测试', $4) RETURNING id`,
+          [d.kind, d.province, d.title, DESIGNATED_FROM],
+        );
+        const counties = await client.query<{ code: string; name: string }>(
+          `SELECT DISTINCT ON (code) code, name FROM regions WHERE level = 3 AND code LIKE $1 ORDER BY code, valid_from DESC`,
+          [`${d.province}%`],
+        );
+        const listed = counties.rows.filter((c) => isDesignatedCode(c.code));
+        await client.query(
+          `INSERT INTO designation_members (list_id, county_code, county_name)
+           SELECT $1, unnest($2::text[]), unnest($3::text[])`,
+          [rows[0]?.id, listed.map((c) => c.code), listed.map((c) => c.name)],
+        );
+      }
     } else await client.connect();
     const rules = rulesOf(await loadCatalog());
+    const designations = await database.kysely.transaction().execute((trx) => designationIndex(trx));
     const query = sqlQuery(rules, 'county');
     const areas = values.areas.split(',');
     // The first run in a province reads it into memory; every run after that catches up on
     // the change feed and evaluates from memory. Both are timed; R is on the second.
     const snapshots = new RegisterSnapshots(database);
     t = performance.now();
-    const first = await runEngine(snapshots, areas, rules);
+    const first = await runEngine(snapshots, areas, rules, designations);
     const firstMs = performance.now() - t;
     const loadMs = first.catchUpMs;
     console.log(
@@ -233,7 +267,7 @@ export async function main(argv: string[]): Promise<number> {
       sqlResult = await runSql(client, query);
       const sqlMs = performance.now() - t;
       t = performance.now();
-      const run = await runEngine(snapshots, areas, rules);
+      const run = await runEngine(snapshots, areas, rules, designations);
       const engineMs = performance.now() - t;
       engineResult = run.result;
       if (same(run.result, first.result).length > 0) throw new Error('内存登记册更新后结果与首次运行不一致');

@@ -49,6 +49,8 @@ export interface DesignationAnswer {
 export class DesignationIndex {
   private readonly lists = new Map<string, DesignationList[]>();
   private readonly members = new Map<string, DesignationMember>();
+  /** Answers by kind, date and region asked (batch runs ask the same few over and over). */
+  private readonly answers = new Map<string, Map<string, DesignationAnswer | null>>();
 
   constructor(lists: readonly DesignationList[], members: readonly DesignationMember[]) {
     for (const l of lists) {
@@ -71,6 +73,21 @@ export class DesignationIndex {
    * Undefined when the region is above a county or no such list is in force for its province.
    */
   lookup(kind: DesignationKind, region: string, date: string): DesignationAnswer | undefined {
+    const key = kind === 'poor_county' ? `p${date}` : `d${date}`;
+    let byRegion = this.answers.get(key);
+    if (byRegion === undefined) {
+      byRegion = new Map();
+      this.answers.set(key, byRegion);
+    }
+    let answer = byRegion.get(region);
+    if (answer === undefined) {
+      answer = this.find(kind, region, date) ?? null;
+      byRegion.set(region, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  private find(kind: DesignationKind, region: string, date: string): DesignationAnswer | undefined {
     if (region.length < 6) return undefined;
     const list = this.listInForce(kind, region.slice(0, 2), date);
     if (!list) return undefined;

@@ -7,7 +7,7 @@ import type { DesignationIndex } from '../region/designation.ts';
 import { EvaluationContext, FactUnknown, ParameterNotSet } from './context.ts';
 import { checkFacts, type FactProblem, isIsoDate } from './facts.ts';
 import { inPeriod } from './parameters.ts';
-import { isRegionFact, type RegionFact, regionFact } from './region-facts.ts';
+import { isRegionFact, regionFact, regionFactNote } from './region-facts.ts';
 import type { Catalog, Outcome, Rule } from './rule.ts';
 import type {
   Case,
@@ -180,8 +180,10 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
     );
   }
 
-  const facts = withRegionFacts(rule, input, options.designations, tracing ? trace : undefined);
-  const { values, missing } = checkFacts(rule.formula.facts, facts);
+  const { values, missing } = checkFacts(rule.formula.facts, input.facts);
+  if (options.designations !== undefined && missing.length > 0) {
+    fillRegionFacts(rule, input, options.designations, values, missing, tracing ? trace : undefined);
+  }
   const missingForEligibility: string[] = [];
   const missingLabels: string[] = [];
   const missingForAmount: string[] = [];
@@ -278,34 +280,33 @@ export function evaluateRule(catalog: Catalog, rule: Rule, input: Case, options:
   );
 }
 
-const regionFactsOfRule = new WeakMap<Rule, RegionFact[]>();
-
 /**
- * The case's facts with the region facts the rule declares and the case leaves out filled from
- * the designated-county lists, each with a trace step naming the list. The case's own value wins.
+ * Fills the region facts the case left out from the designated-county lists: each one a list
+ * decides moves from `missing` to `values`, with a trace step naming the list. The case's own
+ * value always wins (such a fact is never missing). Only missing facts are looked at, so a
+ * batch run whose rules read no region fact pays nothing for it.
  */
-function withRegionFacts(
+function fillRegionFacts(
   rule: Rule,
   input: Case,
-  index: DesignationIndex | undefined,
+  index: DesignationIndex,
+  values: Record<string, FactInput>,
+  missing: { name: string }[],
   trace: TraceStep[] | undefined,
-): Record<string, FactInput> {
-  if (index === undefined) return input.facts;
-  let names = regionFactsOfRule.get(rule);
-  if (names === undefined) {
-    names = Object.keys(rule.formula.facts).filter(isRegionFact);
-    regionFactsOfRule.set(rule, names);
-  }
-  let facts = input.facts;
-  for (const name of names) {
-    if (input.facts[name] !== undefined) continue;
+): void {
+  for (let i = missing.length - 1; i >= 0; i--) {
+    const name = (missing[i] as { name: string }).name;
+    if (!isRegionFact(name)) continue;
     const found = regionFact(index, name, input.region, input.date);
     if (found === undefined) continue;
-    if (facts === input.facts) facts = { ...input.facts };
-    facts[name] = found.value;
-    trace?.push({ kind: 'fact', label: `区划认定：${rule.formula.facts[name]?.label ?? name}`, value: found.note });
+    values[name] = found.value;
+    missing.splice(i, 1);
+    trace?.push({
+      kind: 'fact',
+      label: `区划认定：${rule.formula.facts[name]?.label ?? name}`,
+      value: regionFactNote(found, input.region, input.date),
+    });
   }
-  return facts;
 }
 
 function periodText(rule: Rule): string {
