@@ -68,7 +68,7 @@ export async function lockKind(trx: Scoped, kind: string, province: string): Pro
 
 export async function insertList(
   trx: Scoped,
-  l: { kind: ListRow['kind']; province: string; title: string; basis: string; from: string; userId: string },
+  l: { kind: ListRow['kind']; province: string; title: string; basis: string; from: string; userId: string | null },
 ): Promise<ListRow> {
   return trx
     .insertInto('designation_lists')
@@ -88,7 +88,7 @@ export async function insertMembers(
   trx: Scoped,
   listId: string,
   counties: readonly { code: string; name: string }[],
-  userId: string,
+  userId: string | null,
 ): Promise<MemberRow[]> {
   if (counties.length === 0) return [];
   return trx
@@ -100,32 +100,4 @@ export async function insertMembers(
 
 export async function setUntil(trx: Scoped, memberId: string, until: string, basis: string): Promise<void> {
   await trx.updateTable('designation_members').set({ until, until_basis: basis }).where('id', '=', memberId).execute();
-}
-
-/**
- * The name of each county-level region among `codes` (current or past: a list of 2014 may
- * name a county merged since), the name of its latest version.
- */
-export async function countyNames(trx: Scoped, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('code', 'in', [...codes])
-    .where('level', '=', 3)
-    .orderBy('code')
-    .orderBy('valid_from')
-    .execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
-
-export async function provinceName(trx: Scoped, code: string): Promise<string | undefined> {
-  const r = await trx
-    .selectFrom('regions')
-    .select('name')
-    .where('code', '=', code)
-    .where('level', '=', 1)
-    .orderBy('valid_from', 'desc')
-    .executeTakeFirst();
-  return r?.name;
 }

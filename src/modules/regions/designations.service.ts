@@ -12,10 +12,11 @@ import {
 } from '../../domain/region/designation.ts';
 import { isIsoDate } from '../../domain/region/region-version.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
-import { type AppError, errors, type FieldProblem } from '../../http/errors.ts';
+import { errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { type Actor, auditActor } from '../auth/actor.ts';
 import * as repo from './designations.repository.ts';
+import * as regionsRepo from './regions.repository.ts';
 
 /** The lists and members in the database, indexed for the rules engine. */
 export async function designationIndex(trx: Scoped): Promise<DesignationIndex> {
@@ -32,12 +33,12 @@ export function canKeepDesignations(actor: Actor): boolean {
 export async function designationsOf(database: Database, actor: Actor, code: string, date: string | undefined) {
   const on = date ?? todayInShanghai();
   if (!/^(\d{6}|\d{9}|\d{12})$/.test(code)) {
-    throw invalid('区划认定查询', [
+    throw errors.invalid('区划认定查询', [
       { field: 'code', label: '区划代码', message: '应为县级或以下的区划代码（6、9或12位）', value: code },
     ]);
   }
   if (!isIsoDate(on))
-    throw invalid('区划认定查询', [{ field: 'date', label: '日期', message: '应为有效日期（YYYY-MM-DD）', value: on }]);
+    throw errors.invalid('区划认定查询', [{ field: 'date', label: '日期', message: '应为有效日期（YYYY-MM-DD）', value: on }]);
   return inScope(database.kysely, actor.scope, async (trx) => {
     const index = await designationIndex(trx);
     return {
@@ -117,8 +118,13 @@ export interface NewList {
   counties?: string[];
 }
 
-function invalid(record: string, problems: FieldProblem[]): AppError {
-  return errors.invalid(record, problems);
+/**
+ * The latest name of each code among `codes` that is a region of `level` (current or past: a
+ * list of 2014 may name a county merged since).
+ */
+export async function latestNames(trx: Scoped, codes: readonly string[], level: number): Promise<Map<string, string>> {
+  const versions = await regionsRepo.versionsOf(trx, codes); // oldest first: the last one wins
+  return new Map(versions.filter((v) => v.level === level).map((v) => [v.code, v.name]));
 }
 
 /** Checks county codes for a list of `province`; returns their names or throws naming each bad one. */
@@ -139,13 +145,13 @@ async function checkCounties(
     else if (already.has(code)) problems.push({ field: 'counties', label: '县', message: '已在名单内', value: code });
     seen.add(code);
   }
-  const names = await repo.countyNames(trx, [...seen]);
+  const names = await latestNames(trx, [...seen], 3);
   for (const code of seen) {
     if (/^\d{6}$/.test(code) && code.startsWith(province) && !names.has(code)) {
       problems.push({ field: 'counties', label: '县', message: '不是已载入的县级区划', value: code });
     }
   }
-  if (problems.length > 0) throw invalid(record, problems);
+  if (problems.length > 0) throw errors.invalid(record, problems);
   return [...seen].map((code) => ({ code, name: names.get(code) as string }));
 }
 
@@ -169,14 +175,16 @@ export async function createList(database: Database, actor: Actor, input: NewLis
   if (!isIsoDate(input.from)) {
     problems.push({ field: 'from', label: '执行日期', message: '应为有效日期（YYYY-MM-DD）', value: input.from });
   }
-  if (problems.length > 0) throw invalid(record, problems);
+  if (problems.length > 0) throw errors.invalid(record, problems);
   refuseKeeper(actor, input.province);
   const kind = input.kind as DesignationKind;
 
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const province = await repo.provinceName(trx, input.province);
+    const province = (await latestNames(trx, [input.province], 1)).get(input.province);
     if (!province)
-      throw invalid(record, [{ field: 'province', label: '省份', message: '不是已载入的省级区划', value: input.province }]);
+      throw errors.invalid(record, [
+        { field: 'province', label: '省份', message: '不是已载入的省级区划', value: input.province },
+      ]);
     const counties = await checkCounties(trx, record, input.province, input.counties ?? [], new Set());
     await repo.lockKind(trx, kind, input.province);
     const same = await repo.lists(trx, { province: input.province, kind });
@@ -219,7 +227,7 @@ export async function addCounties(database: Database, actor: Actor, id: string, 
     const list = await requireList(trx, id);
     refuseKeeper(actor, list.province_code);
     const record = `《${list.title}》`;
-    if (counties.length === 0) throw invalid(record, [{ field: 'counties', label: '县', message: '至少选择一个县' }]);
+    if (counties.length === 0) throw errors.invalid(record, [{ field: 'counties', label: '县', message: '至少选择一个县' }]);
     await repo.lockKind(trx, list.kind, list.province_code);
     const existing = await repo.membersOf(trx, [list.id]);
     const added = await checkCounties(trx, record, list.province_code, counties, new Set(existing.map((m) => m.county_code)));
@@ -274,7 +282,7 @@ export async function countyLeaves(
       });
     }
     if (input.basis.trim() === '') problems.push({ field: 'basis', label: '退出依据', message: '不能为空（文件名称及文号）' });
-    if (problems.length > 0) throw invalid(record, problems);
+    if (problems.length > 0) throw errors.invalid(record, problems);
     await repo.setUntil(trx, member.id, input.until, input.basis.trim());
     await appendAudit(trx, {
       ...auditActor(actor),

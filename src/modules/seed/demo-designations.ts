@@ -4,7 +4,8 @@
 // enters the list its province published, from the province's account.
 import type { Database } from '../../db/connection.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { countyNames, lists } from '../regions/designations.repository.ts';
+import { insertList, insertMembers, lists } from '../regions/designations.repository.ts';
+import { latestNames } from '../regions/designations.service.ts';
 import { DEMO_COUNTY } from './demo-cycle.ts';
 
 const PROVINCE = DEMO_COUNTY.slice(0, 2);
@@ -13,23 +14,17 @@ const PROVINCE = DEMO_COUNTY.slice(0, 2);
 export async function seedDemoDesignations(database: Database): Promise<boolean> {
   return database.kysely.transaction().execute(async (trx) => {
     if ((await lists(trx, { province: PROVINCE })).length > 0) return false;
-    const name = (await countyNames(trx, [DEMO_COUNTY])).get(DEMO_COUNTY);
+    const name = (await latestNames(trx, [DEMO_COUNTY], 3)).get(DEMO_COUNTY);
     if (!name) return false;
-    const list = await trx
-      .insertInto('designation_lists')
-      .values({
-        kind: 'deep_poverty_county',
-        province_code: PROVINCE,
-        title: '云南省深度贫困县名单（演示）',
-        basis: '演示数据，仅供试用；实际使用时由省级人员按省人民政府公布的名单录入',
-        valid_from: '2018-01-01',
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('designation_members')
-      .values({ list_id: list.id, county_code: DEMO_COUNTY, county_name: name })
-      .execute();
+    const list = await insertList(trx, {
+      kind: 'deep_poverty_county',
+      province: PROVINCE,
+      title: '云南省深度贫困县名单（演示）',
+      basis: '演示数据，仅供试用；实际使用时由省级人员按省人民政府公布的名单录入',
+      from: '2018-01-01',
+      userId: null,
+    });
+    await insertMembers(trx, list.id, [{ code: DEMO_COUNTY, name }], null);
     await appendAudit(trx, {
       actorId: null,
       actorName: '演示数据',
