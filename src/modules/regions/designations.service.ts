@@ -98,11 +98,10 @@ export async function listDesignations(database: Database, actor: Actor, filter:
     return {
       kinds: DESIGNATION_KIND_NAMES,
       canEdit: canKeepDesignations(actor),
-      items: lists.map((l) => {
+      items: lists.map((l, i) => {
         // Lists come newest first within a province and kind: the one before in the array replaced it.
-        const next = lists
-          .filter((o) => o.kind === l.kind && o.province_code === l.province_code && o.valid_from > l.valid_from)
-          .at(-1);
+        const prev = lists[i - 1];
+        const next = prev?.kind === l.kind && prev.province_code === l.province_code ? prev : undefined;
         return present(l, byList.get(l.id) ?? [], next, today);
       }),
     };

@@ -19,6 +19,7 @@ import {
   refuseSetting,
 } from '../../domain/rules/index.ts';
 import { mergeFacts, personFacts, type RegisterPerson } from '../../domain/rules/person-facts.ts';
+import { isRegionFact } from '../../domain/rules/region-facts.ts';
 import { AppError, errors, type FieldProblem } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { type Actor, auditActor } from '../auth/actor.ts';
@@ -100,7 +101,11 @@ export interface RegionalInputs {
 /** The regional settings (of the given rules, or all) and the designated-county lists, as the engine takes them. */
 export async function regionalInputs(trx: Scoped, cat: Catalog, rules?: readonly string[]): Promise<RegionalInputs> {
   const rows = rules ? await settingsRepo.settingsOfRules(trx, rules) : await settingsRepo.listSettings(trx, {});
-  return { settings: rows.map((r) => toRegionalSetting(cat, r)), designations: await designationIndex(trx) };
+  const settings = rows.map((r) => toRegionalSetting(cat, r));
+  // The lists are read only when one of the rules reads a fact they give (most claims' rules do not).
+  const asked = rules ? cat.rules.filter((r) => rules.includes(r.id)) : cat.rules;
+  if (!asked.some((r) => Object.keys(r.formula.facts).some(isRegionFact))) return { settings };
+  return { settings, designations: await designationIndex(trx) };
 }
 
 export async function listSettings(database: Database, actor: Actor, filter: { rule?: string; region?: string }) {
