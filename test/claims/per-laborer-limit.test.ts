@@ -58,12 +58,19 @@ describe('a per-laborer limit on a unit claim', () => {
     expect(res.json().message).toContain('按劳动力计次');
   });
 
-  it('lets one agency claim for two laborers in the same year (200 yuan each)', async () => {
+  it('lets one agency claim for two laborers in the same year (200 yuan each), each claim naming its laborer', async () => {
     for (const p of people) {
       const res = await call.post('longshan', '/api/claims', placement(p.id, AGENCY_A));
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json().claim).toMatchObject({ amountFen: 20000 });
+      expect(res.json().claim).toMatchObject({ amountFen: 20000, beneficiaryName: AGENCY_A.name });
     }
+    // The review queue tells the agency's two claims apart by the laborer, ID number masked.
+    const list = await call.get('longshan', '/api/claims?rule=SVC-HN');
+    const named = list
+      .json()
+      .items.map((c: { laborerName: string; laborerIdNumber: string }) => [c.laborerName, c.laborerIdNumber]);
+    expect(named.map(([n]: string[]) => n).sort()).toEqual(['向春花', '彭德福'].sort());
+    for (const [, id] of named) expect(id).toMatch(/^433130\*{8}[0-9X]{4}$/);
   });
 
   it('refuses a second agency claiming for a laborer already claimed for that year, naming the laborer', async () => {

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/connection.ts';
+import { formatFen } from '../../domain/money.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { AREA_PRESETS, DEFAULT_AREA, parseAreas } from '../../domain/seed/areas.ts';
 import { DEMO_PASSWORD } from '../../domain/seed/demo-accounts.ts';
@@ -7,11 +8,13 @@ import type { SavedUser } from '../../modules/auth/users.service.ts';
 import {
   type DemoClaimsSummary,
   type DemoFairsSummary,
+  type DemoPostSubsidySummary,
   ensureDemoUsers,
   type SeedSummary,
   seedDemoClaims,
   seedDemoDesignations,
   seedDemoFairs,
+  seedDemoPostSubsidy,
   seedPopulation,
 } from '../../modules/seed/index.ts';
 import { parseCommandArgs, withUsage } from '../args.ts';
@@ -31,18 +34,26 @@ export function summaryTable(s: SeedSummary): string {
   ].join('\n');
 }
 
-/** Makes the Huize demo cycle (claims, then fairs and export batches); answers a summary line for each part made. */
+/**
+ * Makes the demo cycles: the designated-county lists first (the decisions read them), then the
+ * Huize claims, fairs and export batches and the Hunan 岗位补贴 round; answers a summary line
+ * for each part made.
+ */
 export async function seedDemoCycle(database: Database, today: string): Promise<string[]> {
+  const listed = await seedDemoDesignations(database);
   const claims = await seedDemoClaims(database, today);
   const fairs = await seedDemoFairs(database, today);
-  const listed = await seedDemoDesignations(database);
+  const posts = await seedDemoPostSubsidy(database);
   return [
+    ...(listed.length ? [`演示区划认定：${listed.join('、')}，试算和申领时自动读取`] : []),
     ...(claims ? [demoClaimsLine(claims)] : []),
     ...(fairs ? [demoFairsLine(fairs)] : []),
-    ...(listed
-      ? ['演示区划认定：云南省深度贫困县名单（演示，2018-01-01 起）列入会泽县，试算乡村公共服务岗位补贴（PWP-YN）时自动读取']
-      : []),
+    ...(posts ? [demoPostSubsidyLine(posts)] : []),
   ];
+}
+
+function demoPostSubsidyLine(p: DemoPostSubsidySummary): string {
+  return `演示岗位补贴（花垣县，账号 huayuan）：企业吸纳脱贫户劳动力 ${p.hires} 人，2019 年度 ${p.paid} 人已公示并拨付 ${formatFen(p.paidFen)} 元（贫困县企业吸纳本县劳动力，每人 1500 元），2020 年度 ${p.submitted} 条待审核`;
 }
 
 function demoClaimsLine(c: DemoClaimsSummary): string {

@@ -12,11 +12,11 @@ import type { Command } from '../command.ts';
 import { openMigrated } from '../open.ts';
 import { accountsTable, DEFAULT_SEED, seedDemoCycle, summaryTable } from './seed.ts';
 
-/** Provinces whose regions the server loads at start: Inner Mongolia and Yunnan. */
-export const DEMO_PROVINCES = ['15', '53'];
-/** The demo population: the Inner Mongolia counties and 会泽县. */
-export const DEMO_AREAS = [...(AREA_PRESETS.nm?.codes ?? []), ...(AREA_PRESETS.huize?.codes ?? [])];
-export const DEMO_LABORERS = 4000;
+/** Provinces whose regions the server loads at start: Inner Mongolia, Hunan and Yunnan. */
+export const DEMO_PROVINCES = ['15', '43', '53'];
+/** The demo population: the Inner Mongolia counties, 会泽县 and 花垣县. */
+export const DEMO_AREAS = ['nm', 'huize', 'huayuan'].flatMap((a) => AREA_PRESETS[a]?.codes ?? []);
+export const DEMO_LABORERS = 5000;
 
 const seconds = () => (performance.now() / 1000).toFixed(1);
 

@@ -1,10 +1,11 @@
 // The places `bangfu seed --area` understands: named presets and region codes.
 import { isRegionCode } from '../region/region-code.ts';
 
-/** Named areas: a few Inner Mongolia banners and counties, and 会泽县 in Yunnan. */
+/** Named areas: a few Inner Mongolia banners and counties, 会泽县 in Yunnan and 花垣县 in Hunan. */
 export const AREA_PRESETS: Record<string, { codes: string[]; label: string }> = {
   nm: { codes: ['150425', '150426', '150921'], label: '内蒙古：克什克腾旗、翁牛特旗、卓资县' },
   huize: { codes: ['530326'], label: '云南：会泽县' },
+  huayuan: { codes: ['433124'], label: '湖南：花垣县' },
 };
 
 export const DEFAULT_AREA = 'nm';

@@ -1,5 +1,5 @@
 // The demo accounts a seeded platform comes with: one per level of the service, from the
-// autonomous region down to a village collector, plus an auditor and the 会泽县 officer.
+// autonomous region down to a village collector, plus an auditor and the officers of 会泽县 (Yunnan) and 花垣县 (Hunan).
 
 /** The roles of the users table (src/db/schema.ts Role). */
 export type DemoRole = 'province' | 'city' | 'county' | 'township' | 'village' | 'auditor';
@@ -24,6 +24,7 @@ export const DEMO_USERNAMES = [
   'village',
   'auditor',
   'huize',
+  'huayuan',
   DEMO_EMPLOYER_USERNAME,
 ] as const;
 
@@ -80,6 +81,13 @@ export function demoAccounts(seeded: readonly SeededVillage[]): DemoAccount[] {
   accounts.push(
     { username: 'auditor', role: 'auditor', regionCode: '15', displayName: '自治区审计（演示，只读）', canViewFullId: false },
     { username: 'huize', role: 'county', regionCode: '530326', displayName: '会泽县就业服务中心（演示）', canViewFullId: false },
+    {
+      username: 'huayuan',
+      role: 'county',
+      regionCode: '433124',
+      displayName: '花垣县就业服务中心（演示）',
+      canViewFullId: false,
+    },
   );
   return accounts;
 }

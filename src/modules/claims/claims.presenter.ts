@@ -49,6 +49,9 @@ export function presentClaim(
     /** The 统一社会信用代码 of the unit the claim pays (null for a person's own claim). */
     unitCode: c.unit_code,
     beneficiaryName: c.beneficiary_name,
+    /** The laborer a unit's claim is about (岗位补贴, 社保补贴), named and masked as filed; null otherwise. */
+    laborerName: c.laborer_name,
+    laborerIdNumber: c.laborer_id_masked,
     idNumber: extra.idNumber ? maskIdNumber(extra.idNumber) : null,
     bankName: c.bank_name,
     bankAccount: c.bank_account ? maskAccount(c.bank_account) : null,

@@ -24,6 +24,7 @@ import {
   takeStep,
 } from '../../domain/claims/steps.ts';
 import { creditCodeProblem, normalizeCreditCode } from '../../domain/jobs/credit-code.ts';
+import { maskIdNumber } from '../../domain/mask.ts';
 import { isInside } from '../../domain/region/region-code.ts';
 import { todayInShanghai } from '../../domain/registry/derive.ts';
 import { isIsoDate } from '../../domain/rules/facts.ts';
@@ -245,6 +246,8 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
     let limitHolder = '';
     let homeRegion: string | undefined;
     let unitCode: string | null = null;
+    /** The laborer a unit's claim is about, named on the claim as the employer's own claims are. */
+    let aboutLaborer: { laborer_name: string; laborer_id_masked: string } | undefined;
     if (rule.subject === 'person') {
       const person = await repo.personIdentity(trx, input.personId as string);
       if (!person) throw errors.notFound(`劳动力（ID ${input.personId}）`);
@@ -264,6 +267,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
         const laborer = await repo.personIdentity(trx, input.personId);
         if (!laborer) throw errors.notFound(`劳动力（ID ${input.personId}）`);
         personId = laborer.id;
+        aboutLaborer = { laborer_name: laborer.name, laborer_id_masked: maskIdNumber(laborer.id_number) };
         // Where the laborer is from is the register's word, as for an employer's own claim.
         if ('laborerHomeRegion' in rule.formula.facts) homeRegion = laborer.village_code;
         if (rule.limit?.per === 'laborer') {
@@ -319,6 +323,7 @@ export async function applyForClaim(database: Database, actor: Actor, input: App
       record,
       limitMessage,
       ...(laborer ? { filedBy: { applicant: 'laborer' as const }, eventComment: laborer.comment ?? '' } : {}),
+      ...(aboutLaborer ? { filedBy: aboutLaborer } : {}),
     });
     return { claim: presentClaim(actor, claim, { ruleTitle: rule.title }), decision };
   });

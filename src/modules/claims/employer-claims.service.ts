@@ -148,7 +148,7 @@ function presentRuleForEmployer(cat: Catalog, r: Rule) {
 
 function presentOwnClaim(actor: Actor, c: repo.ClaimRow, extra: { ruleTitle: string; regionName?: string }) {
   const { personId: _personId, idNumber: _idNumber, ...rest } = presentClaim(actor, c, extra);
-  return { ...rest, laborerName: c.laborer_name, laborerIdNumber: c.laborer_id_masked };
+  return rest;
 }
 
 /**

@@ -107,6 +107,8 @@ export interface EmployerFilters {
   carrier?: boolean | undefined;
   /** Only this employer (an employer's own account). */
   only?: string | undefined;
+  /** Only the employers of this region: located in it, or registered by one of its offices. */
+  of?: string | undefined;
 }
 
 const EMPLOYER_COLUMNS = [
@@ -137,6 +139,8 @@ export async function listEmployers(trx: Scoped, f: EmployerFilters, page: numbe
   let q = employersQuery(trx);
   if (f.only) q = q.where('e.id', '=', f.only);
   if (f.region) q = q.where('e.region_code', 'like', like(f.region));
+  const of = f.of;
+  if (of) q = q.where((eb) => eb.or([eb('e.region_code', 'like', like(of)), eb('e.office_code', 'like', like(of))]));
   if (f.workshop !== undefined) q = q.where('e.is_workshop', '=', f.workshop);
   if (f.base !== undefined) q = q.where('e.is_base', '=', f.base);
   if (f.carrier === true) q = q.where((eb) => eb.or([eb('e.is_workshop', '=', true), eb('e.is_base', '=', true)]));

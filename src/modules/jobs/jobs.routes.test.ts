@@ -119,6 +119,19 @@ describe('employers', () => {
     expect(list.json().items.map((e: { name: string }) => e.name)).toEqual(['会泽某电子有限公司']);
   });
 
+  it("lists an office's own employers on asking: located in its region or registered by it elsewhere", async () => {
+    const names = async (who: Record<string, string>) =>
+      (await send(who, 'GET', '/api/employers?mine=true&pageSize=100'))
+        .json()
+        .items.map((e: { name: string }) => e.name)
+        .sort();
+    // The banner's mine and the Huize cooperative it registered; not the Huize county's factory.
+    expect(await names(hexigten)).toEqual(['克旗某矿业公司', '娜姑某合作社'].sort());
+    // Huize's own factory; the cooperative is in Huize, so it is Huize's too, though another office holds it.
+    expect(await names(huize)).toEqual(expect.arrayContaining(['会泽某电子有限公司', '娜姑某合作社']));
+    expect(await names(huize)).not.toContain('克旗某矿业公司');
+  });
+
   it('updates with the version read and refuses a stale one', async () => {
     const ok = await send(huize, 'PATCH', `/api/employers/${factoryId}`, { version: 1, fields: { isBase: true } });
     expect(ok.statusCode, ok.body).toBe(200);

@@ -109,6 +109,9 @@ const EmployerListQuery = Type.Object({
   workshop: Type.Optional(Type.Boolean({ description: '只看帮扶车间' })),
   base: Type.Optional(Type.Boolean({ description: '只看就业帮扶基地' })),
   carrier: Type.Optional(Type.Boolean({ description: '只看帮扶车间或就业帮扶基地（政策找人按其登记名称统计吸纳人数）' })),
+  mine: Type.Optional(
+    Type.Boolean({ description: '只看本辖区的：注册地在本辖区，或由本辖区的经办机构登记（如外省的劳务协作企业）' }),
+  ),
   ...Paging,
 });
 

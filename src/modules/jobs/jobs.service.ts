@@ -175,9 +175,20 @@ export async function checkWorkRegion(database: Database, code: string): Promise
 
 // ---- employers --------------------------------------------------------------------------
 
-export async function listEmployers(database: Database, actor: Actor, f: repo.EmployerFilters, page: number, pageSize: number) {
+export async function listEmployers(
+  database: Database,
+  actor: Actor,
+  { mine, ...f }: Omit<repo.EmployerFilters, 'only' | 'of'> & { mine?: boolean | undefined },
+  page: number,
+  pageSize: number,
+) {
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const r = await repo.listEmployers(trx, { ...f, ...(isEmployer(actor) ? { only: actor.employerId } : {}) }, page, pageSize);
+    const filters: repo.EmployerFilters = {
+      ...f,
+      ...(isEmployer(actor) ? { only: actor.employerId } : {}),
+      ...(mine && !isEmployer(actor) ? { of: actor.scope } : {}),
+    };
+    const r = await repo.listEmployers(trx, filters, page, pageSize);
     return { total: r.total, page, pageSize, items: r.items.map((e) => presentEmployer(e, actor)) };
   });
 }

@@ -4,16 +4,14 @@
 // 2019 is published, paid through an exported batch and reconciled with one line the bank
 // refused (back in the payment queue); a 2020 round is in publicity now, two claims wait for
 // review and one was returned for a better ticket photo.
-import { sql } from 'kysely';
 import type { Database } from '../../db/connection.ts';
-import { parseCsv } from '../../domain/claims/bank-file.ts';
 import type { FactInput } from '../../domain/rules/index.ts';
 import { addDays } from '../../domain/seed/population.ts';
 import { actOnClaim, applyForClaim } from '../claims/claims.service.ts';
-import { bankFile, createBatch, exportBatch, importBankResult } from '../claims/payments.service.ts';
-import { closePublicity, createPublicity } from '../claims/publicity.service.ts';
-import { DEMO_COUNTY, demoOfficer } from './demo-cycle.ts';
+import { createPublicity } from '../claims/publicity.service.ts';
+import { DEMO_COUNTY, demoOfficer, poorHouseholdLaborers } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
+import { publishAndPay } from './demo-payment.ts';
 
 /** The county whose rules the demo cycle runs (the demo account `huize`). */
 export const DEMO_CLAIMS_COUNTY = DEMO_COUNTY;
@@ -93,27 +91,8 @@ export async function seedDemoClaims(database: Database, today: string): Promise
   // 脱贫户 of working age in 2019, one per village before a second from any village.
   const needed = PAID_2019.length + OPEN_2020.length;
   const demo = await findDemoLaborer(db, today);
-  const others = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('persons as p')
-        .innerJoin('households as h', 'h.id', 'p.household_id')
-        .select(['p.id', sql<number>`row_number() OVER (PARTITION BY p.village_code ORDER BY p.id)`.as('nth')])
-        .where('p.village_code', 'like', `${DEMO_CLAIMS_COUNTY}%`)
-        .where('h.type', '=', '脱贫户')
-        .where('p.merged_into', 'is', null)
-        .where('p.work_capacity', 'in', ['技能劳动力', '普通劳动力'])
-        .where('p.birth_date', '>=', '1960-01-01')
-        .where('p.birth_date', '<=', '2001-01-01')
-        .where('p.id', '!=', demo?.id ?? '0')
-        .as('c'),
-    )
-    .select('c.id')
-    .orderBy('c.nth')
-    .orderBy('c.id')
-    .limit(needed - (demo ? 1 : 0))
-    .execute();
-  const people = [...(demo ? [demo.id] : []), ...others.map((o) => o.id)];
+  const others = await poorHouseholdLaborers(db, DEMO_CLAIMS_COUNTY, needed - (demo ? 1 : 0), { except: demo?.id });
+  const people = [...(demo ? [demo.id] : []), ...others];
   if (people.length < needed) return undefined;
 
   const apply = async (personId: string, c: DemoCase) =>
@@ -137,25 +116,17 @@ export async function seedDemoClaims(database: Database, today: string): Promise
     await review(claim.id, claim.version, 'review', '车票、务工证明齐全');
     paid.push(claim.id);
   }
-  const first = await createPublicity(database, actor, {
-    title: '2019年第一批建档立卡贫困劳动力外出务工交通补助公示',
+  const paidLines = await publishAndPay(database, actor, {
+    claimIds: paid,
     region: DEMO_CLAIMS_COUNTY,
+    title: '2019年第一批建档立卡贫困劳动力外出务工交通补助公示',
     from: '2019-05-06',
     to: '2019-05-12',
-    claimIds: paid,
+    fund: 'employment_fund',
+    resultFile: '会泽农行代发回盘-2019年5月.csv',
+    serialPrefix: 'HZ2019052',
+    refuseLast: '账户已销户',
   });
-  await closePublicity(database, actor, first.list.id, undefined);
-  const batch = (await createBatch(database, actor, { fund: 'employment_fund', region: DEMO_CLAIMS_COUNTY, claimIds: paid }))
-    .batch;
-  await exportBatch(database, actor, batch.id, { version: batch.version });
-  const lines = parseCsv((await bankFile(database, actor, batch.id)).csv.replace(/^\uFEFF/, '')).slice(1);
-  const result = [
-    '明细号,结果,失败原因,银行流水号',
-    ...lines.map((l, i) =>
-      i === lines.length - 1 ? `${l[6]},失败,账户已销户,` : `${l[6]},成功,,HZ2019052${String(i + 1).padStart(4, '0')}`,
-    ),
-  ].join('\r\n');
-  await importBankResult(database, actor, batch.id, '会泽农行代发回盘-2019年5月.csv', Buffer.from(`${result}\r\n`));
 
   // 2020: two in publicity until next week, two waiting for review, one returned for correction.
   const open = OPEN_2020.map((c, i) => ({ c, person: people[PAID_2019.length + i] as string }));
@@ -176,5 +147,5 @@ export async function seedDemoClaims(database: Database, today: string): Promise
     to: addDays(today, 4),
     claimIds: published,
   });
-  return { claims: PAID_2019.length + OPEN_2020.length, paid: lines.length - 1, publicized: published.length };
+  return { claims: PAID_2019.length + OPEN_2020.length, paid: paidLines, publicized: published.length };
 }

@@ -40,6 +40,9 @@ export interface Claim {
   /** The 统一社会信用代码 of the unit the claim pays (null for a person's own claim). */
   unitCode: string | null;
   beneficiaryName: string;
+  /** The laborer a unit's claim is about (岗位补贴, 社保补贴), masked; null for other claims. */
+  laborerName: string | null;
+  laborerIdNumber: string | null;
   idNumber: string | null;
   bankName: string | null;
   bankAccount: string | null;

@@ -44,7 +44,7 @@ export interface EmployerDecision {
   trace: { kind: string; label: string; expected?: string; passed?: boolean; value?: string; cite?: Citation }[];
 }
 
-export type OwnClaim = Omit<Claim, 'personId' | 'idNumber'> & { laborerName: string | null; laborerIdNumber: string | null };
+export type OwnClaim = Omit<Claim, 'personId' | 'idNumber'>;
 
 export interface OwnClaimDetail {
   claim: OwnClaim;

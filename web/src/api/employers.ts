@@ -33,6 +33,8 @@ export interface EmployerQuery {
   workshop?: boolean;
   /** Only 帮扶车间 or 就业帮扶基地 (true). */
   carrier?: boolean;
+  /** Only the user's region's employers: located in it or registered by its offices. */
+  mine?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -284,7 +284,17 @@ export function ClaimDetailPage() {
               },
               // A unit's claim about one laborer (a post, a placement): the laborer, apart from the unit.
               ...(c.subjectKind !== 'person' && c.personId
-                ? [{ key: 'laborer', label: '所涉劳动力', children: <Link to={`/laborers/${c.personId}`}>查看台账记录</Link> }]
+                ? [
+                    {
+                      key: 'laborer',
+                      label: '所涉劳动力',
+                      children: (
+                        <Link to={`/laborers/${c.personId}`}>
+                          {c.laborerName ? `${c.laborerName}（${c.laborerIdNumber ?? ''}）` : '查看台账记录'}
+                        </Link>
+                      ),
+                    },
+                  ]
                 : []),
               ...(c.unitCode ? [{ key: 'unit', label: '单位统一社会信用代码', children: c.unitCode }] : []),
               {

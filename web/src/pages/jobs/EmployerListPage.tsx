@@ -1,8 +1,10 @@
 // 用人单位: employers registered by the offices (credit code, region, industry, workshop and
-// 就业帮扶基地 flags), with their open posts; register a new one.
+// 就业帮扶基地 flags), with their open posts; register a new one. Every office may read every
+// employer (a Shenzhen factory hires from many counties), so the list opens on the user's own:
+// located in its region or registered by its offices; 全部 searches them all.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type QueryParams, toSearchParams } from '../../api/client.ts';
@@ -23,7 +25,10 @@ export function EmployerListPage() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [params, setParams] = useSearchParams();
+  // The URL keeps 本辖区 as the default (no parameter) and reach=all for 全部.
+  const all = me.role === 'employer' || params.get('reach') === 'all';
   const query: EmployerQuery = {
+    ...(all ? {} : { mine: true }),
     region: params.get('region') ?? undefined,
     q: params.get('q') ?? undefined,
     page: Number(params.get('page') ?? 1),
@@ -34,7 +39,10 @@ export function EmployerListPage() {
     queryFn: () => listEmployers(query),
     placeholderData: keepPreviousData,
   });
-  const set = (changes: Partial<EmployerQuery>) => setParams(toSearchParams({ ...query, page: 1, ...changes } as QueryParams));
+  const set = (changes: Partial<EmployerQuery> & { reach?: 'all' | undefined }) => {
+    const { mine: _mine, ...rest } = query;
+    setParams(toSearchParams({ ...rest, ...(all ? { reach: 'all' } : {}), page: 1, ...changes } as QueryParams));
+  };
   const mayCreate = me.canWrite && me.role !== 'employer' && me.role !== 'auditor';
 
   return (
@@ -49,6 +57,19 @@ export function EmployerListPage() {
       }
     >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        {me.role !== 'employer' && (
+          <Form.Item label="范围">
+            <Radio.Group
+              optionType="button"
+              value={all ? 'all' : 'mine'}
+              onChange={(e) => set({ reach: e.target.value === 'all' ? 'all' : undefined })}
+              options={[
+                { value: 'mine', label: '本辖区' },
+                { value: 'all', label: '全部' },
+              ]}
+            />
+          </Form.Item>
+        )}
         <Form.Item label="注册地">
           <RegionTreeSelect
             value={query.region}
