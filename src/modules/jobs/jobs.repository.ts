@@ -11,6 +11,8 @@ export interface JobFilters {
   status?: 'open' | 'filled' | 'expired' | undefined;
   employer?: string | undefined;
   q?: string | undefined;
+  /** Only the posts of this region: collected by one of its offices or to be worked in it. */
+  of?: string | undefined;
 }
 
 function like(prefix: string): string {
@@ -69,6 +71,8 @@ export async function listJobs(trx: Scoped, f: JobFilters, page: number, pageSiz
   let q = jobsQuery(trx);
   if (f.region) q = q.where('j.work_region_code', 'like', like(f.region));
   if (f.collectedBy) q = q.where('j.region_code', 'like', like(f.collectedBy));
+  const of = f.of;
+  if (of) q = q.where((eb) => eb.or([eb('j.region_code', 'like', like(of)), eb('j.work_region_code', 'like', like(of))]));
   if (f.occupation)
     q = q.where((eb) =>
       eb.or([eb('j.occupation_code', '=', f.occupation as string), eb('j.occupation_code', 'like', like(`${f.occupation}-`))]),

@@ -200,6 +200,11 @@ describe('job posts', () => {
     expect(await q('region=44')).toEqual(['养老护理员']);
     expect(await q(`employer=${factoryId}&status=open`)).toEqual(['养老护理员', '电子厂普工']);
     expect(await q('status=expired')).toEqual([]);
+    // Huize collected both posts, one to be worked in Shenzhen: both are Huize's own, neither the banner's.
+    const own = async (who: Record<string, string>) =>
+      (await send(who, 'GET', '/api/jobs?mine=true')).json().items.map((j: { title: string }) => j.title);
+    expect((await own(huize)).sort()).toEqual(['养老护理员', '电子厂普工'].sort());
+    expect(await own(hexigten)).toEqual([]);
   });
 
   it('shows a post expired the day after its validity ends, filled when every opening is taken', async () => {

@@ -100,6 +100,7 @@ export const JobListQuery = Type.Object({
   status: Type.Optional(Status),
   employer: Type.Optional(Id),
   q: Type.Optional(Type.String({ maxLength: 50, description: '岗位名称或单位名称' })),
+  mine: Type.Optional(Type.Boolean({ description: '只看本辖区的：由本辖区的经办机构归集，或工作地在本辖区' })),
   ...Paging,
 });
 

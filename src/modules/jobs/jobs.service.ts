@@ -406,9 +406,17 @@ export async function createEmployerAccount(
 
 // ---- job posts --------------------------------------------------------------------------
 
-export async function listJobs(database: Database, actor: Actor, f: repo.JobFilters, page: number, pageSize: number) {
+export async function listJobs(
+  database: Database,
+  actor: Actor,
+  { mine, ...f }: Omit<repo.JobFilters, 'of'> & { mine?: boolean | undefined },
+  page: number,
+  pageSize: number,
+) {
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const filters = isEmployer(actor) ? { ...f, employer: actor.employerId } : f;
+    const filters: repo.JobFilters = isEmployer(actor)
+      ? { ...f, employer: actor.employerId }
+      : { ...f, ...(mine ? { of: actor.scope } : {}) };
     const r = await repo.listJobs(trx, filters, page, pageSize);
     return { total: r.total, page, pageSize, items: r.items.map(presentJob) };
   });

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { creditCheckChar } from '../../domain/jobs/credit-code.ts';
 import { addMonths } from '../../domain/recommendations/tracking.ts';
+import { namesOn } from '../regions/regions.repository.ts';
 
 /** Real district codes of the export destinations (2023 division codes). */
 export const DESTINATIONS = [
@@ -134,7 +135,9 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
   let posts = 0;
   const validUntil = addMonths(today, 6);
   const posted = officeMorning(addMonths(today, -POSTED_MONTHS_AGO));
+  const names = await namesOn(db, counties, today);
   for (const [ci, county] of counties.entries()) {
+    const countyName = names.get(county) ?? '本县';
     const existing = await db.selectFrom('job_posts').select('id').where('region_code', '=', county).limit(1).executeTakeFirst();
     if (existing) continue;
     const employers = await db
@@ -150,7 +153,7 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
         })),
         {
           credit_code: creditCode(ci * 100 + 50, county),
-          name: `本县帮扶车间${ci + 1}号`,
+          name: `${countyName}就业帮扶车间${ci + 1}号`,
           region_code: county,
           office_code: county,
           industry: 'C',
@@ -163,7 +166,7 @@ export async function seedDemoJobs(db: Kysely<DB>, counties: readonly string[], 
     const rows = employers.flatMap((e) => {
       const list = e.is_workshop ? LOCAL_JOBS : EXPORT_JOBS;
       const place = e.is_workshop
-        ? { code: county, place: '本县' }
+        ? { code: county, place: countyName }
         : (DESTINATIONS.find((d) => d.code === e.region_code) as (typeof DESTINATIONS)[number]);
       return list.map((j) => postRow(j, { employerId: e.id, county, place, openings: 10, posted, validUntil }));
     });

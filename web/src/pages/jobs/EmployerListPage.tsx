@@ -4,7 +4,7 @@
 // located in its region or registered by its offices; 全部 searches them all.
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Radio, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type QueryParams, toSearchParams } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { type Employer, type EmployerQuery, listEmployers } from '../../api/empl
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { ReachSwitch } from '../../components/ReachSwitch.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerForm } from './EmployerForm.tsx';
@@ -57,25 +58,13 @@ export function EmployerListPage() {
       }
     >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-        {me.role !== 'employer' && (
-          <Form.Item label="范围">
-            <Radio.Group
-              optionType="button"
-              value={all ? 'all' : 'mine'}
-              onChange={(e) => set({ reach: e.target.value === 'all' ? 'all' : undefined })}
-              options={[
-                { value: 'mine', label: '本辖区' },
-                { value: 'all', label: '全部' },
-              ]}
-            />
-          </Form.Item>
-        )}
+        {me.role !== 'employer' && <ReachSwitch all={all} onChange={(a) => set({ reach: a ? 'all' : undefined })} />}
         <Form.Item label="注册地">
           <RegionTreeSelect
             value={query.region}
             onChange={(v) => set({ region: v })}
             allowClear
-            placeholder="全部"
+            placeholder="不限"
             style={{ width: 220 }}
           />
         </Form.Item>

@@ -1,13 +1,15 @@
-// 岗位信息: job posts collected from employers, filtered by region, occupation, status and employer.
+// 岗位信息: job posts collected from employers, filtered by region, occupation, status and employer;
+// opens on the region's own (collected by its offices or to be worked in it), 全部 shows every office's.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { JOB_STATUS_NAMES } from '@domain/jobs/vocabulary.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, Table } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { toSearchParams } from '../../api/client.ts';
+import { type QueryParams, toSearchParams } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { ReachSwitch } from '../../components/ReachSwitch.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { serverPagination } from '../../lib/pagination.ts';
 import { boardText, JobStatusTag, wageRange } from './job-format.tsx';
@@ -18,7 +20,10 @@ export function JobListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const query: JobQuery = {
+  // The URL keeps 本辖区 as the default (no parameter) and reach=all for 全部.
+  const all = me.role === 'employer' || params.get('reach') === 'all';
+  const query: JobQuery & { reach?: 'all' } = {
+    ...(all ? { reach: 'all' } : {}),
     status: params.get('status') ?? 'open',
     region: params.get('region') ?? undefined,
     collectedBy: params.get('collectedBy') ?? undefined,
@@ -28,10 +33,15 @@ export function JobListPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
   };
-  const asked = { ...query, status: query.status === 'all' ? undefined : query.status };
+  const { reach: _reach, ...filters } = query;
+  const asked: JobQuery = {
+    ...filters,
+    status: query.status === 'all' ? undefined : query.status,
+    ...(all ? {} : { mine: true }),
+  };
   const list = useQuery({ queryKey: ['jobs', asked], queryFn: () => listJobs(asked), placeholderData: keepPreviousData });
-  const set = (changes: Partial<JobQuery>) =>
-    setParams(toSearchParams({ ...query, page: 1, ...changes } as Record<string, string | number | undefined>));
+  const set = (changes: Partial<JobQuery> & { reach?: 'all' | undefined }) =>
+    setParams(toSearchParams({ ...query, page: 1, ...changes } as QueryParams));
 
   return (
     <PageCard
@@ -50,6 +60,7 @@ export function JobListPage() {
       }
     >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        {me.role !== 'employer' && <ReachSwitch all={all} onChange={(a) => set({ reach: a ? 'all' : undefined })} />}
         <Form.Item label="状态">
           <Select
             style={{ width: 110 }}
@@ -66,7 +77,7 @@ export function JobListPage() {
             value={query.collectedBy}
             onChange={(v) => set({ collectedBy: v })}
             allowClear
-            placeholder="全部"
+            placeholder="不限"
             style={{ width: 220 }}
           />
         </Form.Item>

@@ -3,7 +3,7 @@
 // which the register's forms use too.
 import type { JobInput } from '@domain/jobs/job-input.ts';
 import type { JobStatusValue } from '@domain/jobs/vocabulary.ts';
-import { api, request } from '../../api/client.ts';
+import { api, type QueryParams, request } from '../../api/client.ts';
 import type { Employer } from '../../api/employers.ts';
 import type { Id, Page } from '../../api/types.ts';
 
@@ -66,11 +66,11 @@ export interface JobQuery {
   status?: string;
   employer?: string;
   q?: string;
+  /** Only the user's region's posts: collected by its offices or to be worked in it. */
+  mine?: boolean;
   page?: number;
   pageSize?: number;
 }
-
-type Query = Record<string, string | number | undefined>;
 
 export const getEmployer = (id: Id) => api.get<EmployerDetail>(`/api/employers/${id}`);
 /** One laborer of the register at an employer: GET /api/employers/:id/laborers (src/modules/registry). */
@@ -113,7 +113,7 @@ export const createEmployer = (e: Partial<EmployerFields>) => api.post<Employer>
 export const updateEmployer = (id: Id, version: number, fields: Partial<EmployerFields>) =>
   api.patch<Employer>(`/api/employers/${id}`, { version, fields });
 
-export const listJobs = (q: JobQuery) => api.get<Page<Job>>('/api/jobs', q as Query);
+export const listJobs = (q: JobQuery) => api.get<Page<Job>>('/api/jobs', q as QueryParams);
 export const getJob = (id: Id) => api.get<Job>(`/api/jobs/${id}`);
 /** `region`: the collecting office, by default the user's own region (ignored for an employer's login). */
 export const createJob = (employerId: Id, fields: JobFields, region?: string) =>
