@@ -61,6 +61,12 @@ describe('贫困县、深度贫困县名单 in the browser', () => {
 
     await row.getByRole('button', { name: '记录退出' }).click();
     const dialog = page.getByRole('dialog');
+    // A day before the list took effect is not offered (the server would refuse it).
+    const leaving = dialog.getByLabel('退出日期', { exact: true });
+    await leaving.click();
+    await leaving.fill('2010-01-01');
+    await leaving.press('Tab');
+    await expect.poll(() => leaving.inputValue()).toBe('');
     await pickDate(page, '退出日期', '2020-07-01');
     await dialog.getByLabel('退出依据', { exact: true }).fill('云南省人民政府关于会泽县退出贫困县序列的通知（测试）');
     await dialog.getByRole('button', { name: '记录退出' }).click();

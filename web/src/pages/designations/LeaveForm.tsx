@@ -45,7 +45,13 @@ export function LeaveForm({ list, county, onSaved, onCancel }: Props) {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
       <Form.Item name="until" label="退出日期" rules={[{ required: true, message: '请选择退出日期' }]}>
-        <DatePicker />
+        <DatePicker
+          // The days the server accepts: from the list's start, and before a leaving day already recorded.
+          disabledDate={(d) => {
+            const day = d.format('YYYY-MM-DD');
+            return day < list.from || (county.until !== null && day >= county.until);
+          }}
+        />
       </Form.Item>
       <Form.Item
         name="basis"
