@@ -119,6 +119,14 @@ const COUNTY_OVERRIDES: Record<string, Partial<AreaProfile>> = {
     inProvinceCities: { '1501': 60, '1502': 15, '1509': 15, '1506': 10 },
     preferredPlaces: ['本县', '乌兰察布市', '呼和浩特市', '包头市', '鄂尔多斯市', '北京市'],
   },
+  // 花垣县 (湘西土家族苗族自治州): Miao about three in four, Tujia most of the rest; kiwi fruit
+  // (十八洞村), 黄金茶 and 苗绣; work in the prefecture town 吉首, in 长沙 and in Guangdong.
+  '433124': {
+    ethnicMix: { 苗族: 77, 土家族: 16, 汉族: 7 },
+    inProvinceCities: { '4331': 45, '4301': 45, '4308': 10 },
+    preferredPlaces: ['本县', '吉首市', '长沙市', '广东省', '浙江省', '福建省'],
+    localSkills: ['猕猴桃种植', '茶叶种植', '苗绣', '生猪养殖', '烤烟种植'],
+  },
   // 会泽县: Han 93%, Hui (新街回族乡 and others) 3%, Yi 2.5%, Miao, Buyi; one of Yunnan's
   // largest relocation programmes, settled in the new 以礼 and 钟屏 街道 of the county town.
   '530326': {
