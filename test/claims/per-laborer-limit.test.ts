@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../app.ts';
-import { type BuiltPerson, buildHousehold, buildUser, creditCode, loginAs } from '../factories.ts';
+import { type BuiltPerson, buildHousehold, buildUser, creditCode, loginAs, shanghaiDay } from '../factories.ts';
 import { api } from './helpers.ts';
 
 /** 湖南 湘西州 龙山县 民安街道 凤阳社区 */
@@ -71,6 +71,33 @@ describe('a per-laborer limit on a unit claim', () => {
       .items.map((c: { laborerName: string; laborerIdNumber: string }) => [c.laborerName, c.laborerIdNumber]);
     expect(named.map(([n]: string[]) => n).sort()).toEqual(['向春花', '彭德福'].sort());
     for (const [, id] of named) expect(id).toMatch(/^433130\*{8}[0-9X]{4}$/);
+  });
+
+  it('publishes the agency twice, each line naming its laborer beside the laborer’s masked ID number', async () => {
+    const claims = (await call.get('longshan', '/api/claims?rule=SVC-HN')).json().items as { id: string; version: number }[];
+    for (const c of claims) {
+      const r = await call.post('longshan', `/api/claims/${c.id}/actions`, { action: 'review', version: c.version });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const created = await call.post('longshan', '/api/publicity', {
+      region: '433130',
+      title: '龙山县2019年就业服务补贴公示',
+      from: shanghaiDay(-1),
+      to: shanghaiDay(6),
+      claimIds: claims.map((c) => c.id),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().list.id;
+    const items = (await call.get('longshan', `/api/publicity/${id}`)).json().items as {
+      beneficiaryName: string;
+      laborerName: string;
+      idNumber: string;
+    }[];
+    expect(items.map((i) => i.laborerName).sort()).toEqual(['向春花', '彭德福'].sort());
+    for (const i of items)
+      expect(i).toMatchObject({ beneficiaryName: AGENCY_A.name, idNumber: expect.stringMatching(/^433130\*+/) });
+    const print = (await call.get('longshan', `/api/publicity/${id}/print`)).body;
+    expect(print).toContain(`${AGENCY_A.name}（所涉劳动力：彭德福）`);
   });
 
   it('refuses a second agency claiming for a laborer already claimed for that year, naming the laborer', async () => {

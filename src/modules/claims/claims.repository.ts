@@ -299,6 +299,7 @@ export async function publicityItems(trx: Scoped, listId: string) {
       'c.rule_id',
       'c.document_code',
       'c.beneficiary_name',
+      'c.laborer_name',
       'c.person_id',
       'c.subject_kind',
       'c.region_code',

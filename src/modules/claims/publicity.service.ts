@@ -129,6 +129,8 @@ async function loadList(database: Database, actor: Actor, id: string) {
           claimId: i.claim_id,
           number: i.number,
           beneficiaryName: i.beneficiary_name,
+          // A unit's claim about one laborer: the ID number beside the unit is that laborer's.
+          laborerName: i.subject_kind === 'person' ? null : i.laborer_name,
           idNumber: i.person_id ? maskIdNumber(persons.get(i.person_id)?.id_number ?? '') : '',
           region: i.region_code,
           regionName: names.get(i.region_code) ?? '',
@@ -249,7 +251,7 @@ export async function publicityWorkbook(
     sheet.addRow([
       i.seq,
       t(i.number),
-      t(i.beneficiaryName),
+      t(nameCell(i)),
       t(i.idNumber),
       t(i.regionName || i.region),
       t(i.ruleTitle),
@@ -275,6 +277,11 @@ export async function publicityWorkbook(
   return { title: list.title, buffer: Buffer.from(await book.xlsx.writeBuffer()) };
 }
 
+/** 姓名（单位）: a unit's claim about one laborer names the laborer too, whose ID number follows. */
+function nameCell(i: { beneficiaryName: string; laborerName: string | null }): string {
+  return i.laborerName ? `${i.beneficiaryName}（所涉劳动力：${i.laborerName}）` : i.beneficiaryName;
+}
+
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
@@ -285,7 +292,7 @@ export async function publicityPrintView(database: Database, actor: Actor, id: s
   const rows = items
     .map(
       (i) =>
-        `<tr><td>${i.seq}</td><td>${esc(i.number)}</td><td>${esc(i.beneficiaryName)}</td><td>${esc(i.idNumber)}</td><td>${esc(
+        `<tr><td>${i.seq}</td><td>${esc(i.number)}</td><td>${esc(nameCell(i))}</td><td>${esc(i.idNumber)}</td><td>${esc(
           i.regionName || i.region,
         )}</td><td>${esc(i.ruleTitle)}</td><td>${esc(i.basis)}</td><td class="n">${i.amountYuan}</td><td>${esc(i.outcomeName)}</td></tr>`,
     )

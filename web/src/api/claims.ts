@@ -199,6 +199,8 @@ export interface PublicityItem {
   claimId: Id;
   number: string;
   beneficiaryName: string;
+  /** The laborer a unit's claim is about, whose masked ID number idNumber is; null otherwise. */
+  laborerName: string | null;
   idNumber: string;
   region: string;
   regionName: string;

@@ -2,7 +2,7 @@
 // after its period (its claims then wait for payment).
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { closePublicity, getPublicity, objectToClaim, type PublicityItem } from '../../api/claims.ts';
@@ -102,7 +102,20 @@ export function PublicityDetailPage() {
         columns={[
           { title: '序号', dataIndex: 'seq', width: 60 },
           { title: '申请编号', dataIndex: 'number', render: (n: string, i) => <Link to={`/claims/${i.claimId}`}>{n}</Link> },
-          { title: '姓名（单位）', dataIndex: 'beneficiaryName' },
+          {
+            title: '姓名（单位）',
+            dataIndex: 'beneficiaryName',
+            render: (n: string, i) => (
+              <>
+                {n}
+                {i.laborerName && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    所涉劳动力：{i.laborerName}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
           { title: '身份证号', dataIndex: 'idNumber' },
           { title: '所在地区', dataIndex: 'regionName' },
           { title: '补贴项目', dataIndex: 'ruleTitle' },
