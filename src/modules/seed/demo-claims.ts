@@ -9,7 +9,7 @@ import type { FactInput } from '../../domain/rules/index.ts';
 import { addDays } from '../../domain/seed/population.ts';
 import { actOnClaim, applyForClaim } from '../claims/claims.service.ts';
 import { createPublicity } from '../claims/publicity.service.ts';
-import { DEMO_COUNTY, demoOfficer, poorHouseholdLaborers } from './demo-cycle.ts';
+import { DEMO_COUNTY, DEMO_OFFICES, officerOfUnclaimedCounty, poorHouseholdLaborers } from './demo-cycle.ts';
 import { findDemoLaborer } from './demo-laborer.ts';
 import { publishAndPay } from './demo-payment.ts';
 
@@ -77,15 +77,8 @@ function cardNumber(personId: string): string {
  */
 export async function seedDemoClaims(database: Database, today: string): Promise<DemoClaimsSummary | undefined> {
   const db = database.kysely;
-  const actor = await demoOfficer(db);
+  const actor = await officerOfUnclaimedCounty(db, DEMO_OFFICES.huize);
   if (!actor) return undefined;
-  const existing = await db
-    .selectFrom('claims')
-    .select('id')
-    .where('region_code', 'like', `${DEMO_CLAIMS_COUNTY}%`)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return undefined;
 
   // The demo laborer of the portal first, so its own page shows a paid claim; then laborers of
   // 脱贫户 of working age in 2019, one per village before a second from any village.

@@ -34,6 +34,19 @@ export async function demoOfficer(db: Database['kysely'], office: DemoOffice = D
   };
 }
 
+/** The office's officer while its county has no claims yet (a demo round runs once), else undefined. */
+export async function officerOfUnclaimedCounty(db: Database['kysely'], office: DemoOffice): Promise<Actor | undefined> {
+  const actor = await demoOfficer(db, office);
+  if (!actor) return undefined;
+  const claimed = await db
+    .selectFrom('claims')
+    .select('id')
+    .where('region_code', 'like', `${office.county}%`)
+    .limit(1)
+    .executeTakeFirst();
+  return claimed ? undefined : actor;
+}
+
 /**
  * Laborers of 脱贫户 of a county who were of working age and able to work in 2019-2020 (born
  * 1960-2001, 技能 or 普通劳动力), one per village before a second from any village, so a demo

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/actor.ts';
 import { actOnClaim, applyForClaim } from '../claims/claims.service.ts';
 import { createEmployer } from '../jobs/jobs.service.ts';
 import { addSpell } from '../registry/registry.service.ts';
-import { DEMO_OFFICES, demoOfficer, poorHouseholdLaborers } from './demo-cycle.ts';
+import { DEMO_OFFICES, officerOfUnclaimedCounty, poorHouseholdLaborers } from './demo-cycle.ts';
 import { publishAndPay } from './demo-payment.ts';
 
 const COUNTY = DEMO_OFFICES.huayuan.county;
@@ -68,15 +68,8 @@ function facts(start: string, yearEnd: string): Record<string, FactInput> {
  */
 export async function seedDemoPostSubsidy(database: Database): Promise<DemoPostSubsidySummary | undefined> {
   const db = database.kysely;
-  const actor = await demoOfficer(db, DEMO_OFFICES.huayuan);
+  const actor = await officerOfUnclaimedCounty(db, DEMO_OFFICES.huayuan);
   if (!actor) return undefined;
-  const existing = await db
-    .selectFrom('claims')
-    .select('id')
-    .where('region_code', 'like', `${COUNTY}%`)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return undefined;
   const people = await poorHouseholdLaborers(db, COUNTY, HIRES.length, { free: { from: HIRES[0]?.start ?? '', to: HIRES_END } });
   if (people.length < HIRES.length) return undefined;
 
