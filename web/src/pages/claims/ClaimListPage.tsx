@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { maySubmit } from '@domain/claims/steps.ts';
 import type { Role } from '@domain/claims/types.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type Claim, type ClaimQuery, listClaims } from '../../api/claims.ts';
 import { toSearchParams } from '../../api/client.ts';
@@ -15,7 +15,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { beijingDateTime } from '../../lib/beijing-time.ts';
 import { yuan } from '../../lib/format.ts';
 import { serverPagination } from '../../lib/pagination.ts';
-import { ClaimStatusTag } from './claim-format.tsx';
+import { AboutLaborer, ClaimStatusTag } from './claim-format.tsx';
 
 const QUEUES = [
   { key: 'submitted', label: '待审核' },
@@ -104,11 +104,7 @@ export function ClaimListPage() {
             render: (n: string, r) => (
               <>
                 {n}
-                {r.laborerName && (
-                  <Typography.Text type="secondary" style={{ display: 'block' }}>
-                    所涉劳动力：{r.laborerName}
-                  </Typography.Text>
-                )}
+                <AboutLaborer name={r.laborerName} />
                 {r.applicant !== 'office' && (
                   <Tag color={r.applicant === 'laborer' ? 'green' : 'blue'} style={{ marginLeft: 6 }}>
                     {r.applicantName}

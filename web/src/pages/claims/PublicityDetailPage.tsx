@@ -2,7 +2,7 @@
 // after its period (its claims then wait for payment).
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { closePublicity, getPublicity, objectToClaim, type PublicityItem } from '../../api/claims.ts';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
 import { yuan } from '../../lib/format.ts';
 import { period } from '../../lib/rules-format.ts';
+import { AboutLaborer } from './claim-format.tsx';
 
 export function PublicityDetailPage() {
   const { id = '' } = useParams();
@@ -108,11 +109,7 @@ export function PublicityDetailPage() {
             render: (n: string, i) => (
               <>
                 {n}
-                {i.laborerName && (
-                  <Typography.Text type="secondary" style={{ display: 'block' }}>
-                    所涉劳动力：{i.laborerName}
-                  </Typography.Text>
-                )}
+                <AboutLaborer name={i.laborerName} />
               </>
             ),
           },

@@ -1,6 +1,7 @@
-// Claim statuses as tags, with the names of the claim steps (src/domain/claims/steps.ts).
+// Claim statuses as tags, with the names of the claim steps (src/domain/claims/steps.ts), and
+// the laborer a unit's claim is about under the unit's name.
 import { CLAIM_STATUS_NAMES } from '@domain/claims/steps.ts';
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ClaimStatus } from '../../api/claims.ts';
 
 const COLORS: Record<ClaimStatus, string> = {
@@ -22,3 +23,13 @@ export function ClaimStatusTag({ status }: { status: ClaimStatus }) {
 }
 
 export const CLAIM_STATUS_OPTIONS = Object.entries(CLAIM_STATUS_NAMES).map(([value, label]) => ({ value, label }));
+
+/** Under a unit's name in a list: the laborer its claim is about (岗位补贴, 社保补贴, 服务补贴). */
+export function AboutLaborer({ name }: { name: string | null }) {
+  if (!name) return null;
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block' }}>
+      所涉劳动力：{name}
+    </Typography.Text>
+  );
+}
