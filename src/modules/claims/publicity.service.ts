@@ -263,7 +263,7 @@ export async function publicityWorkbook(
   const total = items.filter((i) => i.outcome !== 'objected').reduce((s, i) => s + i.amountFen, 0);
   sheet.addRow(['', '', '', '', '', '', t('合计'), Number(formatFen(total)), '']);
   sheet.columns.forEach((c, n) => {
-    c.width = [6, 16, 14, 22, 16, 28, 26, 12, 14][n] ?? 12;
+    c.width = [6, 16, 30, 22, 16, 28, 26, 12, 14][n] ?? 12;
   });
   await inScope(database.kysely, actor.scope, (trx) =>
     appendAudit(trx, {
