@@ -183,11 +183,9 @@ export async function listEmployers(
   pageSize: number,
 ) {
   return inScope(database.kysely, actor.scope, async (trx) => {
-    const filters: repo.EmployerFilters = {
-      ...f,
-      ...(isEmployer(actor) ? { only: actor.employerId } : {}),
-      ...(mine && !isEmployer(actor) ? { of: actor.scope } : {}),
-    };
+    const filters: repo.EmployerFilters = isEmployer(actor)
+      ? { ...f, only: actor.employerId }
+      : { ...f, ...(mine ? { of: actor.scope } : {}) };
     const r = await repo.listEmployers(trx, filters, page, pageSize);
     return { total: r.total, page, pageSize, items: r.items.map((e) => presentEmployer(e, actor)) };
   });

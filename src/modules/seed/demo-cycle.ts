@@ -72,19 +72,21 @@ export async function poorHouseholdLaborers(
         .where('p.birth_date', '>=', '1960-01-01')
         .where('p.birth_date', '<=', '2001-01-01')
         .where('p.id', '!=', o.except ?? '0')
-        .$if(o.free !== undefined, (q) =>
-          q.where(({ not, exists, selectFrom }) =>
+        .$call((q) => {
+          const { free } = o;
+          if (!free) return q;
+          return q.where(({ not, exists, selectFrom }) =>
             not(
               exists(
                 selectFrom('employment_spells as s')
                   .select('s.id')
                   .whereRef('s.person_id', '=', 'p.id')
-                  .where('s.start_date', '<=', o.free?.to ?? '')
-                  .where((w) => w.or([w('s.end_date', 'is', null), w('s.end_date', '>=', o.free?.from ?? '')])),
+                  .where('s.start_date', '<=', free.to)
+                  .where((w) => w.or([w('s.end_date', 'is', null), w('s.end_date', '>=', free.from)])),
               ),
             ),
-          ),
-        )
+          );
+        })
         .as('c'),
     )
     .select('c.id')

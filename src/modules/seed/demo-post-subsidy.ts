@@ -39,7 +39,7 @@ const HIRES = [
   { start: '2018-09-10', wage: '2500' },
   { start: '2019-05-06', wage: '2400' },
   { start: '2019-08-19', wage: '2200' },
-];
+] as const;
 const HIRES_END = '2021-06-30';
 const PAID_YEAR_END = '2019-12-31';
 const OPEN_YEAR_END = '2020-12-31';
@@ -70,7 +70,7 @@ export async function seedDemoPostSubsidy(database: Database): Promise<DemoPostS
   const db = database.kysely;
   const actor = await officerOfUnclaimedCounty(db, DEMO_OFFICES.huayuan);
   if (!actor) return undefined;
-  const people = await poorHouseholdLaborers(db, COUNTY, HIRES.length, { free: { from: HIRES[0]?.start ?? '', to: HIRES_END } });
+  const people = await poorHouseholdLaborers(db, COUNTY, HIRES.length, { free: { from: HIRES[0].start, to: HIRES_END } });
   if (people.length < HIRES.length) return undefined;
 
   const enterprise = await createEmployer(database, actor, DEMO_ENTERPRISE);
