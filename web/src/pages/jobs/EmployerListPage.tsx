@@ -12,7 +12,7 @@ import { type Employer, type EmployerQuery, listEmployers } from '../../api/empl
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
-import { ReachSwitch } from '../../components/ReachSwitch.tsx';
+import { type Reach, ReachSwitch, useReach } from '../../components/ReachSwitch.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { serverPagination } from '../../lib/pagination.ts';
 import { EmployerForm } from './EmployerForm.tsx';
@@ -26,24 +26,21 @@ export function EmployerListPage() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [params, setParams] = useSearchParams();
-  // The URL keeps 本辖区 as the default (no parameter) and reach=all for 全部.
-  const all = me.role === 'employer' || params.get('reach') === 'all';
+  const reach = useReach(params);
   const query: EmployerQuery = {
-    ...(all ? {} : { mine: true }),
     region: params.get('region') ?? undefined,
     q: params.get('q') ?? undefined,
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
   };
+  const asked = { ...query, ...reach.asked };
   const list = useQuery({
-    queryKey: ['employers', query],
-    queryFn: () => listEmployers(query),
+    queryKey: ['employers', asked],
+    queryFn: () => listEmployers(asked),
     placeholderData: keepPreviousData,
   });
-  const set = (changes: Partial<EmployerQuery> & { reach?: 'all' | undefined }) => {
-    const { mine: _mine, ...rest } = query;
-    setParams(toSearchParams({ ...rest, ...(all ? { reach: 'all' } : {}), page: 1, ...changes } as QueryParams));
-  };
+  const set = (changes: Partial<EmployerQuery> & Reach['url']) =>
+    setParams(toSearchParams({ ...query, ...reach.url, page: 1, ...changes } as QueryParams));
   const mayCreate = me.canWrite && me.role !== 'employer' && me.role !== 'auditor';
 
   return (
@@ -58,7 +55,7 @@ export function EmployerListPage() {
       }
     >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-        {me.role !== 'employer' && <ReachSwitch all={all} onChange={(a) => set({ reach: a ? 'all' : undefined })} />}
+        <ReachSwitch all={reach.all} onChange={(a) => set({ reach: a ? 'all' : undefined })} />
         <Form.Item label="注册地">
           <RegionTreeSelect
             value={query.region}

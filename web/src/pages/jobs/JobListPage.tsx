@@ -9,7 +9,7 @@ import { type QueryParams, toSearchParams } from '../../api/client.ts';
 import { useMe } from '../../components/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorResult.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
-import { ReachSwitch } from '../../components/ReachSwitch.tsx';
+import { type Reach, ReachSwitch, useReach } from '../../components/ReachSwitch.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { serverPagination } from '../../lib/pagination.ts';
 import { boardText, JobStatusTag, wageRange } from './job-format.tsx';
@@ -20,10 +20,8 @@ export function JobListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  // The URL keeps 本辖区 as the default (no parameter) and reach=all for 全部.
-  const all = me.role === 'employer' || params.get('reach') === 'all';
-  const query: JobQuery & { reach?: 'all' } = {
-    ...(all ? { reach: 'all' } : {}),
+  const reach = useReach(params);
+  const query: JobQuery = {
     status: params.get('status') ?? 'open',
     region: params.get('region') ?? undefined,
     collectedBy: params.get('collectedBy') ?? undefined,
@@ -33,15 +31,10 @@ export function JobListPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
   };
-  const { reach: _reach, ...filters } = query;
-  const asked: JobQuery = {
-    ...filters,
-    status: query.status === 'all' ? undefined : query.status,
-    ...(all ? {} : { mine: true }),
-  };
+  const asked: JobQuery = { ...query, status: query.status === 'all' ? undefined : query.status, ...reach.asked };
   const list = useQuery({ queryKey: ['jobs', asked], queryFn: () => listJobs(asked), placeholderData: keepPreviousData });
-  const set = (changes: Partial<JobQuery> & { reach?: 'all' | undefined }) =>
-    setParams(toSearchParams({ ...query, page: 1, ...changes } as QueryParams));
+  const set = (changes: Partial<JobQuery> & Reach['url']) =>
+    setParams(toSearchParams({ ...query, ...reach.url, page: 1, ...changes } as QueryParams));
 
   return (
     <PageCard
@@ -60,7 +53,7 @@ export function JobListPage() {
       }
     >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
-        {me.role !== 'employer' && <ReachSwitch all={all} onChange={(a) => set({ reach: a ? 'all' : undefined })} />}
+        <ReachSwitch all={reach.all} onChange={(a) => set({ reach: a ? 'all' : undefined })} />
         <Form.Item label="状态">
           <Select
             style={{ width: 110 }}
