@@ -53,7 +53,7 @@ export async function seedDemoCycle(database: Database, today: string): Promise<
 }
 
 function demoPostSubsidyLine(p: DemoPostSubsidySummary): string {
-  return `演示岗位补贴（花垣县，账号 huayuan）：企业吸纳脱贫户劳动力 ${p.hires} 人，2019 年度 ${p.paid} 人已公示并拨付 ${formatFen(p.paidFen)} 元（贫困县企业吸纳本县劳动力，每人 1500 元），2020 年度 ${p.submitted} 条待审核`;
+  return `演示岗位补贴（花垣县，账号 huayuan）：企业吸纳脱贫户劳动力 ${p.hires} 人，2019 年度 ${p.paid} 人已公示并拨付 ${formatFen(p.paidFen)} 元（贫困县企业吸纳本县劳动力，每人 ${formatFen(p.paid ? p.paidFen / p.paid : 0)} 元），2020 年度 ${p.submitted} 条待审核`;
 }
 
 function demoClaimsLine(c: DemoClaimsSummary): string {
